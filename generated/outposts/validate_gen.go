@@ -1522,8 +1522,8 @@ func validateLineItemRequestListDefinition(v *smithy.Validator, parent *smithy.P
 func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1531,6 +1531,7 @@ func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]strin
 				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}

@@ -282,7 +282,7 @@ func TestValidateLengthCountsCodePoints(t *testing.T) {
 	t.Run("map key length", func(t *testing.T) {
 		key := strings.Repeat("k", 129)
 		in := &outposts.TagResourceInput{ResourceArn: ptr(resourceARN), Tags: map[string]string{key: "v"}}
-		checkViolations(t, in, "TagResourceInput", want{"Tags[" + key + "]", "length", "length 129 is above the maximum 128"})
+		checkViolations(t, in, "TagResourceInput", want{"Tags{" + key + "}", "length", "length 129 is above the maximum 128"})
 	})
 	t.Run("map length", func(t *testing.T) {
 		in := &outposts.TagResourceInput{ResourceArn: ptr(resourceARN), Tags: map[string]string{}}
@@ -353,7 +353,7 @@ func TestValidatePattern(t *testing.T) {
 		}
 		for _, k := range invalid {
 			checkViolations(t, &outposts.TagResourceInput{ResourceArn: ptr(resourceARN), Tags: map[string]string{k: "v"}},
-				"TagResourceInput", want{"Tags[" + k + "]", "pattern", "does not match the pattern ^(?!aws:)[a-zA-Z+-=._:/]+$"})
+				"TagResourceInput", want{"Tags{" + k + "}", "pattern", "does not match the pattern ^(?!aws:)[a-zA-Z+-=._:/]+$"})
 			checkViolations(t, &outposts.UntagResourceInput{ResourceArn: ptr(resourceARN), TagKeys: []string{"env", k}},
 				"UntagResourceInput", want{"TagKeys[1]", "pattern", ""})
 		}
@@ -480,7 +480,7 @@ func TestValidateNestedPaths(t *testing.T) {
 
 	tags := validTagResource()
 	tags.Tags["aws:x"] = "reserved"
-	checkViolations(t, tags, "TagResourceInput", want{"Tags[aws:x]", "pattern", ""})
+	checkViolations(t, tags, "TagResourceInput", want{"Tags{aws:x}", "pattern", ""})
 }
 
 // TestValidateReportsEveryViolation checks that Validate does not stop at
@@ -541,12 +541,12 @@ func TestValidateMapViolationsAreOrdered(t *testing.T) {
 	for range 50 {
 		checkViolations(t, in, "TagResourceInput",
 			want{"ResourceArn", "pattern", ""},
-			want{"Tags[aws:a]", "pattern", ""},
-			want{"Tags[aws:b]", "pattern", ""},
-			want{"Tags[aws:c]", "pattern", ""},
-			want{"Tags[aws:d]", "pattern", ""},
-			want{"Tags[aws:e]", "pattern", ""},
-			want{"Tags[aws:f]", "pattern", ""})
+			want{"Tags{aws:a}", "pattern", ""},
+			want{"Tags{aws:b}", "pattern", ""},
+			want{"Tags{aws:c}", "pattern", ""},
+			want{"Tags{aws:d}", "pattern", ""},
+			want{"Tags{aws:e}", "pattern", ""},
+			want{"Tags{aws:f}", "pattern", ""})
 		if t.Failed() {
 			break
 		}

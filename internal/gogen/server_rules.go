@@ -94,69 +94,20 @@ func smithyRule(p *Plan, m *shapes.Member, kind string) string {
 
 // memberRule writes the statements that answer for member m at the end of
 // a path: a switch on the constraint kind. For a map value, key is the
-// map's key member: the path ends in the key either way, so where both
-// have a constraint of the kind, the key (path[0]) is tested against its
-// own to tell which one broke it.
+// map's key member, whose constraint answers when the violation's path says
+// it is about the key itself (Tags{env}, where the value's is Tags[env]).
 func memberRule(p *Plan, g *jen.Group, m *shapes.Member, key *shapes.Member) {
+	if key != nil {
+		g.If(jen.Id("key")).BlockFunc(func(kg *jen.Group) { memberRule(p, kg, key, nil) })
+	}
 	g.Switch(jen.Id("constraint")).BlockFunc(func(sw *jen.Group) {
 		for _, kind := range []string{"required", "length", "range", "pattern", "enum", "uniqueItems"} {
-			rule := smithyRule(p, m, kind)
-			keyRule := ""
-			if key != nil {
-				keyRule = smithyRule(p, key, kind)
-			}
-			switch {
-			case rule != "" && keyRule != "":
-				if test := keyBreaks(p, key, kind); test != nil {
-					sw.Case(jen.Lit(kind)).Block(
-						jen.If(test).Block(jen.Return(jen.Lit(keyRule), jen.True())),
-						jen.Return(jen.Lit(rule), jen.False()))
-				} else {
-					sw.Case(jen.Lit(kind)).Block(jen.Return(jen.Lit(rule), jen.False()))
-				}
-			case rule != "":
-				sw.Case(jen.Lit(kind)).Block(jen.Return(jen.Lit(rule), jen.False()))
-			case keyRule != "":
-				sw.Case(jen.Lit(kind)).Block(jen.Return(jen.Lit(keyRule), jen.True()))
+			if rule := smithyRule(p, m, kind); rule != "" {
+				sw.Case(jen.Lit(kind)).Block(jen.Return(jen.Lit(rule)))
 			}
 		}
 	})
-	g.Return(jen.Lit(""), jen.False())
-}
-
-// keyBreaks is a condition that holds when the map key path[0] breaks the
-// key member's constraint of the given kind, or nil when it cannot be told.
-func keyBreaks(p *Plan, key *shapes.Member, kind string) jen.Code {
-	c := p.checks[key]
-	k := jen.Id("path").Index(jen.Lit(0))
-	switch {
-	case kind == "length" && c.length != nil:
-		n := jen.Qual("unicode/utf8", "RuneCountInString").Call(k)
-		var conds []jen.Code
-		if c.length.min >= 0 {
-			conds = append(conds, n.Clone().Op("<").Lit(int(c.length.min)))
-		}
-		if c.length.max >= 0 {
-			conds = append(conds, n.Clone().Op(">").Lit(int(c.length.max)))
-		}
-		if len(conds) == 0 {
-			return nil
-		}
-		cond := jen.Add(conds[0])
-		for _, c := range conds[1:] {
-			cond = cond.Op("||").Add(c)
-		}
-		return cond
-	case kind == "pattern" && c.pattern != nil && c.pattern.prepared != nil:
-		return jen.Op("!").Parens(preparedLit(p.RegexPath, c.pattern.prepared)).Dot("MatchString").Call(k)
-	case kind == "enum" && c.enum:
-		var vals []jen.Code
-		for _, v := range key.Target.EnumValues() {
-			vals = append(vals, jen.Lit(v.Value))
-		}
-		return jen.Op("!").Qual("slices", "Contains").Call(jen.Index().String().Values(vals...), k)
-	}
-	return nil
+	g.Return(jen.Lit(""))
 }
 
 // emitRules writes the rule functions reachable from the operations'
@@ -181,15 +132,15 @@ func emitRules(f *jen.File, p *Plan) {
 		s := queue[0]
 		queue = queue[1:]
 		name := sp.ruleFn[s]
-		f.Add(comment(wrap("%s returns the constraint of kind constraint, in the Smithy framework's words, of the member of %s at path, and whether it is a map key's.", name, p.Svc.Name(s))))
-		f.Func().Id(name).Params(jen.Id("path").Index().String(), jen.Id("constraint").String()).Params(jen.String(), jen.Bool()).BlockFunc(func(g *jen.Group) {
-			g.If(jen.Len(jen.Id("path")).Op("==").Lit(0)).Block(jen.Return(jen.Lit(""), jen.False()))
+		f.Add(comment(wrap("%s returns the constraint of kind constraint, in the Smithy framework's words, of the member of %s at path, or of the key of the map there when key.", name, p.Svc.Name(s))))
+		f.Func().Id(name).Params(jen.Id("path").Index().String(), jen.Id("key").Bool(), jen.Id("constraint").String()).String().BlockFunc(func(g *jen.Group) {
+			g.If(jen.Len(jen.Id("path")).Op("==").Lit(0)).Block(jen.Return(jen.Lit("")))
 			// descend writes what follows the member m of s: its own rule
 			// at the end of the path, else its target's rule function.
 			descend := func(b *jen.Group, m, key *shapes.Member) {
 				if aggregate(m.Target) {
 					b.If(jen.Len(jen.Id("path")).Op(">").Lit(1)).Block(
-						jen.Return(jen.Id(need(m.Target)).Call(jen.Id("path").Index(jen.Lit(1), jen.Empty()), jen.Id("constraint"))))
+						jen.Return(jen.Id(need(m.Target)).Call(jen.Id("path").Index(jen.Lit(1), jen.Empty()), jen.Id("key"), jen.Id("constraint"))))
 				}
 				memberRule(p, b, m, key)
 			}
@@ -200,7 +151,7 @@ func emitRules(f *jen.File, p *Plan) {
 						sw.Case(jen.Lit(m.Name)).BlockFunc(func(b *jen.Group) { descend(b, m, nil) })
 					}
 				})
-				g.Return(jen.Lit(""), jen.False())
+				g.Return(jen.Lit(""))
 			case shapes.KindList:
 				descend(g, s.ListMember(), nil)
 			case shapes.KindMap:

@@ -396,11 +396,16 @@ func (v *validation) emitAggregate(s *shapes.Shape, doc string) {
 				vars = jen.List(jen.Id("k"), jen.Id("e"))
 			}
 			g.For(vars.Op(":=").Range().Id("x")).BlockFunc(func(b *jen.Group) {
-				b.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Id("k"), jen.Id("IsKey").Op(":").True()))
 				if kc.value() {
-					b.BlockFunc(func(kb *jen.Group) { v.valueChecks(kb, km, kc, keyExpr(p, km), false) })
+					// The key's own path, {k}, so that its violations are
+					// told from those of the value under it, [k].
+					b.BlockFunc(func(kb *jen.Group) {
+						kb.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Id("k"), jen.Id("IsKey").Op(":").True(), jen.Id("KeyItself").Op(":").True()))
+						v.valueChecks(kb, km, kc, keyExpr(p, km), false)
+					})
 				}
 				if vc.value() {
+					b.Id("p").Op(":=").Add(v.pathLit(parent, jen.Id("Name").Op(":").Id("k"), jen.Id("IsKey").Op(":").True()))
 					el := jen.Id("e")
 					if sparse {
 						b.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue())

@@ -513,20 +513,21 @@ type FieldViolation struct {
 }
 
 // RuleFunc returns the constraint of a kind ("length", ...) of the member
-// at a violation's path, in the Smithy framework's words, and whether it is
-// a map key's; "" when it does not know the member.
-type RuleFunc func(path []string, constraint string) (rule string, key bool)
+// at a violation's path, in the Smithy framework's words, or of the key of
+// the map at path when key; "" when it does not know the member.
+type RuleFunc func(path []string, key bool, constraint string) string
 
 // DescribeViolation words one violation of Validate as the Smithy
 // framework does: "Value with length 1 at '/string' failed to satisfy
 // constraint: Member must have length between 2 and 8, inclusive".
 func DescribeViolation(path, constraint, message string, rule RuleFunc) FieldViolation {
-	segs := splitViolationPath(path)
-	text, key := "", false
+	segs, key := splitViolationPath(path)
+	text := ""
 	if rule != nil {
-		text, key = rule(segs, constraint)
+		text = rule(segs, key, constraint)
 	}
 	if key && len(segs) > 0 {
+		// Smithy's path of a key's violation ends at the map.
 		segs = segs[:len(segs)-1]
 	}
 	ptr := jsonPointer(segs)
@@ -542,27 +543,35 @@ func DescribeViolation(path, constraint, message string, rule RuleFunc) FieldVio
 }
 
 // splitViolationPath splits a violation path of Validate
-// ("Pools[2].Count", "Tags[env]") into its member names, indexes and keys.
-func splitViolationPath(path string) []string {
-	var segs []string
+// ("Pools[2].Count", "Tags[env]", "Tags{env}") into its member names,
+// indexes and keys, and reports whether it ends at a map's key itself
+// ({env}), which is always last: nothing is below a key.
+func splitViolationPath(path string) (segs []string, key bool) {
 	for path != "" {
 		switch path[0] {
 		case '.':
 			path = path[1:]
+		case '{':
+			if k, ok := strings.CutSuffix(path[1:], "}"); ok {
+				return append(segs, k), true
+			}
+			return append(segs, path[1:]), false
 		case '[':
 			end := strings.LastIndexByte(path, ']')
 			if next := strings.Index(path, "]."); next >= 0 {
 				end = next
 			} else if next := strings.Index(path, "]["); next >= 0 {
 				end = next
+			} else if next := strings.Index(path, "]{"); next >= 0 {
+				end = next
 			}
 			if end < 0 {
-				return append(segs, path[1:])
+				return append(segs, path[1:]), false
 			}
 			segs = append(segs, path[1:end])
 			path = path[end+1:]
 		default:
-			end := strings.IndexAny(path, ".[")
+			end := strings.IndexAny(path, ".[{")
 			if end < 0 {
 				end = len(path)
 			}
@@ -570,7 +579,7 @@ func splitViolationPath(path string) []string {
 			path = path[end:]
 		}
 	}
-	return segs
+	return segs, false
 }
 
 // jsonPointer is the JSON pointer of path segments ("/Pools/2/Count").

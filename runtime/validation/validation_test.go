@@ -23,6 +23,9 @@ func TestPathString(t *testing.T) {
 		{idx, "InstancePools[2]"},
 		{count, "InstancePools[2].Count"},
 		{key, "Tags[env]"},
+		// The key itself, not the value under it.
+		{&Path{Parent: tags, Name: "env", IsKey: true, KeyItself: true}, "Tags{env}"},
+		{&Path{Parent: &Path{Parent: tags, Name: "a", IsKey: true}, Name: "b", IsKey: true, KeyItself: true}, "Tags[a]{b}"},
 		{nested, "Tags[env].Values[0].Id"},
 		{&Path{Parent: &Path{Parent: root, Index: 1, IsIndex: true}, Index: 3, IsIndex: true}, "InstancePools[1][3]"},
 		{&Path{Parent: &Path{Parent: tags, Name: "a.b", IsKey: true}, Name: "c", IsKey: true}, "Tags[a.b][c]"},

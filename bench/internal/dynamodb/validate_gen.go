@@ -2382,12 +2382,13 @@ func validatePartiQLBatchRequest(v *smithy.Validator, parent *smithy.Path, x []t
 func validateBatchGetRequestMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.KeysAndAttributes) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 1024 {
 				v.StringLength(&p, k, 1, 1024)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateKeysAndAttributes(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -2397,12 +2398,13 @@ func validateBatchGetRequestMap(v *smithy.Validator, parent *smithy.Path, x map[
 func validateBatchWriteItemRequestMap(v *smithy.Validator, parent *smithy.Path, x map[string][]types.WriteRequest) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 1024 {
 				v.StringLength(&p, k, 1, 1024)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 25 {
 			v.Length(&p, n, 1, 25)
 		}
@@ -2518,12 +2520,13 @@ func validateTagList(v *smithy.Validator, parent *smithy.Path, x []types.Tag) {
 func validateKey(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateAttributeValue(v, &p, e)
 	}
 	v.SortFrom(start)
@@ -2533,12 +2536,13 @@ func validateKey(v *smithy.Validator, parent *smithy.Path, x map[string]types.At
 func validateExpectedAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.ExpectedAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateExpectedAttributeValue(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -2740,12 +2744,13 @@ func validateTableCreationParameters(v *smithy.Validator, parent *smithy.Path, x
 func validatePutItemInputAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateAttributeValue(v, &p, e)
 	}
 	v.SortFrom(start)
@@ -2755,12 +2760,13 @@ func validatePutItemInputAttributeMap(v *smithy.Validator, parent *smithy.Path, 
 func validateKeyConditions(v *smithy.Validator, parent *smithy.Path, x map[string]types.Condition) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateCondition(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -2770,12 +2776,13 @@ func validateKeyConditions(v *smithy.Validator, parent *smithy.Path, x map[strin
 func validateFilterConditionMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.Condition) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateCondition(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -2896,12 +2903,13 @@ func validateReplicaSettingsUpdateList(v *smithy.Validator, parent *smithy.Path,
 func validateAttributeUpdates(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValueUpdate) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateAttributeValueUpdate(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -3694,12 +3702,13 @@ func validateProjection(v *smithy.Validator, parent *smithy.Path, x *types.Proje
 func validateMapAttributeValue(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateAttributeValue(v, &p, e)
 	}
 	v.SortFrom(start)

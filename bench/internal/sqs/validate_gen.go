@@ -530,8 +530,8 @@ func validateChangeMessageVisibilityBatchRequestEntryList(v *smithy.Validator, p
 func validateQueueAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.QueueAttributeName(k).IsKnown() {
 				v.Enum(&p, string(types.QueueAttributeName(k)))
 			}
@@ -582,12 +582,13 @@ func validateMessageBodyAttributeMap(v *smithy.Validator, parent *smithy.Path, x
 func validateMessageBodySystemAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.MessageSystemAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.MessageSystemAttributeNameForSends(k).IsKnown() {
 				v.Enum(&p, string(types.MessageSystemAttributeNameForSends(k)))
 			}
 		}
+		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
 		validateMessageSystemAttributeValue(v, &p, &e)
 	}
 	v.SortFrom(start)

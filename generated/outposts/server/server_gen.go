@@ -21,7 +21,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // HandlerOptions configure the handler that NewHandler returns: the request body limit,
@@ -3078,1879 +3077,1870 @@ func rejectWithValidationException(err error, rule smithyserver.RuleFunc) *smith
 }
 
 // ruleCancelCapacityTaskInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of CancelCapacityTaskInput at path, and whether it is a map key's.
-func ruleCancelCapacityTaskInput(path []string, constraint string) (string, bool) {
+// words, of the member of CancelCapacityTaskInput at path, or of the key of the map there when
+// key.
+func ruleCancelCapacityTaskInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "CapacityTaskId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 21 and 21, inclusive", false
+			return "Member must have length between 21 and 21, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleCancelOrderInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of CancelOrderInput at path, and whether it is a map key's.
-func ruleCancelOrderInput(path []string, constraint string) (string, bool) {
+// of the member of CancelOrderInput at path, or of the key of the map there when key.
+func ruleCancelOrderInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OrderId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleCreateOrderInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of CreateOrderInput at path, and whether it is a map key's.
-func ruleCreateOrderInput(path []string, constraint string) (string, bool) {
+// of the member of CreateOrderInput at path, or of the key of the map there when key.
+func ruleCreateOrderInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "LineItems":
 		if len(path) > 1 {
-			return ruleLineItemRequestListDefinition(path[1:], constraint)
+			return ruleLineItemRequestListDefinition(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		}
-		return "", false
+		return ""
 	case "PaymentOption":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "enum":
-			return "Member must satisfy enum value set: [ALL_UPFRONT, NO_UPFRONT, PARTIAL_UPFRONT]", false
+			return "Member must satisfy enum value set: [ALL_UPFRONT, NO_UPFRONT, PARTIAL_UPFRONT]"
 		}
-		return "", false
+		return ""
 	case "PaymentTerm":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [THREE_YEARS, ONE_YEAR, FIVE_YEARS]", false
+			return "Member must satisfy enum value set: [THREE_YEARS, ONE_YEAR, FIVE_YEARS]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleCreateOutpostInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of CreateOutpostInput at path, and whether it is a map key's.
-func ruleCreateOutpostInput(path []string, constraint string) (string, bool) {
+// words, of the member of CreateOutpostInput at path, or of the key of the map there when key.
+func ruleCreateOutpostInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "Name":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "Description":
 		switch constraint {
 		case "length":
-			return "Member must have length between 0 and 1000, inclusive", false
+			return "Member must have length between 0 and 1000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	case "AvailabilityZone":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 1000, inclusive", false
+			return "Member must have length between 1 and 1000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\\d+[a-zA-Z]?)?$", false
+			return "Member must satisfy regular expression pattern: ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\\d+[a-zA-Z]?)?$"
 		}
-		return "", false
+		return ""
 	case "AvailabilityZoneId":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-zA-Z]+\\d-[a-zA-Z]+\\d$", false
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z]+\\d-[a-zA-Z]+\\d$"
 		}
-		return "", false
+		return ""
 	case "Tags":
 		if len(path) > 1 {
-			return ruleTagMap(path[1:], constraint)
+			return ruleTagMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 50, inclusive", false
+			return "Member must have length between 1 and 50, inclusive"
 		}
-		return "", false
+		return ""
 	case "SupportedHardwareType":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [RACK, SERVER]", false
+			return "Member must satisfy enum value set: [RACK, SERVER]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleCreateSiteInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of CreateSiteInput at path, and whether it is a map key's.
-func ruleCreateSiteInput(path []string, constraint string) (string, bool) {
+// of the member of CreateSiteInput at path, or of the key of the map there when key.
+func ruleCreateSiteInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "Name":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 1000, inclusive", false
+			return "Member must have length between 1 and 1000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "Description":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 1001, inclusive", false
+			return "Member must have length between 1 and 1001, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "Notes":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2000, inclusive", false
+			return "Member must have length between 1 and 2000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S \\n]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S \\n]+$"
 		}
-		return "", false
+		return ""
 	case "Tags":
 		if len(path) > 1 {
-			return ruleTagMap(path[1:], constraint)
+			return ruleTagMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 50, inclusive", false
+			return "Member must have length between 1 and 50, inclusive"
 		}
-		return "", false
+		return ""
 	case "OperatingAddress":
 		if len(path) > 1 {
-			return ruleAddress(path[1:], constraint)
+			return ruleAddress(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "ShippingAddress":
 		if len(path) > 1 {
-			return ruleAddress(path[1:], constraint)
+			return ruleAddress(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "RackPhysicalProperties":
 		if len(path) > 1 {
-			return ruleRackPhysicalProperties(path[1:], constraint)
+			return ruleRackPhysicalProperties(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDeleteOutpostInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of DeleteOutpostInput at path, and whether it is a map key's.
-func ruleDeleteOutpostInput(path []string, constraint string) (string, bool) {
+// words, of the member of DeleteOutpostInput at path, or of the key of the map there when key.
+func ruleDeleteOutpostInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDeleteSiteInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of DeleteSiteInput at path, and whether it is a map key's.
-func ruleDeleteSiteInput(path []string, constraint string) (string, bool) {
+// of the member of DeleteSiteInput at path, or of the key of the map there when key.
+func ruleDeleteSiteInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetCapacityTaskInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of GetCapacityTaskInput at path, and whether it is a map key's.
-func ruleGetCapacityTaskInput(path []string, constraint string) (string, bool) {
+// words, of the member of GetCapacityTaskInput at path, or of the key of the map there when key.
+func ruleGetCapacityTaskInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "CapacityTaskId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 21 and 21, inclusive", false
+			return "Member must have length between 21 and 21, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetCatalogItemInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of GetCatalogItemInput at path, and whether it is a map key's.
-func ruleGetCatalogItemInput(path []string, constraint string) (string, bool) {
+// words, of the member of GetCatalogItemInput at path, or of the key of the map there when key.
+func ruleGetCatalogItemInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "CatalogItemId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 10, inclusive", false
+			return "Member must have length between 1 and 10, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^OR-[A-Z0-9]{7}$", false
+			return "Member must satisfy regular expression pattern: ^OR-[A-Z0-9]{7}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetConnectionRequest returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of GetConnectionRequest at path, and whether it is a map key's.
-func ruleGetConnectionRequest(path []string, constraint string) (string, bool) {
+// words, of the member of GetConnectionRequest at path, or of the key of the map there when key.
+func ruleGetConnectionRequest(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "ConnectionId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 1024, inclusive", false
+			return "Member must have length between 1 and 1024, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9+/=]{1,1024}$", false
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9+/=]{1,1024}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetOrderInput returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of GetOrderInput at path, and whether it is a map key's.
-func ruleGetOrderInput(path []string, constraint string) (string, bool) {
+// the member of GetOrderInput at path, or of the key of the map there when key.
+func ruleGetOrderInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OrderId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetOutpostInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of GetOutpostInput at path, and whether it is a map key's.
-func ruleGetOutpostInput(path []string, constraint string) (string, bool) {
+// of the member of GetOutpostInput at path, or of the key of the map there when key.
+func ruleGetOutpostInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetOutpostInstanceTypesInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of GetOutpostInstanceTypesInput at path, and whether it is a
-// map key's.
-func ruleGetOutpostInstanceTypesInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of GetOutpostInstanceTypesInput at path, or of the key of the
+// map there when key.
+func ruleGetOutpostInstanceTypesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetOutpostSupportedInstanceTypesInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of GetOutpostSupportedInstanceTypesInput at path, and
-// whether it is a map key's.
-func ruleGetOutpostSupportedInstanceTypesInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of GetOutpostSupportedInstanceTypesInput at path, or of
+// the key of the map there when key.
+func ruleGetOutpostSupportedInstanceTypesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "OrderId":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetSiteInput returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of GetSiteInput at path, and whether it is a map key's.
-func ruleGetSiteInput(path []string, constraint string) (string, bool) {
+// the member of GetSiteInput at path, or of the key of the map there when key.
+func ruleGetSiteInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGetSiteAddressInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of GetSiteAddressInput at path, and whether it is a map key's.
-func ruleGetSiteAddressInput(path []string, constraint string) (string, bool) {
+// words, of the member of GetSiteAddressInput at path, or of the key of the map there when key.
+func ruleGetSiteAddressInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	case "AddressType":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "enum":
-			return "Member must satisfy enum value set: [SHIPPING_ADDRESS, OPERATING_ADDRESS]", false
+			return "Member must satisfy enum value set: [SHIPPING_ADDRESS, OPERATING_ADDRESS]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListAssetInstancesInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of ListAssetInstancesInput at path, and whether it is a map key's.
-func ruleListAssetInstancesInput(path []string, constraint string) (string, bool) {
+// words, of the member of ListAssetInstancesInput at path, or of the key of the map there when
+// key.
+func ruleListAssetInstancesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "AssetIdFilter":
 		if len(path) > 1 {
-			return ruleAssetIdList(path[1:], constraint)
+			return ruleAssetIdList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "InstanceTypeFilter":
 		if len(path) > 1 {
-			return ruleOutpostInstanceTypeList(path[1:], constraint)
+			return ruleOutpostInstanceTypeList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "AccountIdFilter":
 		if len(path) > 1 {
-			return ruleAccountIdList(path[1:], constraint)
+			return ruleAccountIdList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "AwsServiceFilter":
 		if len(path) > 1 {
-			return ruleAWSServiceNameList(path[1:], constraint)
+			return ruleAWSServiceNameList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListAssetsInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of ListAssetsInput at path, and whether it is a map key's.
-func ruleListAssetsInput(path []string, constraint string) (string, bool) {
+// of the member of ListAssetsInput at path, or of the key of the map there when key.
+func ruleListAssetsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "HostIdFilter":
 		if len(path) > 1 {
-			return ruleHostIdList(path[1:], constraint)
+			return ruleHostIdList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "StatusFilter":
 		if len(path) > 1 {
-			return ruleStatusList(path[1:], constraint)
+			return ruleStatusList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 3, inclusive", false
+			return "Member must have length between 1 and 3, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListBlockingInstancesForCapacityTaskInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of ListBlockingInstancesForCapacityTaskInput at path,
-// and whether it is a map key's.
-func ruleListBlockingInstancesForCapacityTaskInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of ListBlockingInstancesForCapacityTaskInput at path, or
+// of the key of the map there when key.
+func ruleListBlockingInstancesForCapacityTaskInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "CapacityTaskId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 21 and 21, inclusive", false
+			return "Member must have length between 21 and 21, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^cap-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListCapacityTasksInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of ListCapacityTasksInput at path, and whether it is a map key's.
-func ruleListCapacityTasksInput(path []string, constraint string) (string, bool) {
+// words, of the member of ListCapacityTasksInput at path, or of the key of the map there when key.
+func ruleListCapacityTasksInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifierFilter":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "CapacityTaskStatusFilter":
 		if len(path) > 1 {
-			return ruleCapacityTaskStatusList(path[1:], constraint)
+			return ruleCapacityTaskStatusList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListCatalogItemsInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of ListCatalogItemsInput at path, and whether it is a map key's.
-func ruleListCatalogItemsInput(path []string, constraint string) (string, bool) {
+// words, of the member of ListCatalogItemsInput at path, or of the key of the map there when key.
+func ruleListCatalogItemsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "ItemClassFilter":
 		if len(path) > 1 {
-			return ruleCatalogItemClassList(path[1:], constraint)
+			return ruleCatalogItemClassList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "SupportedStorageFilter":
 		if len(path) > 1 {
-			return ruleSupportedStorageList(path[1:], constraint)
+			return ruleSupportedStorageList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "EC2FamilyFilter":
 		if len(path) > 1 {
-			return ruleEC2FamilyList(path[1:], constraint)
+			return ruleEC2FamilyList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListOrdersInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of ListOrdersInput at path, and whether it is a map key's.
-func ruleListOrdersInput(path []string, constraint string) (string, bool) {
+// of the member of ListOrdersInput at path, or of the key of the map there when key.
+func ruleListOrdersInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifierFilter":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListOutpostsInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of ListOutpostsInput at path, and whether it is a map key's.
-func ruleListOutpostsInput(path []string, constraint string) (string, bool) {
+// words, of the member of ListOutpostsInput at path, or of the key of the map there when key.
+func ruleListOutpostsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "LifeCycleStatusFilter":
 		if len(path) > 1 {
-			return ruleLifeCycleStatusList(path[1:], constraint)
+			return ruleLifeCycleStatusList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 5, inclusive", false
+			return "Member must have length between 1 and 5, inclusive"
 		}
-		return "", false
+		return ""
 	case "AvailabilityZoneFilter":
 		if len(path) > 1 {
-			return ruleAvailabilityZoneList(path[1:], constraint)
+			return ruleAvailabilityZoneList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 5, inclusive", false
+			return "Member must have length between 1 and 5, inclusive"
 		}
-		return "", false
+		return ""
 	case "AvailabilityZoneIdFilter":
 		if len(path) > 1 {
-			return ruleAvailabilityZoneIdList(path[1:], constraint)
+			return ruleAvailabilityZoneIdList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 5, inclusive", false
+			return "Member must have length between 1 and 5, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListSitesInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of ListSitesInput at path, and whether it is a map key's.
-func ruleListSitesInput(path []string, constraint string) (string, bool) {
+// of the member of ListSitesInput at path, or of the key of the map there when key.
+func ruleListSitesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "NextToken":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2048, inclusive", false
+			return "Member must have length between 1 and 2048, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\d+)##(\\S+)$"
 		}
-		return "", false
+		return ""
 	case "MaxResults":
 		switch constraint {
 		case "range":
-			return "Member must be between 1 and 1000, inclusive", false
+			return "Member must be between 1 and 1000, inclusive"
 		}
-		return "", false
+		return ""
 	case "OperatingAddressCountryCodeFilter":
 		if len(path) > 1 {
-			return ruleCountryCodeList(path[1:], constraint)
+			return ruleCountryCodeList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "OperatingAddressStateOrRegionFilter":
 		if len(path) > 1 {
-			return ruleStateOrRegionList(path[1:], constraint)
+			return ruleStateOrRegionList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "OperatingAddressCityFilter":
 		if len(path) > 1 {
-			return ruleCityList(path[1:], constraint)
+			return ruleCityList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleListTagsForResourceRequest returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of ListTagsForResourceRequest at path, and whether it is a map
-// key's.
-func ruleListTagsForResourceRequest(path []string, constraint string) (string, bool) {
+// framework's words, of the member of ListTagsForResourceRequest at path, or of the key of the map
+// there when key.
+func ruleListTagsForResourceRequest(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "ResourceArn":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 0 and 1011, inclusive", false
+			return "Member must have length between 0 and 1011, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStartCapacityTaskInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StartCapacityTaskInput at path, and whether it is a map key's.
-func ruleStartCapacityTaskInput(path []string, constraint string) (string, bool) {
+// words, of the member of StartCapacityTaskInput at path, or of the key of the map there when key.
+func ruleStartCapacityTaskInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostIdentifier":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "OrderId":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^oo-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "AssetId":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 100, inclusive", false
+			return "Member must have length between 1 and 100, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\w+)$"
 		}
-		return "", false
+		return ""
 	case "InstancePools":
 		if len(path) > 1 {
-			return ruleRequestedInstancePools(path[1:], constraint)
+			return ruleRequestedInstancePools(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "InstancesToExclude":
 		if len(path) > 1 {
-			return ruleInstancesToExclude(path[1:], constraint)
+			return ruleInstancesToExclude(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "DryRun":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "TaskActionOnBlockingInstances":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [WAIT_FOR_EVACUATION, FAIL_TASK]", false
+			return "Member must satisfy enum value set: [WAIT_FOR_EVACUATION, FAIL_TASK]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStartConnectionRequest returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StartConnectionRequest at path, and whether it is a map key's.
-func ruleStartConnectionRequest(path []string, constraint string) (string, bool) {
+// words, of the member of StartConnectionRequest at path, or of the key of the map there when key.
+func ruleStartConnectionRequest(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "DeviceSerialNumber":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 100, inclusive", false
+			return "Member must have length between 1 and 100, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\w+)$"
 		}
-		return "", false
+		return ""
 	case "AssetId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 100, inclusive", false
+			return "Member must have length between 1 and 100, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+			return "Member must satisfy regular expression pattern: ^(\\w+)$"
 		}
-		return "", false
+		return ""
 	case "ClientPublicKey":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 44 and 44, inclusive", false
+			return "Member must have length between 44 and 44, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9/+]{43}=$", false
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9/+]{43}=$"
 		}
-		return "", false
+		return ""
 	case "NetworkInterfaceDeviceIndex":
 		switch constraint {
 		case "range":
-			return "Member must be between 0 and 1, inclusive", false
+			return "Member must be between 0 and 1, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTagResourceRequest returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of TagResourceRequest at path, and whether it is a map key's.
-func ruleTagResourceRequest(path []string, constraint string) (string, bool) {
+// words, of the member of TagResourceRequest at path, or of the key of the map there when key.
+func ruleTagResourceRequest(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "ResourceArn":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 0 and 1011, inclusive", false
+			return "Member must have length between 0 and 1011, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "Tags":
 		if len(path) > 1 {
-			return ruleTagMap(path[1:], constraint)
+			return ruleTagMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 50, inclusive", false
+			return "Member must have length between 1 and 50, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUntagResourceRequest returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of UntagResourceRequest at path, and whether it is a map key's.
-func ruleUntagResourceRequest(path []string, constraint string) (string, bool) {
+// words, of the member of UntagResourceRequest at path, or of the key of the map there when key.
+func ruleUntagResourceRequest(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "ResourceArn":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 0 and 1011, inclusive", false
+			return "Member must have length between 0 and 1011, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:([a-z\\d-]+)/)[a-z]{2,8}-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "TagKeys":
 		if len(path) > 1 {
-			return ruleTagKeyList(path[1:], constraint)
+			return ruleTagKeyList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 50, inclusive", false
+			return "Member must have length between 1 and 50, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUpdateOutpostInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of UpdateOutpostInput at path, and whether it is a map key's.
-func ruleUpdateOutpostInput(path []string, constraint string) (string, bool) {
+// words, of the member of UpdateOutpostInput at path, or of the key of the map there when key.
+func ruleUpdateOutpostInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "OutpostId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:outpost/)?op-[a-f0-9]{17}$"
 		}
-		return "", false
+		return ""
 	case "Name":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "Description":
 		switch constraint {
 		case "length":
-			return "Member must have length between 0 and 1000, inclusive", false
+			return "Member must have length between 0 and 1000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "SupportedHardwareType":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [RACK, SERVER]", false
+			return "Member must satisfy enum value set: [RACK, SERVER]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUpdateSiteInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of UpdateSiteInput at path, and whether it is a map key's.
-func ruleUpdateSiteInput(path []string, constraint string) (string, bool) {
+// of the member of UpdateSiteInput at path, or of the key of the map there when key.
+func ruleUpdateSiteInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	case "Name":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 1000, inclusive", false
+			return "Member must have length between 1 and 1000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "Description":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 1001, inclusive", false
+			return "Member must have length between 1 and 1001, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "Notes":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 2000, inclusive", false
+			return "Member must have length between 1 and 2000, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S \\n]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S \\n]+$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUpdateSiteAddressInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of UpdateSiteAddressInput at path, and whether it is a map key's.
-func ruleUpdateSiteAddressInput(path []string, constraint string) (string, bool) {
+// words, of the member of UpdateSiteAddressInput at path, or of the key of the map there when key.
+func ruleUpdateSiteAddressInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	case "AddressType":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "enum":
-			return "Member must satisfy enum value set: [SHIPPING_ADDRESS, OPERATING_ADDRESS]", false
+			return "Member must satisfy enum value set: [SHIPPING_ADDRESS, OPERATING_ADDRESS]"
 		}
-		return "", false
+		return ""
 	case "Address":
 		if len(path) > 1 {
-			return ruleAddress(path[1:], constraint)
+			return ruleAddress(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUpdateSiteRackPhysicalPropertiesInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of UpdateSiteRackPhysicalPropertiesInput at path, and
-// whether it is a map key's.
-func ruleUpdateSiteRackPhysicalPropertiesInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of UpdateSiteRackPhysicalPropertiesInput at path, or of
+// the key of the map there when key.
+func ruleUpdateSiteRackPhysicalPropertiesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "SiteId":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$", false
+			return "Member must satisfy regular expression pattern: ^(arn:aws([a-z-]+)?:outposts:[a-z\\d-]+:\\d{12}:site/)?(os-[a-f0-9]{17})$"
 		}
-		return "", false
+		return ""
 	case "PowerDrawKva":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [POWER_5_KVA, POWER_10_KVA, POWER_15_KVA, POWER_30_KVA]", false
+			return "Member must satisfy enum value set: [POWER_5_KVA, POWER_10_KVA, POWER_15_KVA, POWER_30_KVA]"
 		}
-		return "", false
+		return ""
 	case "PowerPhase":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [SINGLE_PHASE, THREE_PHASE]", false
+			return "Member must satisfy enum value set: [SINGLE_PHASE, THREE_PHASE]"
 		}
-		return "", false
+		return ""
 	case "PowerConnector":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [L6_30P, IEC309, AH530P7W, AH532P6W, CS8365C]", false
+			return "Member must satisfy enum value set: [L6_30P, IEC309, AH530P7W, AH532P6W, CS8365C]"
 		}
-		return "", false
+		return ""
 	case "PowerFeedDrop":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [ABOVE_RACK, BELOW_RACK]", false
+			return "Member must satisfy enum value set: [ABOVE_RACK, BELOW_RACK]"
 		}
-		return "", false
+		return ""
 	case "UplinkGbps":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [UPLINK_1G, UPLINK_10G, UPLINK_40G, UPLINK_100G]", false
+			return "Member must satisfy enum value set: [UPLINK_1G, UPLINK_10G, UPLINK_40G, UPLINK_100G]"
 		}
-		return "", false
+		return ""
 	case "UplinkCount":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [UPLINK_COUNT_1, UPLINK_COUNT_2, UPLINK_COUNT_3, UPLINK_COUNT_4, UPLINK_COUNT_5, UPLINK_COUNT_6, UPLINK_COUNT_7, UPLINK_COUNT_8, UPLINK_COUNT_12, UPLINK_COUNT_16]", false
+			return "Member must satisfy enum value set: [UPLINK_COUNT_1, UPLINK_COUNT_2, UPLINK_COUNT_3, UPLINK_COUNT_4, UPLINK_COUNT_5, UPLINK_COUNT_6, UPLINK_COUNT_7, UPLINK_COUNT_8, UPLINK_COUNT_12, UPLINK_COUNT_16]"
 		}
-		return "", false
+		return ""
 	case "FiberOpticCableType":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [SINGLE_MODE, MULTI_MODE]", false
+			return "Member must satisfy enum value set: [SINGLE_MODE, MULTI_MODE]"
 		}
-		return "", false
+		return ""
 	case "OpticalStandard":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [OPTIC_10GBASE_SR, OPTIC_10GBASE_IR, OPTIC_10GBASE_LR, OPTIC_40GBASE_SR, OPTIC_40GBASE_ESR, OPTIC_40GBASE_IR4_LR4L, OPTIC_40GBASE_LR4, OPTIC_100GBASE_SR4, OPTIC_100GBASE_CWDM4, OPTIC_100GBASE_LR4, OPTIC_100G_PSM4_MSA, OPTIC_1000BASE_LX, OPTIC_1000BASE_SX]", false
+			return "Member must satisfy enum value set: [OPTIC_10GBASE_SR, OPTIC_10GBASE_IR, OPTIC_10GBASE_LR, OPTIC_40GBASE_SR, OPTIC_40GBASE_ESR, OPTIC_40GBASE_IR4_LR4L, OPTIC_40GBASE_LR4, OPTIC_100GBASE_SR4, OPTIC_100GBASE_CWDM4, OPTIC_100GBASE_LR4, OPTIC_100G_PSM4_MSA, OPTIC_1000BASE_LX, OPTIC_1000BASE_SX]"
 		}
-		return "", false
+		return ""
 	case "MaximumSupportedWeightLbs":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [NO_LIMIT, MAX_1400_LBS, MAX_1600_LBS, MAX_1800_LBS, MAX_2000_LBS]", false
+			return "Member must satisfy enum value set: [NO_LIMIT, MAX_1400_LBS, MAX_1600_LBS, MAX_1800_LBS, MAX_2000_LBS]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleLineItemRequestListDefinition returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of LineItemRequestListDefinition at path, and whether it is a
-// map key's.
-func ruleLineItemRequestListDefinition(path []string, constraint string) (string, bool) {
+// framework's words, of the member of LineItemRequestListDefinition at path, or of the key of the
+// map there when key.
+func ruleLineItemRequestListDefinition(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleLineItemRequest(path[1:], constraint)
+		return ruleLineItemRequest(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleTagMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of TagMap at path, and whether it is a map key's.
-func ruleTagMap(path []string, constraint string) (string, bool) {
+// member of TagMap at path, or of the key of the map there when key.
+func ruleTagMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		case "length":
+			return "Member must have length between 1 and 128, inclusive"
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$"
+		}
+		return ""
 	}
 	switch constraint {
 	case "length":
-		if utf8.RuneCountInString(path[0]) < 1 || utf8.RuneCountInString(path[0]) > 128 {
-			return "Member must have length between 1 and 128, inclusive", true
-		}
-		return "Member must have length between 0 and 256, inclusive", false
+		return "Member must have length between 0 and 256, inclusive"
 	case "pattern":
-		if !(&smithy.Prepared{
-			Source: `^(?!aws:)[a-zA-Z+-=._:/]+$`,
-			Root: &smithy.Node{Op: smithy.OpConcat, Subs: []*smithy.Node{
-				{Op: smithy.OpAssert, Assert: smithy.AssertBegin},
-				{Op: smithy.OpLook, Neg: true, Subs: []*smithy.Node{
-					{Op: smithy.OpLiteral, Text: "aws:"},
-				}},
-				{Op: smithy.OpRepeat, Min: 1, Max: -1, Subs: []*smithy.Node{
-					{Op: smithy.OpClass, Class: 0},
-				}},
-				{Op: smithy.OpAssert, Assert: smithy.AssertEnd},
-			}},
-			Classes: []smithy.Class{
-				{Ranges: []smithy.Range{{'+', '='}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}}},
-			},
-		}).MatchString(path[0]) {
-			return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$", true
-		}
-		return "Member must satisfy regular expression pattern: ^[\\S \\n]+$", false
+		return "Member must satisfy regular expression pattern: ^[\\S \\n]+$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleAddress returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of Address at path, and whether it is a map key's.
-func ruleAddress(path []string, constraint string) (string, bool) {
+// member of Address at path, or of the key of the map there when key.
+func ruleAddress(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "ContactName":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 255, inclusive", false
+			return "Member must have length between 1 and 255, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "ContactPhoneNumber":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[\\S ]+$", false
+			return "Member must satisfy regular expression pattern: ^[\\S ]+$"
 		}
-		return "", false
+		return ""
 	case "AddressLine1":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 180, inclusive", false
+			return "Member must have length between 1 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "AddressLine2":
 		switch constraint {
 		case "length":
-			return "Member must have length between 0 and 60, inclusive", false
+			return "Member must have length between 0 and 60, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "AddressLine3":
 		switch constraint {
 		case "length":
-			return "Member must have length between 0 and 60, inclusive", false
+			return "Member must have length between 0 and 60, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "City":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 50, inclusive", false
+			return "Member must have length between 1 and 50, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "StateOrRegion":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 50, inclusive", false
+			return "Member must have length between 1 and 50, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "DistrictOrCounty":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 60, inclusive", false
+			return "Member must have length between 1 and 60, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	case "PostalCode":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 20, inclusive", false
+			return "Member must have length between 1 and 20, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9 -]+$", false
+			return "Member must satisfy regular expression pattern: ^[a-zA-Z0-9 -]+$"
 		}
-		return "", false
+		return ""
 	case "CountryCode":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 2 and 2, inclusive", false
+			return "Member must have length between 2 and 2, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[A-Z]{2}$", false
+			return "Member must satisfy regular expression pattern: ^[A-Z]{2}$"
 		}
-		return "", false
+		return ""
 	case "Municipality":
 		switch constraint {
 		case "length":
-			return "Member must have length between 0 and 180, inclusive", false
+			return "Member must have length between 0 and 180, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+			return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleRackPhysicalProperties returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of RackPhysicalProperties at path, and whether it is a map key's.
-func ruleRackPhysicalProperties(path []string, constraint string) (string, bool) {
+// words, of the member of RackPhysicalProperties at path, or of the key of the map there when key.
+func ruleRackPhysicalProperties(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "PowerDrawKva":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [POWER_5_KVA, POWER_10_KVA, POWER_15_KVA, POWER_30_KVA]", false
+			return "Member must satisfy enum value set: [POWER_5_KVA, POWER_10_KVA, POWER_15_KVA, POWER_30_KVA]"
 		}
-		return "", false
+		return ""
 	case "PowerPhase":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [SINGLE_PHASE, THREE_PHASE]", false
+			return "Member must satisfy enum value set: [SINGLE_PHASE, THREE_PHASE]"
 		}
-		return "", false
+		return ""
 	case "PowerConnector":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [L6_30P, IEC309, AH530P7W, AH532P6W, CS8365C]", false
+			return "Member must satisfy enum value set: [L6_30P, IEC309, AH530P7W, AH532P6W, CS8365C]"
 		}
-		return "", false
+		return ""
 	case "PowerFeedDrop":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [ABOVE_RACK, BELOW_RACK]", false
+			return "Member must satisfy enum value set: [ABOVE_RACK, BELOW_RACK]"
 		}
-		return "", false
+		return ""
 	case "UplinkGbps":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [UPLINK_1G, UPLINK_10G, UPLINK_40G, UPLINK_100G]", false
+			return "Member must satisfy enum value set: [UPLINK_1G, UPLINK_10G, UPLINK_40G, UPLINK_100G]"
 		}
-		return "", false
+		return ""
 	case "UplinkCount":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [UPLINK_COUNT_1, UPLINK_COUNT_2, UPLINK_COUNT_3, UPLINK_COUNT_4, UPLINK_COUNT_5, UPLINK_COUNT_6, UPLINK_COUNT_7, UPLINK_COUNT_8, UPLINK_COUNT_12, UPLINK_COUNT_16]", false
+			return "Member must satisfy enum value set: [UPLINK_COUNT_1, UPLINK_COUNT_2, UPLINK_COUNT_3, UPLINK_COUNT_4, UPLINK_COUNT_5, UPLINK_COUNT_6, UPLINK_COUNT_7, UPLINK_COUNT_8, UPLINK_COUNT_12, UPLINK_COUNT_16]"
 		}
-		return "", false
+		return ""
 	case "FiberOpticCableType":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [SINGLE_MODE, MULTI_MODE]", false
+			return "Member must satisfy enum value set: [SINGLE_MODE, MULTI_MODE]"
 		}
-		return "", false
+		return ""
 	case "OpticalStandard":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [OPTIC_10GBASE_SR, OPTIC_10GBASE_IR, OPTIC_10GBASE_LR, OPTIC_40GBASE_SR, OPTIC_40GBASE_ESR, OPTIC_40GBASE_IR4_LR4L, OPTIC_40GBASE_LR4, OPTIC_100GBASE_SR4, OPTIC_100GBASE_CWDM4, OPTIC_100GBASE_LR4, OPTIC_100G_PSM4_MSA, OPTIC_1000BASE_LX, OPTIC_1000BASE_SX]", false
+			return "Member must satisfy enum value set: [OPTIC_10GBASE_SR, OPTIC_10GBASE_IR, OPTIC_10GBASE_LR, OPTIC_40GBASE_SR, OPTIC_40GBASE_ESR, OPTIC_40GBASE_IR4_LR4L, OPTIC_40GBASE_LR4, OPTIC_100GBASE_SR4, OPTIC_100GBASE_CWDM4, OPTIC_100GBASE_LR4, OPTIC_100G_PSM4_MSA, OPTIC_1000BASE_LX, OPTIC_1000BASE_SX]"
 		}
-		return "", false
+		return ""
 	case "MaximumSupportedWeightLbs":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [NO_LIMIT, MAX_1400_LBS, MAX_1600_LBS, MAX_1800_LBS, MAX_2000_LBS]", false
+			return "Member must satisfy enum value set: [NO_LIMIT, MAX_1400_LBS, MAX_1600_LBS, MAX_1800_LBS, MAX_2000_LBS]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleAssetIdList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of AssetIdList at path, and whether it is a map key's.
-func ruleAssetIdList(path []string, constraint string) (string, bool) {
+// the member of AssetIdList at path, or of the key of the map there when key.
+func ruleAssetIdList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 100, inclusive", false
+		return "Member must have length between 1 and 100, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^(\\w+)$", false
+		return "Member must satisfy regular expression pattern: ^(\\w+)$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleOutpostInstanceTypeList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of OutpostInstanceTypeList at path, and whether it is a map key's.
-func ruleOutpostInstanceTypeList(path []string, constraint string) (string, bool) {
+// words, of the member of OutpostInstanceTypeList at path, or of the key of the map there when
+// key.
+func ruleOutpostInstanceTypeList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 3 and 30, inclusive", false
+		return "Member must have length between 3 and 30, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[a-z0-9\\-\\.]+$", false
+		return "Member must satisfy regular expression pattern: ^[a-z0-9\\-\\.]+$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleAccountIdList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of AccountIdList at path, and whether it is a map key's.
-func ruleAccountIdList(path []string, constraint string) (string, bool) {
+// the member of AccountIdList at path, or of the key of the map there when key.
+func ruleAccountIdList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 12 and 12, inclusive", false
+		return "Member must have length between 12 and 12, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^\\d{12}$", false
+		return "Member must satisfy regular expression pattern: ^\\d{12}$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleAWSServiceNameList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of AWSServiceNameList at path, and whether it is a map key's.
-func ruleAWSServiceNameList(path []string, constraint string) (string, bool) {
+// words, of the member of AWSServiceNameList at path, or of the key of the map there when key.
+func ruleAWSServiceNameList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [AWS, EC2, ELASTICACHE, ELB, RDS, ROUTE53]", false
+		return "Member must satisfy enum value set: [AWS, EC2, ELASTICACHE, ELB, RDS, ROUTE53]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleHostIdList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of HostIdList at path, and whether it is a map key's.
-func ruleHostIdList(path []string, constraint string) (string, bool) {
+// the member of HostIdList at path, or of the key of the map there when key.
+func ruleHostIdList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 50, inclusive", false
+		return "Member must have length between 1 and 50, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[A-Za-z0-9-]*$", false
+		return "Member must satisfy regular expression pattern: ^[A-Za-z0-9-]*$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleStatusList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of StatusList at path, and whether it is a map key's.
-func ruleStatusList(path []string, constraint string) (string, bool) {
+// the member of StatusList at path, or of the key of the map there when key.
+func ruleStatusList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [ACTIVE, RETIRING, ISOLATED]", false
+		return "Member must satisfy enum value set: [ACTIVE, RETIRING, ISOLATED]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleCapacityTaskStatusList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of CapacityTaskStatusList at path, and whether it is a map key's.
-func ruleCapacityTaskStatusList(path []string, constraint string) (string, bool) {
+// words, of the member of CapacityTaskStatusList at path, or of the key of the map there when key.
+func ruleCapacityTaskStatusList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [REQUESTED, IN_PROGRESS, FAILED, COMPLETED, WAITING_FOR_EVACUATION, CANCELLATION_IN_PROGRESS, CANCELLED]", false
+		return "Member must satisfy enum value set: [REQUESTED, IN_PROGRESS, FAILED, COMPLETED, WAITING_FOR_EVACUATION, CANCELLATION_IN_PROGRESS, CANCELLED]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleCatalogItemClassList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of CatalogItemClassList at path, and whether it is a map key's.
-func ruleCatalogItemClassList(path []string, constraint string) (string, bool) {
+// words, of the member of CatalogItemClassList at path, or of the key of the map there when key.
+func ruleCatalogItemClassList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [RACK, SERVER]", false
+		return "Member must satisfy enum value set: [RACK, SERVER]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleSupportedStorageList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of SupportedStorageList at path, and whether it is a map key's.
-func ruleSupportedStorageList(path []string, constraint string) (string, bool) {
+// words, of the member of SupportedStorageList at path, or of the key of the map there when key.
+func ruleSupportedStorageList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [EBS, S3]", false
+		return "Member must satisfy enum value set: [EBS, S3]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleEC2FamilyList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of EC2FamilyList at path, and whether it is a map key's.
-func ruleEC2FamilyList(path []string, constraint string) (string, bool) {
+// the member of EC2FamilyList at path, or of the key of the map there when key.
+func ruleEC2FamilyList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 10, inclusive", false
+		return "Member must have length between 1 and 10, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[a-z0-9]+$", false
+		return "Member must satisfy regular expression pattern: ^[a-z0-9]+$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleLifeCycleStatusList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of LifeCycleStatusList at path, and whether it is a map key's.
-func ruleLifeCycleStatusList(path []string, constraint string) (string, bool) {
+// words, of the member of LifeCycleStatusList at path, or of the key of the map there when key.
+func ruleLifeCycleStatusList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 20, inclusive", false
+		return "Member must have length between 1 and 20, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[ A-Za-z]+$", false
+		return "Member must satisfy regular expression pattern: ^[ A-Za-z]+$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleAvailabilityZoneList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of AvailabilityZoneList at path, and whether it is a map key's.
-func ruleAvailabilityZoneList(path []string, constraint string) (string, bool) {
+// words, of the member of AvailabilityZoneList at path, or of the key of the map there when key.
+func ruleAvailabilityZoneList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 1000, inclusive", false
+		return "Member must have length between 1 and 1000, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\\d+[a-zA-Z]?)?$", false
+		return "Member must satisfy regular expression pattern: ^([a-zA-Z]+-){1,3}([a-zA-Z]+)?(\\d+[a-zA-Z]?)?$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleAvailabilityZoneIdList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of AvailabilityZoneIdList at path, and whether it is a map key's.
-func ruleAvailabilityZoneIdList(path []string, constraint string) (string, bool) {
+// words, of the member of AvailabilityZoneIdList at path, or of the key of the map there when key.
+func ruleAvailabilityZoneIdList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 255, inclusive", false
+		return "Member must have length between 1 and 255, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[a-zA-Z]+\\d-[a-zA-Z]+\\d$", false
+		return "Member must satisfy regular expression pattern: ^[a-zA-Z]+\\d-[a-zA-Z]+\\d$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleCountryCodeList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of CountryCodeList at path, and whether it is a map key's.
-func ruleCountryCodeList(path []string, constraint string) (string, bool) {
+// of the member of CountryCodeList at path, or of the key of the map there when key.
+func ruleCountryCodeList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 2 and 2, inclusive", false
+		return "Member must have length between 2 and 2, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[A-Z]{2}$", false
+		return "Member must satisfy regular expression pattern: ^[A-Z]{2}$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleStateOrRegionList returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StateOrRegionList at path, and whether it is a map key's.
-func ruleStateOrRegionList(path []string, constraint string) (string, bool) {
+// words, of the member of StateOrRegionList at path, or of the key of the map there when key.
+func ruleStateOrRegionList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 50, inclusive", false
+		return "Member must have length between 1 and 50, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleCityList returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of CityList at path, and whether it is a map key's.
-func ruleCityList(path []string, constraint string) (string, bool) {
+// member of CityList at path, or of the key of the map there when key.
+func ruleCityList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 50, inclusive", false
+		return "Member must have length between 1 and 50, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$", false
+		return "Member must satisfy regular expression pattern: ^\\S[\\S ]*$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleRequestedInstancePools returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of RequestedInstancePools at path, and whether it is a map key's.
-func ruleRequestedInstancePools(path []string, constraint string) (string, bool) {
+// words, of the member of RequestedInstancePools at path, or of the key of the map there when key.
+func ruleRequestedInstancePools(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleInstanceTypeCapacity(path[1:], constraint)
+		return ruleInstanceTypeCapacity(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleInstancesToExclude returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of InstancesToExclude at path, and whether it is a map key's.
-func ruleInstancesToExclude(path []string, constraint string) (string, bool) {
+// words, of the member of InstancesToExclude at path, or of the key of the map there when key.
+func ruleInstancesToExclude(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "Instances":
 		if len(path) > 1 {
-			return ruleInstanceIdList(path[1:], constraint)
+			return ruleInstanceIdList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "AccountIds":
 		if len(path) > 1 {
-			return ruleAccountIdList(path[1:], constraint)
+			return ruleAccountIdList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "Services":
 		if len(path) > 1 {
-			return ruleAWSServiceNameList(path[1:], constraint)
+			return ruleAWSServiceNameList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTagKeyList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of TagKeyList at path, and whether it is a map key's.
-func ruleTagKeyList(path []string, constraint string) (string, bool) {
+// the member of TagKeyList at path, or of the key of the map there when key.
+func ruleTagKeyList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 1 and 128, inclusive", false
+		return "Member must have length between 1 and 128, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$", false
+		return "Member must satisfy regular expression pattern: ^(?!aws:)[a-zA-Z+-=._:/]+$"
 	}
-	return "", false
+	return ""
 }
 
 // ruleLineItemRequest returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of LineItemRequest at path, and whether it is a map key's.
-func ruleLineItemRequest(path []string, constraint string) (string, bool) {
+// of the member of LineItemRequest at path, or of the key of the map there when key.
+func ruleLineItemRequest(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "CatalogItemId":
 		switch constraint {
 		case "length":
-			return "Member must have length between 1 and 10, inclusive", false
+			return "Member must have length between 1 and 10, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^OR-[A-Z0-9]{7}$", false
+			return "Member must satisfy regular expression pattern: ^OR-[A-Z0-9]{7}$"
 		}
-		return "", false
+		return ""
 	case "Quantity":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 1", false
+			return "Member must be greater than or equal to 1"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleInstanceTypeCapacity returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of InstanceTypeCapacity at path, and whether it is a map key's.
-func ruleInstanceTypeCapacity(path []string, constraint string) (string, bool) {
+// words, of the member of InstanceTypeCapacity at path, or of the key of the map there when key.
+func ruleInstanceTypeCapacity(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "InstanceType":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		case "length":
-			return "Member must have length between 1 and 64, inclusive", false
+			return "Member must have length between 1 and 64, inclusive"
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-z0-9\\-]+\\.[a-z0-9\\-]+$", false
+			return "Member must satisfy regular expression pattern: ^[a-z0-9\\-]+\\.[a-z0-9\\-]+$"
 		}
-		return "", false
+		return ""
 	case "Count":
 		switch constraint {
 		case "range":
-			return "Member must be between 0 and 9999, inclusive", false
+			return "Member must be between 0 and 9999, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleInstanceIdList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of InstanceIdList at path, and whether it is a map key's.
-func ruleInstanceIdList(path []string, constraint string) (string, bool) {
+// of the member of InstanceIdList at path, or of the key of the map there when key.
+func ruleInstanceIdList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 11 and 32, inclusive", false
+		return "Member must have length between 11 and 32, inclusive"
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^i-[0-9a-z]+$", false
+		return "Member must satisfy regular expression pattern: ^i-[0-9a-z]+$"
 	}
-	return "", false
+	return ""
 }

@@ -774,12 +774,13 @@ func validateEnumList(v *validation.Validator, parent *validation.Path, x []type
 func validateEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.EnumString) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.EnumString(k).IsKnown() {
 				v.Enum(&p, string(types.EnumString(k)))
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
 			v.Enum(&p, string(e))
 		}
@@ -827,12 +828,13 @@ func validateLengthList(v *validation.Validator, parent *validation.Path, x []st
 func validateLengthMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 5 || n > 8 {
 				v.StringLength(&p, k, 2, 8)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 2 || n > 8 {
 			v.Length(&p, n, 2, 8)
 		}
@@ -855,12 +857,13 @@ func validatePatternList(v *validation.Validator, parent *validation.Path, x []s
 func validatePatternMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern1.MatchString(k) {
 				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !pattern1.MatchString(e) {
 			v.Pattern(&p, `^[a-m]+$`)
 		}
@@ -908,12 +911,13 @@ func validatePatternListOverride(v *validation.Validator, parent *validation.Pat
 func validatePatternMapOverride(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern3.MatchString(k) {
 				v.Pattern(&p, `^[g-m]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if !pattern3.MatchString(e) {
 			v.Pattern(&p, `^[g-m]+$`)
 		}

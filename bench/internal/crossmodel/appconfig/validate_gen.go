@@ -1981,12 +1981,13 @@ func (in *ValidateConfigurationInput) Validate() error {
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -2014,12 +2015,13 @@ func validateMonitorList(v *validation.Validator, parent *validation.Path, x []t
 func validateActionsMap(v *validation.Validator, parent *validation.Path, x map[string][]types.Action) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.ActionPoint(k).IsKnown() {
 				v.Enum(&p, string(types.ActionPoint(k)))
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n != 1 {
 			v.Length(&p, n, 1, 1)
 		}
@@ -2032,12 +2034,13 @@ func validateActionsMap(v *validation.Validator, parent *validation.Path, x map[
 func validateParameterMap(v *validation.Validator, parent *validation.Path, x map[string]types.Parameter) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern4.MatchString(k) {
 				v.Pattern(&p, `^[^\/#:\n]{1,64}$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateParameter(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -2047,12 +2050,13 @@ func validateParameterMap(v *validation.Validator, parent *validation.Path, x ma
 func validateParameterValueMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern4.MatchString(k) {
 				v.Pattern(&p, `^[^\/#:\n]{1,64}$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 2048 {
 			v.StringLength(&p, e, 1, 2048)
 		}
@@ -2064,12 +2068,13 @@ func validateParameterValueMap(v *validation.Validator, parent *validation.Path,
 func validateDynamicParameterMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern8.MatchString(k) {
 				v.Pattern(&p, `^([^#\n]{1,96})#([^\/#\n]{1,64})$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 2048 {
 			v.StringLength(&p, e, 1, 2048)
 		}

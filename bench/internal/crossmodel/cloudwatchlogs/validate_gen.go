@@ -3449,8 +3449,8 @@ func validateS3DeliveryConfiguration(v *validation.Validator, parent *validation
 func validateTags(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -3458,6 +3458,7 @@ func validateTags(v *validation.Validator, parent *validation.Path, x map[string
 				v.Pattern(&p, `^([\p{L}\p{Z}\p{N}_.:/=+\-@]+)$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -3793,12 +3794,13 @@ func validateInputLogEvent(v *validation.Validator, parent *validation.Path, x *
 func validateEntityKeyAttributes(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 32 {
 				v.StringLength(&p, k, 1, 32)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 512 {
 			v.StringLength(&p, e, 1, 512)
 		}
@@ -3810,12 +3812,13 @@ func validateEntityKeyAttributes(v *validation.Validator, parent *validation.Pat
 func validateEntityAttributes(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 256 {
 				v.StringLength(&p, k, 1, 256)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 512 {
 			v.StringLength(&p, e, 1, 512)
 		}
@@ -4023,12 +4026,13 @@ func validateProcessor(v *validation.Validator, parent *validation.Path, x *type
 func validateDimensions(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 255 {
 				v.StringLength(&p, k, 0, 255)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 255 {
 			v.StringLength(&p, e, 0, 255)
 		}

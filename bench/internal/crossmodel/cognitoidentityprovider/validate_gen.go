@@ -5452,12 +5452,13 @@ func validateCustomAttributesListType(v *validation.Validator, parent *validatio
 func validateClientMetadataType(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5534,12 +5535,13 @@ func validateProviderUserIdentifierType(v *validation.Validator, parent *validat
 func validateAuthParametersType(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5619,12 +5621,13 @@ func validateContextDataType(v *validation.Validator, parent *validation.Path, x
 func validateChallengeResponsesType(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5690,12 +5693,13 @@ func validateUserContextDataType(v *validation.Validator, parent *validation.Pat
 func validateProviderDetailsType(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5707,12 +5711,13 @@ func validateProviderDetailsType(v *validation.Validator, parent *validation.Pat
 func validateAttributeMappingType(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 32 {
 				v.StringLength(&p, k, 1, 32)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -6120,12 +6125,13 @@ func validateSmsConfigurationType(v *validation.Validator, parent *validation.Pa
 func validateUserPoolTagsType(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}

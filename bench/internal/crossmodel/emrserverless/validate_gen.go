@@ -835,8 +835,8 @@ func (in *UpdateApplicationInput) Validate() error {
 func validateInitialCapacityConfigMap(v *validation.Validator, parent *validation.Path, x map[string]types.InitialCapacityConfig) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 50 {
 				v.StringLength(&p, k, 1, 50)
 			}
@@ -844,6 +844,7 @@ func validateInitialCapacityConfigMap(v *validation.Validator, parent *validatio
 				v.Pattern(&p, `^[a-zA-Z]+[-_]*[a-zA-Z]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateInitialCapacityConfig(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -897,8 +898,8 @@ func validateMaximumAllowedResources(v *validation.Validator, parent *validation
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -906,6 +907,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^[A-Za-z0-9 /_.:=+@-]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -978,8 +980,8 @@ func validateImageConfigurationInput(v *validation.Validator, parent *validation
 func validateWorkerTypeSpecificationInputMap(v *validation.Validator, parent *validation.Path, x map[string]types.WorkerTypeSpecificationInput) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 50 {
 				v.StringLength(&p, k, 1, 50)
 			}
@@ -987,6 +989,7 @@ func validateWorkerTypeSpecificationInputMap(v *validation.Validator, parent *va
 				v.Pattern(&p, `^[a-zA-Z]+[-_]*[a-zA-Z]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateWorkerTypeSpecificationInput(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -1484,8 +1487,8 @@ func validateWorkerResourceConfig(v *validation.Validator, parent *validation.Pa
 func validateSensitivePropertiesMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 1024 {
 				v.StringLength(&p, k, 1, 1024)
 			}
@@ -1493,6 +1496,7 @@ func validateSensitivePropertiesMap(v *validation.Validator, parent *validation.
 				v.Pattern(&p, `^.*\S.*$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 1024 {
 			v.StringLength(&p, e, 0, 1024)
 		}
@@ -1507,8 +1511,8 @@ func validateSensitivePropertiesMap(v *validation.Validator, parent *validation.
 func validateLogTypeMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 50 {
 				v.StringLength(&p, k, 1, 50)
 			}
@@ -1516,6 +1520,7 @@ func validateLogTypeMap(v *validation.Validator, parent *validation.Path, x map[
 				v.Pattern(&p, `^[a-zA-Z]+[-_]*[a-zA-Z]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 5 {
 			v.Length(&p, n, 1, 5)
 		}

@@ -633,12 +633,13 @@ func validateSetOfARNs(v *validation.Validator, parent *validation.Path, x []str
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}

@@ -2623,8 +2623,8 @@ func validatePositionList(v *validation.Validator, parent *validation.Path, x []
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -2632,6 +2632,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^([\p{L}\p{Z}\p{N}_.,:/=+\-@]*)$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -2823,12 +2824,13 @@ func validateGeofenceGeometry(v *validation.Validator, parent *validation.Path, 
 func validatePropertyMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 20 {
 				v.StringLength(&p, k, 1, 20)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 40 {
 			v.StringLength(&p, e, 1, 40)
 		}
@@ -3229,12 +3231,13 @@ func validateCellSignals(v *validation.Validator, parent *validation.Path, x *ty
 func validatePositionPropertyMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 20 {
 				v.StringLength(&p, k, 1, 20)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 150 {
 			v.StringLength(&p, e, 1, 150)
 		}

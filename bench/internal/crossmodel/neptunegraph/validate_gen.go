@@ -1291,8 +1291,8 @@ func (in *UpdateGraphInput) Validate() error {
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1300,6 +1300,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -1421,12 +1422,13 @@ func validateNeptuneImportOptions(v *validation.Validator, parent *validation.Pa
 func validateExportFilterPerLabelMap(v *validation.Validator, parent *validation.Path, x map[string]types.ExportFilterElement) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateExportFilterElement(v, &p, &e)
 	}
 	v.SortFrom(start)
@@ -1449,8 +1451,8 @@ func validateExportFilterElement(v *validation.Validator, parent *validation.Pat
 func validateExportFilterPropertyMap(v *validation.Validator, parent *validation.Path, x map[string]types.ExportFilterPropertyAttributes) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1458,6 +1460,7 @@ func validateExportFilterPropertyMap(v *validation.Validator, parent *validation
 				v.Pattern(&p, `^[a-zA-Z0-9_]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		validateExportFilterPropertyAttributes(v, &p, &e)
 	}
 	v.SortFrom(start)

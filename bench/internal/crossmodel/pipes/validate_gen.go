@@ -687,12 +687,13 @@ func validatePipeTargetParameters(v *validation.Validator, parent *validation.Pa
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -2296,8 +2297,8 @@ func validatePathParameterList(v *validation.Validator, parent *validation.Path,
 func validateHeaderParametersMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 512 {
 				v.StringLength(&p, k, 0, 512)
 			}
@@ -2305,6 +2306,7 @@ func validateHeaderParametersMap(v *validation.Validator, parent *validation.Pat
 				v.Pattern(&p, "^[!#$%&'*+-.^_`|~0-9a-zA-Z]+|(\\$(\\.[\\w/_-]+(\\[(\\d+|\\*)\\])*)*)$")
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 512 {
 			v.StringLength(&p, e, 0, 512)
 		}
@@ -2319,8 +2321,8 @@ func validateHeaderParametersMap(v *validation.Validator, parent *validation.Pat
 func validateQueryStringParametersMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 512 {
 				v.StringLength(&p, k, 0, 512)
 			}
@@ -2328,6 +2330,7 @@ func validateQueryStringParametersMap(v *validation.Validator, parent *validatio
 				v.Pattern(&p, `^[^\x00-\x1F\x7F]+|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 512 {
 			v.StringLength(&p, e, 0, 512)
 		}

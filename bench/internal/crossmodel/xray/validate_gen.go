@@ -1287,12 +1287,13 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 func validateAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 32 {
 				v.StringLength(&p, k, 1, 32)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 32 {
 			v.StringLength(&p, e, 1, 32)
 		}

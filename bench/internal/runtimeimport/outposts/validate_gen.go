@@ -1522,8 +1522,8 @@ func validateLineItemRequestListDefinition(v *validation.Validator, parent *vali
 func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		{
+			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1531,6 +1531,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
+		p := validation.Path{Parent: parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}

@@ -8867,3627 +8867,3724 @@ func rejectInvalid(err error, rule serve.RuleFunc) *serve.ResponseMessage {
 }
 
 // ruleAllQueryStringTypesInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of AllQueryStringTypesInput at path, and whether it is a map
-// key's.
-func ruleAllQueryStringTypesInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of AllQueryStringTypesInput at path, or of the key of the map
+// there when key.
+func ruleAllQueryStringTypesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "queryString":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryStringList":
 		if len(path) > 1 {
-			return ruleStringList(path[1:], constraint)
+			return ruleStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryStringSet":
 		if len(path) > 1 {
-			return ruleStringSet(path[1:], constraint)
+			return ruleStringSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "queryByte":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryShort":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryInteger":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryIntegerList":
 		if len(path) > 1 {
-			return ruleIntegerList(path[1:], constraint)
+			return ruleIntegerList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryIntegerSet":
 		if len(path) > 1 {
-			return ruleIntegerSet(path[1:], constraint)
+			return ruleIntegerSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "queryLong":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryFloat":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryDouble":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryDoubleList":
 		if len(path) > 1 {
-			return ruleDoubleList(path[1:], constraint)
+			return ruleDoubleList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryBoolean":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryBooleanList":
 		if len(path) > 1 {
-			return ruleBooleanList(path[1:], constraint)
+			return ruleBooleanList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryTimestamp":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryTimestampList":
 		if len(path) > 1 {
-			return ruleTimestampList(path[1:], constraint)
+			return ruleTimestampList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryEnum":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 		}
-		return "", false
+		return ""
 	case "queryEnumList":
 		if len(path) > 1 {
-			return ruleFooEnumList(path[1:], constraint)
+			return ruleFooEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryIntegerEnum":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [1, 2, 3]", false
+			return "Member must satisfy enum value set: [1, 2, 3]"
 		}
-		return "", false
+		return ""
 	case "queryIntegerEnumList":
 		if len(path) > 1 {
-			return ruleIntegerEnumList(path[1:], constraint)
+			return ruleIntegerEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryParamsMapOfStringList":
 		if len(path) > 1 {
-			return ruleStringListMap(path[1:], constraint)
+			return ruleStringListMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleConstantAndVariableQueryStringInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of ConstantAndVariableQueryStringInput at path, and whether it
-// is a map key's.
-func ruleConstantAndVariableQueryStringInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of ConstantAndVariableQueryStringInput at path, or of the key
+// of the map there when key.
+func ruleConstantAndVariableQueryStringInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "baz":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "maybeSet":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleConstantQueryStringInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of ConstantQueryStringInput at path, and whether it is a map
-// key's.
-func ruleConstantQueryStringInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of ConstantQueryStringInput at path, or of the key of the map
+// there when key.
+func ruleConstantQueryStringInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "hello":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleContentTypeParametersInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of ContentTypeParametersInput at path, and whether it is a map
-// key's.
-func ruleContentTypeParametersInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of ContentTypeParametersInput at path, or of the key of the map
+// there when key.
+func ruleContentTypeParametersInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "value":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDocumentTypeInputOutput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of DocumentTypeInputOutput at path, and whether it is a map key's.
-func ruleDocumentTypeInputOutput(path []string, constraint string) (string, bool) {
+// words, of the member of DocumentTypeInputOutput at path, or of the key of the map there when
+// key.
+func ruleDocumentTypeInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stringValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "documentValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDocumentTypeAsMapValueInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of DocumentTypeAsMapValueInputOutput at path, and whether it is
-// a map key's.
-func ruleDocumentTypeAsMapValueInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of DocumentTypeAsMapValueInputOutput at path, or of the key of
+// the map there when key.
+func ruleDocumentTypeAsMapValueInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "docValuedMap":
 		if len(path) > 1 {
-			return ruleDocumentValuedMap(path[1:], constraint)
+			return ruleDocumentValuedMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDocumentTypeAsPayloadInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of DocumentTypeAsPayloadInputOutput at path, and whether it is
-// a map key's.
-func ruleDocumentTypeAsPayloadInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of DocumentTypeAsPayloadInputOutput at path, or of the key of
+// the map there when key.
+func ruleDocumentTypeAsPayloadInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "documentValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDuplexStreamInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of DuplexStreamInput at path, and whether it is a map key's.
-func ruleDuplexStreamInput(path []string, constraint string) (string, bool) {
+// words, of the member of DuplexStreamInput at path, or of the key of the map there when key.
+func ruleDuplexStreamInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stream":
 		if len(path) > 1 {
-			return ruleEventStream(path[1:], constraint)
+			return ruleEventStream(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDuplexStreamWithDistinctStreamsInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of DuplexStreamWithDistinctStreamsInput at path, and
-// whether it is a map key's.
-func ruleDuplexStreamWithDistinctStreamsInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of DuplexStreamWithDistinctStreamsInput at path, or of
+// the key of the map there when key.
+func ruleDuplexStreamWithDistinctStreamsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stream":
 		if len(path) > 1 {
-			return ruleEventStream(path[1:], constraint)
+			return ruleEventStream(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDuplexStreamWithInitialMessagesInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of DuplexStreamWithInitialMessagesInput at path, and
-// whether it is a map key's.
-func ruleDuplexStreamWithInitialMessagesInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of DuplexStreamWithInitialMessagesInput at path, or of
+// the key of the map there when key.
+func ruleDuplexStreamWithInitialMessagesInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "initialRequestMember":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "stream":
 		if len(path) > 1 {
-			return ruleEventStream(path[1:], constraint)
+			return ruleEventStream(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleEmptyInputAndEmptyOutputInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of EmptyInputAndEmptyOutputInput at path, and whether it is a
-// map key's.
-func ruleEmptyInputAndEmptyOutputInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of EmptyInputAndEmptyOutputInput at path, or of the key of the
+// map there when key.
+func ruleEmptyInputAndEmptyOutputInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	}
-	return "", false
+	return ""
 }
 
 // ruleHostLabelInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of HostLabelInput at path, and whether it is a map key's.
-func ruleHostLabelInput(path []string, constraint string) (string, bool) {
+// of the member of HostLabelInput at path, or of the key of the map there when key.
+func ruleHostLabelInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "label":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpChecksumRequiredInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpChecksumRequiredInputOutput at path, and whether it is a
-// map key's.
-func ruleHttpChecksumRequiredInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpChecksumRequiredInputOutput at path, or of the key of
+// the map there when key.
+func ruleHttpChecksumRequiredInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpEmptyPrefixHeadersInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpEmptyPrefixHeadersInput at path, and whether it is a map
-// key's.
-func ruleHttpEmptyPrefixHeadersInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpEmptyPrefixHeadersInput at path, or of the key of the
+// map there when key.
+func ruleHttpEmptyPrefixHeadersInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "prefixHeaders":
 		if len(path) > 1 {
-			return ruleStringMap(path[1:], constraint)
+			return ruleStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "specificHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleEnumPayloadInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of EnumPayloadInput at path, and whether it is a map key's.
-func ruleEnumPayloadInput(path []string, constraint string) (string, bool) {
+// of the member of EnumPayloadInput at path, or of the key of the map there when key.
+func ruleEnumPayloadInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [enumvalue]", false
+			return "Member must satisfy enum value set: [enumvalue]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpPayloadTraitsInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpPayloadTraitsInputOutput at path, and whether it is a
-// map key's.
-func ruleHttpPayloadTraitsInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpPayloadTraitsInputOutput at path, or of the key of the
+// map there when key.
+func ruleHttpPayloadTraitsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpPayloadTraitsWithMediaTypeInputOutput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of HttpPayloadTraitsWithMediaTypeInputOutput at path,
-// and whether it is a map key's.
-func ruleHttpPayloadTraitsWithMediaTypeInputOutput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of HttpPayloadTraitsWithMediaTypeInputOutput at path, or
+// of the key of the map there when key.
+func ruleHttpPayloadTraitsWithMediaTypeInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpPayloadWithStructureInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpPayloadWithStructureInputOutput at path, and whether it
-// is a map key's.
-func ruleHttpPayloadWithStructureInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpPayloadWithStructureInputOutput at path, or of the key
+// of the map there when key.
+func ruleHttpPayloadWithStructureInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "nested":
 		if len(path) > 1 {
-			return ruleNestedPayload(path[1:], constraint)
+			return ruleNestedPayload(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpPayloadWithUnionInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpPayloadWithUnionInputOutput at path, and whether it is a
-// map key's.
-func ruleHttpPayloadWithUnionInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpPayloadWithUnionInputOutput at path, or of the key of
+// the map there when key.
+func ruleHttpPayloadWithUnionInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "nested":
 		if len(path) > 1 {
-			return ruleUnionPayload(path[1:], constraint)
+			return ruleUnionPayload(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpPrefixHeadersInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of HttpPrefixHeadersInput at path, and whether it is a map key's.
-func ruleHttpPrefixHeadersInput(path []string, constraint string) (string, bool) {
+// words, of the member of HttpPrefixHeadersInput at path, or of the key of the map there when key.
+func ruleHttpPrefixHeadersInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "fooMap":
 		if len(path) > 1 {
-			return ruleStringMap(path[1:], constraint)
+			return ruleStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpPrefixHeadersInResponseInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpPrefixHeadersInResponseInput at path, and whether it is
-// a map key's.
-func ruleHttpPrefixHeadersInResponseInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpPrefixHeadersInResponseInput at path, or of the key of
+// the map there when key.
+func ruleHttpPrefixHeadersInResponseInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpQueryParamsOnlyInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpQueryParamsOnlyInput at path, and whether it is a map
-// key's.
-func ruleHttpQueryParamsOnlyInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpQueryParamsOnlyInput at path, or of the key of the map
+// there when key.
+func ruleHttpQueryParamsOnlyInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "queryMap":
 		if len(path) > 1 {
-			return ruleQueryMap(path[1:], constraint)
+			return ruleQueryMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpRequestWithFloatLabelsInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpRequestWithFloatLabelsInput at path, and whether it is a
-// map key's.
-func ruleHttpRequestWithFloatLabelsInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpRequestWithFloatLabelsInput at path, or of the key of
+// the map there when key.
+func ruleHttpRequestWithFloatLabelsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "float":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "double":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpRequestWithGreedyLabelInPathInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of HttpRequestWithGreedyLabelInPathInput at path, and
-// whether it is a map key's.
-func ruleHttpRequestWithGreedyLabelInPathInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of HttpRequestWithGreedyLabelInPathInput at path, or of
+// the key of the map there when key.
+func ruleHttpRequestWithGreedyLabelInPathInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "baz":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpRequestWithLabelsInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpRequestWithLabelsInput at path, and whether it is a map
-// key's.
-func ruleHttpRequestWithLabelsInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpRequestWithLabelsInput at path, or of the key of the map
+// there when key.
+func ruleHttpRequestWithLabelsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "short":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "integer":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "long":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "float":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "double":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "boolean":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpRequestWithLabelsAndTimestampFormatInput returns the constraint of kind constraint, in
 // the Smithy framework's words, of the member of HttpRequestWithLabelsAndTimestampFormatInput at
-// path, and whether it is a map key's.
-func ruleHttpRequestWithLabelsAndTimestampFormatInput(path []string, constraint string) (string, bool) {
+// path, or of the key of the map there when key.
+func ruleHttpRequestWithLabelsAndTimestampFormatInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "memberEpochSeconds":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "memberHttpDate":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "memberDateTime":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "defaultFormat":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "targetEpochSeconds":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "targetHttpDate":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "targetDateTime":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpRequestWithRegexLiteralInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HttpRequestWithRegexLiteralInput at path, and whether it is
-// a map key's.
-func ruleHttpRequestWithRegexLiteralInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HttpRequestWithRegexLiteralInput at path, or of the key of
+// the map there when key.
+func ruleHttpRequestWithRegexLiteralInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "str":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringPayloadInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StringPayloadInput at path, and whether it is a map key's.
-func ruleStringPayloadInput(path []string, constraint string) (string, bool) {
+// words, of the member of StringPayloadInput at path, or of the key of the map there when key.
+func ruleStringPayloadInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleInputAndOutputWithHeadersIO returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of InputAndOutputWithHeadersIO at path, and whether it is a map
-// key's.
-func ruleInputAndOutputWithHeadersIO(path []string, constraint string) (string, bool) {
+// framework's words, of the member of InputAndOutputWithHeadersIO at path, or of the key of the
+// map there when key.
+func ruleInputAndOutputWithHeadersIO(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "headerString":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerByte":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerShort":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerInteger":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerLong":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerFloat":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerDouble":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerTrueBool":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerFalseBool":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerStringList":
 		if len(path) > 1 {
-			return ruleStringList(path[1:], constraint)
+			return ruleStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerStringSet":
 		if len(path) > 1 {
-			return ruleStringSet(path[1:], constraint)
+			return ruleStringSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "headerIntegerList":
 		if len(path) > 1 {
-			return ruleIntegerList(path[1:], constraint)
+			return ruleIntegerList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerBooleanList":
 		if len(path) > 1 {
-			return ruleBooleanList(path[1:], constraint)
+			return ruleBooleanList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerTimestampList":
 		if len(path) > 1 {
-			return ruleTimestampList(path[1:], constraint)
+			return ruleTimestampList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerEnum":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 		}
-		return "", false
+		return ""
 	case "headerEnumList":
 		if len(path) > 1 {
-			return ruleFooEnumList(path[1:], constraint)
+			return ruleFooEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headerIntegerEnum":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [1, 2, 3]", false
+			return "Member must satisfy enum value set: [1, 2, 3]"
 		}
-		return "", false
+		return ""
 	case "headerIntegerEnumList":
 		if len(path) > 1 {
-			return ruleIntegerEnumList(path[1:], constraint)
+			return ruleIntegerEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleInputStreamInput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of InputStreamInput at path, and whether it is a map key's.
-func ruleInputStreamInput(path []string, constraint string) (string, bool) {
+// of the member of InputStreamInput at path, or of the key of the map there when key.
+func ruleInputStreamInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stream":
 		if len(path) > 1 {
-			return ruleEventStream(path[1:], constraint)
+			return ruleEventStream(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleInputStreamWithInitialRequestInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of InputStreamWithInitialRequestInput at path, and whether it
-// is a map key's.
-func ruleInputStreamWithInitialRequestInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of InputStreamWithInitialRequestInput at path, or of the key of
+// the map there when key.
+func ruleInputStreamWithInitialRequestInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "initialRequestMember":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "stream":
 		if len(path) > 1 {
-			return ruleEventStream(path[1:], constraint)
+			return ruleEventStream(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleJsonBlobsInputOutput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of JsonBlobsInputOutput at path, and whether it is a map key's.
-func ruleJsonBlobsInputOutput(path []string, constraint string) (string, bool) {
+// words, of the member of JsonBlobsInputOutput at path, or of the key of the map there when key.
+func ruleJsonBlobsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "data":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleJsonEnumsInputOutput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of JsonEnumsInputOutput at path, and whether it is a map key's.
-func ruleJsonEnumsInputOutput(path []string, constraint string) (string, bool) {
+// words, of the member of JsonEnumsInputOutput at path, or of the key of the map there when key.
+func ruleJsonEnumsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "fooEnum1":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 		}
-		return "", false
+		return ""
 	case "fooEnum2":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 		}
-		return "", false
+		return ""
 	case "fooEnum3":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 		}
-		return "", false
+		return ""
 	case "fooEnumList":
 		if len(path) > 1 {
-			return ruleFooEnumList(path[1:], constraint)
+			return ruleFooEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "fooEnumSet":
 		if len(path) > 1 {
-			return ruleFooEnumSet(path[1:], constraint)
+			return ruleFooEnumSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "fooEnumMap":
 		if len(path) > 1 {
-			return ruleFooEnumMap(path[1:], constraint)
+			return ruleFooEnumMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleJsonIntEnumsInputOutput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of JsonIntEnumsInputOutput at path, and whether it is a map key's.
-func ruleJsonIntEnumsInputOutput(path []string, constraint string) (string, bool) {
+// words, of the member of JsonIntEnumsInputOutput at path, or of the key of the map there when
+// key.
+func ruleJsonIntEnumsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "integerEnum1":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [1, 2, 3]", false
+			return "Member must satisfy enum value set: [1, 2, 3]"
 		}
-		return "", false
+		return ""
 	case "integerEnum2":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [1, 2, 3]", false
+			return "Member must satisfy enum value set: [1, 2, 3]"
 		}
-		return "", false
+		return ""
 	case "integerEnum3":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [1, 2, 3]", false
+			return "Member must satisfy enum value set: [1, 2, 3]"
 		}
-		return "", false
+		return ""
 	case "integerEnumList":
 		if len(path) > 1 {
-			return ruleIntegerEnumList(path[1:], constraint)
+			return ruleIntegerEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "integerEnumSet":
 		if len(path) > 1 {
-			return ruleIntegerEnumSet(path[1:], constraint)
+			return ruleIntegerEnumSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "integerEnumMap":
 		if len(path) > 1 {
-			return ruleIntegerEnumMap(path[1:], constraint)
+			return ruleIntegerEnumMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleJsonListsInputOutput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of JsonListsInputOutput at path, and whether it is a map key's.
-func ruleJsonListsInputOutput(path []string, constraint string) (string, bool) {
+// words, of the member of JsonListsInputOutput at path, or of the key of the map there when key.
+func ruleJsonListsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stringList":
 		if len(path) > 1 {
-			return ruleStringList(path[1:], constraint)
+			return ruleStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "stringSet":
 		if len(path) > 1 {
-			return ruleStringSet(path[1:], constraint)
+			return ruleStringSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "integerList":
 		if len(path) > 1 {
-			return ruleIntegerList(path[1:], constraint)
+			return ruleIntegerList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "booleanList":
 		if len(path) > 1 {
-			return ruleBooleanList(path[1:], constraint)
+			return ruleBooleanList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "timestampList":
 		if len(path) > 1 {
-			return ruleTimestampList(path[1:], constraint)
+			return ruleTimestampList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "enumList":
 		if len(path) > 1 {
-			return ruleFooEnumList(path[1:], constraint)
+			return ruleFooEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "intEnumList":
 		if len(path) > 1 {
-			return ruleIntegerEnumList(path[1:], constraint)
+			return ruleIntegerEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "nestedStringList":
 		if len(path) > 1 {
-			return ruleNestedStringList(path[1:], constraint)
+			return ruleNestedStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "structureList":
 		if len(path) > 1 {
-			return ruleStructureList(path[1:], constraint)
+			return ruleStructureList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleJsonMapsInputOutput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of JsonMapsInputOutput at path, and whether it is a map key's.
-func ruleJsonMapsInputOutput(path []string, constraint string) (string, bool) {
+// words, of the member of JsonMapsInputOutput at path, or of the key of the map there when key.
+func ruleJsonMapsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "denseStructMap":
 		if len(path) > 1 {
-			return ruleDenseStructMap(path[1:], constraint)
+			return ruleDenseStructMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "denseNumberMap":
 		if len(path) > 1 {
-			return ruleDenseNumberMap(path[1:], constraint)
+			return ruleDenseNumberMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "denseBooleanMap":
 		if len(path) > 1 {
-			return ruleDenseBooleanMap(path[1:], constraint)
+			return ruleDenseBooleanMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "denseStringMap":
 		if len(path) > 1 {
-			return ruleDenseStringMap(path[1:], constraint)
+			return ruleDenseStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "denseSetMap":
 		if len(path) > 1 {
-			return ruleDenseSetMap(path[1:], constraint)
+			return ruleDenseSetMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleJsonTimestampsInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of JsonTimestampsInputOutput at path, and whether it is a map
-// key's.
-func ruleJsonTimestampsInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of JsonTimestampsInputOutput at path, or of the key of the map
+// there when key.
+func ruleJsonTimestampsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "normal":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "dateTime":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "dateTimeOnTarget":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "epochSeconds":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "epochSecondsOnTarget":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "httpDate":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "httpDateOnTarget":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUnionInputOutput returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of UnionInputOutput at path, and whether it is a map key's.
-func ruleUnionInputOutput(path []string, constraint string) (string, bool) {
+// of the member of UnionInputOutput at path, or of the key of the map there when key.
+func ruleUnionInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "contents":
 		if len(path) > 1 {
-			return ruleMyUnion(path[1:], constraint)
+			return ruleMyUnion(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedBlobInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedBlobInput at path, and whether it is a map key's.
-func ruleMalformedBlobInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedBlobInput at path, or of the key of the map there when key.
+func ruleMalformedBlobInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedBooleanInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedBooleanInput at path, and whether it is a map key's.
-func ruleMalformedBooleanInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedBooleanInput at path, or of the key of the map there when key.
+func ruleMalformedBooleanInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "booleanInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "booleanInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "booleanInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "booleanInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedByteInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedByteInput at path, and whether it is a map key's.
-func ruleMalformedByteInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedByteInput at path, or of the key of the map there when key.
+func ruleMalformedByteInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "byteInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "byteInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "byteInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "byteInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleGreetingStruct returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of GreetingStruct at path, and whether it is a map key's.
-func ruleGreetingStruct(path []string, constraint string) (string, bool) {
+// of the member of GreetingStruct at path, or of the key of the map there when key.
+func ruleGreetingStruct(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "hi":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedContentTypeWithGenericStringInput returns the constraint of kind constraint, in the
 // Smithy framework's words, of the member of MalformedContentTypeWithGenericStringInput at path,
-// and whether it is a map key's.
-func ruleMalformedContentTypeWithGenericStringInput(path []string, constraint string) (string, bool) {
+// or of the key of the map there when key.
+func ruleMalformedContentTypeWithGenericStringInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedContentTypeWithPayloadInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of MalformedContentTypeWithPayloadInput at path, and
-// whether it is a map key's.
-func ruleMalformedContentTypeWithPayloadInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of MalformedContentTypeWithPayloadInput at path, or of
+// the key of the map there when key.
+func ruleMalformedContentTypeWithPayloadInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedContentTypeWithoutBodyEmptyInputInput returns the constraint of kind constraint, in
 // the Smithy framework's words, of the member of MalformedContentTypeWithoutBodyEmptyInputInput at
-// path, and whether it is a map key's.
-func ruleMalformedContentTypeWithoutBodyEmptyInputInput(path []string, constraint string) (string, bool) {
+// path, or of the key of the map there when key.
+func ruleMalformedContentTypeWithoutBodyEmptyInputInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "header":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedDoubleInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedDoubleInput at path, and whether it is a map key's.
-func ruleMalformedDoubleInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedDoubleInput at path, or of the key of the map there when key.
+func ruleMalformedDoubleInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "doubleInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "doubleInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "doubleInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "doubleInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedFloatInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedFloatInput at path, and whether it is a map key's.
-func ruleMalformedFloatInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedFloatInput at path, or of the key of the map there when key.
+func ruleMalformedFloatInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "floatInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "floatInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "floatInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "floatInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedIntegerInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedIntegerInput at path, and whether it is a map key's.
-func ruleMalformedIntegerInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedIntegerInput at path, or of the key of the map there when key.
+func ruleMalformedIntegerInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "integerInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "integerInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "integerInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "integerInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedListInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedListInput at path, and whether it is a map key's.
-func ruleMalformedListInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedListInput at path, or of the key of the map there when key.
+func ruleMalformedListInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "bodyList":
 		if len(path) > 1 {
-			return ruleSimpleList(path[1:], constraint)
+			return ruleSimpleList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedLongInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedLongInput at path, and whether it is a map key's.
-func ruleMalformedLongInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedLongInput at path, or of the key of the map there when key.
+func ruleMalformedLongInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "longInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "longInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "longInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "longInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedMapInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedMapInput at path, and whether it is a map key's.
-func ruleMalformedMapInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedMapInput at path, or of the key of the map there when key.
+func ruleMalformedMapInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "bodyMap":
 		if len(path) > 1 {
-			return ruleSimpleMap(path[1:], constraint)
+			return ruleSimpleMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedRequestBodyInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedRequestBodyInput at path, and whether it is a map
-// key's.
-func ruleMalformedRequestBodyInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedRequestBodyInput at path, or of the key of the map
+// there when key.
+func ruleMalformedRequestBodyInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "int":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "float":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedShortInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedShortInput at path, and whether it is a map key's.
-func ruleMalformedShortInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedShortInput at path, or of the key of the map there when key.
+func ruleMalformedShortInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "shortInBody":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "shortInPath":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "shortInQuery":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "shortInHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedStringInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedStringInput at path, and whether it is a map key's.
-func ruleMalformedStringInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedStringInput at path, or of the key of the map there when key.
+func ruleMalformedStringInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampBodyDateTimeInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampBodyDateTimeInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampBodyDateTimeInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampBodyDateTimeInput at path, or of the key
+// of the map there when key.
+func ruleMalformedTimestampBodyDateTimeInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampBodyDefaultInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampBodyDefaultInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampBodyDefaultInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampBodyDefaultInput at path, or of the key of
+// the map there when key.
+func ruleMalformedTimestampBodyDefaultInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampBodyHttpDateInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampBodyHttpDateInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampBodyHttpDateInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampBodyHttpDateInput at path, or of the key
+// of the map there when key.
+func ruleMalformedTimestampBodyHttpDateInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampHeaderDateTimeInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of MalformedTimestampHeaderDateTimeInput at path, and
-// whether it is a map key's.
-func ruleMalformedTimestampHeaderDateTimeInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of MalformedTimestampHeaderDateTimeInput at path, or of
+// the key of the map there when key.
+func ruleMalformedTimestampHeaderDateTimeInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampHeaderDefaultInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of MalformedTimestampHeaderDefaultInput at path, and
-// whether it is a map key's.
-func ruleMalformedTimestampHeaderDefaultInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of MalformedTimestampHeaderDefaultInput at path, or of
+// the key of the map there when key.
+func ruleMalformedTimestampHeaderDefaultInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampHeaderEpochInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampHeaderEpochInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampHeaderEpochInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampHeaderEpochInput at path, or of the key of
+// the map there when key.
+func ruleMalformedTimestampHeaderEpochInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampPathDefaultInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampPathDefaultInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampPathDefaultInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampPathDefaultInput at path, or of the key of
+// the map there when key.
+func ruleMalformedTimestampPathDefaultInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampPathEpochInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampPathEpochInput at path, and whether it is
-// a map key's.
-func ruleMalformedTimestampPathEpochInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampPathEpochInput at path, or of the key of
+// the map there when key.
+func ruleMalformedTimestampPathEpochInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampPathHttpDateInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampPathHttpDateInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampPathHttpDateInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampPathHttpDateInput at path, or of the key
+// of the map there when key.
+func ruleMalformedTimestampPathHttpDateInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampQueryDefaultInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampQueryDefaultInput at path, and whether it
-// is a map key's.
-func ruleMalformedTimestampQueryDefaultInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampQueryDefaultInput at path, or of the key
+// of the map there when key.
+func ruleMalformedTimestampQueryDefaultInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampQueryEpochInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedTimestampQueryEpochInput at path, and whether it is
-// a map key's.
-func ruleMalformedTimestampQueryEpochInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedTimestampQueryEpochInput at path, or of the key of
+// the map there when key.
+func ruleMalformedTimestampQueryEpochInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedTimestampQueryHttpDateInput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of MalformedTimestampQueryHttpDateInput at path, and
-// whether it is a map key's.
-func ruleMalformedTimestampQueryHttpDateInput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of MalformedTimestampQueryHttpDateInput at path, or of
+// the key of the map there when key.
+func ruleMalformedTimestampQueryHttpDateInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timestamp":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedUnionInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedUnionInput at path, and whether it is a map key's.
-func ruleMalformedUnionInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedUnionInput at path, or of the key of the map there when key.
+func ruleMalformedUnionInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "union":
 		if len(path) > 1 {
-			return ruleSimpleUnion(path[1:], constraint)
+			return ruleSimpleUnion(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMediaTypeHeaderInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MediaTypeHeaderInput at path, and whether it is a map key's.
-func ruleMediaTypeHeaderInput(path []string, constraint string) (string, bool) {
+// words, of the member of MediaTypeHeaderInput at path, or of the key of the map there when key.
+func ruleMediaTypeHeaderInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "json":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleNullAndEmptyHeadersIO returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of NullAndEmptyHeadersIO at path, and whether it is a map key's.
-func ruleNullAndEmptyHeadersIO(path []string, constraint string) (string, bool) {
+// words, of the member of NullAndEmptyHeadersIO at path, or of the key of the map there when key.
+func ruleNullAndEmptyHeadersIO(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "a":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "b":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "c":
 		if len(path) > 1 {
-			return ruleStringList(path[1:], constraint)
+			return ruleStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleOmitsNullSerializesEmptyStringInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of OmitsNullSerializesEmptyStringInput at path, and whether it
-// is a map key's.
-func ruleOmitsNullSerializesEmptyStringInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of OmitsNullSerializesEmptyStringInput at path, or of the key
+// of the map there when key.
+func ruleOmitsNullSerializesEmptyStringInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "nullValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "emptyString":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleOmitsSerializingEmptyListsInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of OmitsSerializingEmptyListsInput at path, and whether it is a
-// map key's.
-func ruleOmitsSerializingEmptyListsInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of OmitsSerializingEmptyListsInput at path, or of the key of
+// the map there when key.
+func ruleOmitsSerializingEmptyListsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "queryStringList":
 		if len(path) > 1 {
-			return ruleStringList(path[1:], constraint)
+			return ruleStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryIntegerList":
 		if len(path) > 1 {
-			return ruleIntegerList(path[1:], constraint)
+			return ruleIntegerList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryDoubleList":
 		if len(path) > 1 {
-			return ruleDoubleList(path[1:], constraint)
+			return ruleDoubleList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryBooleanList":
 		if len(path) > 1 {
-			return ruleBooleanList(path[1:], constraint)
+			return ruleBooleanList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryTimestampList":
 		if len(path) > 1 {
-			return ruleTimestampList(path[1:], constraint)
+			return ruleTimestampList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryEnumList":
 		if len(path) > 1 {
-			return ruleFooEnumList(path[1:], constraint)
+			return ruleFooEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "queryIntegerEnumList":
 		if len(path) > 1 {
-			return ruleIntegerEnumList(path[1:], constraint)
+			return ruleIntegerEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleOperationWithDefaultsInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of OperationWithDefaultsInput at path, and whether it is a map
-// key's.
-func ruleOperationWithDefaultsInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of OperationWithDefaultsInput at path, or of the key of the map
+// there when key.
+func ruleOperationWithDefaultsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "defaults":
 		if len(path) > 1 {
-			return ruleDefaults(path[1:], constraint)
+			return ruleDefaults(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "clientOptionalDefaults":
 		if len(path) > 1 {
-			return ruleClientOptionalDefaults(path[1:], constraint)
+			return ruleClientOptionalDefaults(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "topLevelDefault":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "otherTopLevelDefault":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleOperationWithNestedStructureInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of OperationWithNestedStructureInput at path, and whether it is
-// a map key's.
-func ruleOperationWithNestedStructureInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of OperationWithNestedStructureInput at path, or of the key of
+// the map there when key.
+func ruleOperationWithNestedStructureInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "topLevel":
 		if len(path) > 1 {
-			return ruleTopLevel(path[1:], constraint)
+			return ruleTopLevel(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePostPlayerActionInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of PostPlayerActionInput at path, and whether it is a map key's.
-func rulePostPlayerActionInput(path []string, constraint string) (string, bool) {
+// words, of the member of PostPlayerActionInput at path, or of the key of the map there when key.
+func rulePostPlayerActionInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "action":
 		if len(path) > 1 {
-			return rulePlayerAction(path[1:], constraint)
+			return rulePlayerAction(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePostUnionWithJsonNameInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of PostUnionWithJsonNameInput at path, and whether it is a map
-// key's.
-func rulePostUnionWithJsonNameInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of PostUnionWithJsonNameInput at path, or of the key of the map
+// there when key.
+func rulePostUnionWithJsonNameInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "value":
 		if len(path) > 1 {
-			return ruleUnionWithJsonName(path[1:], constraint)
+			return ruleUnionWithJsonName(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePutWithContentEncodingInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of PutWithContentEncodingInput at path, and whether it is a map
-// key's.
-func rulePutWithContentEncodingInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of PutWithContentEncodingInput at path, or of the key of the
+// map there when key.
+func rulePutWithContentEncodingInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "encoding":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "data":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleQueryIdempotencyTokenAutoFillInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of QueryIdempotencyTokenAutoFillInput at path, and whether it
-// is a map key's.
-func ruleQueryIdempotencyTokenAutoFillInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of QueryIdempotencyTokenAutoFillInput at path, or of the key of
+// the map there when key.
+func ruleQueryIdempotencyTokenAutoFillInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "token":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleQueryParamsAsStringListMapInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of QueryParamsAsStringListMapInput at path, and whether it is a
-// map key's.
-func ruleQueryParamsAsStringListMapInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of QueryParamsAsStringListMapInput at path, or of the key of
+// the map there when key.
+func ruleQueryParamsAsStringListMapInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "qux":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "foo":
 		if len(path) > 1 {
-			return ruleStringListMap(path[1:], constraint)
+			return ruleStringListMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleQueryPrecedenceInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of QueryPrecedenceInput at path, and whether it is a map key's.
-func ruleQueryPrecedenceInput(path []string, constraint string) (string, bool) {
+// words, of the member of QueryPrecedenceInput at path, or of the key of the map there when key.
+func ruleQueryPrecedenceInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "baz":
 		if len(path) > 1 {
-			return ruleStringMap(path[1:], constraint)
+			return ruleStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleRecursiveShapesInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of RecursiveShapesInputOutput at path, and whether it is a map
-// key's.
-func ruleRecursiveShapesInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of RecursiveShapesInputOutput at path, or of the key of the map
+// there when key.
+func ruleRecursiveShapesInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "nested":
 		if len(path) > 1 {
-			return ruleRecursiveShapesInputOutputNested1(path[1:], constraint)
+			return ruleRecursiveShapesInputOutputNested1(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleResponseCodeHttpFallbackInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of ResponseCodeHttpFallbackInputOutput at path, and whether it
-// is a map key's.
-func ruleResponseCodeHttpFallbackInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of ResponseCodeHttpFallbackInputOutput at path, or of the key
+// of the map there when key.
+func ruleResponseCodeHttpFallbackInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSimpleScalarPropertiesInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of SimpleScalarPropertiesInputOutput at path, and whether it is
-// a map key's.
-func ruleSimpleScalarPropertiesInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of SimpleScalarPropertiesInputOutput at path, or of the key of
+// the map there when key.
+func ruleSimpleScalarPropertiesInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "stringValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "trueBooleanValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "falseBooleanValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "byteValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "shortValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "integerValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "longValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "floatValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "doubleValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseJsonListsInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of SparseJsonListsInputOutput at path, and whether it is a map
-// key's.
-func ruleSparseJsonListsInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of SparseJsonListsInputOutput at path, or of the key of the map
+// there when key.
+func ruleSparseJsonListsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "sparseStringList":
 		if len(path) > 1 {
-			return ruleSparseStringList(path[1:], constraint)
+			return ruleSparseStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "sparseShortList":
 		if len(path) > 1 {
-			return ruleSparseShortList(path[1:], constraint)
+			return ruleSparseShortList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseJsonMapsInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of SparseJsonMapsInputOutput at path, and whether it is a map
-// key's.
-func ruleSparseJsonMapsInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of SparseJsonMapsInputOutput at path, or of the key of the map
+// there when key.
+func ruleSparseJsonMapsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "sparseStructMap":
 		if len(path) > 1 {
-			return ruleSparseStructMap(path[1:], constraint)
+			return ruleSparseStructMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "sparseNumberMap":
 		if len(path) > 1 {
-			return ruleSparseNumberMap(path[1:], constraint)
+			return ruleSparseNumberMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "sparseBooleanMap":
 		if len(path) > 1 {
-			return ruleSparseBooleanMap(path[1:], constraint)
+			return ruleSparseBooleanMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "sparseStringMap":
 		if len(path) > 1 {
-			return ruleSparseStringMap(path[1:], constraint)
+			return ruleSparseStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "sparseSetMap":
 		if len(path) > 1 {
-			return ruleSparseSetMap(path[1:], constraint)
+			return ruleSparseSetMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStreamingTraitsInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of StreamingTraitsInputOutput at path, and whether it is a map
-// key's.
-func ruleStreamingTraitsInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of StreamingTraitsInputOutput at path, or of the key of the map
+// there when key.
+func ruleStreamingTraitsInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStreamingTraitsRequireLengthInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of StreamingTraitsRequireLengthInput at path, and whether it is
-// a map key's.
-func ruleStreamingTraitsRequireLengthInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of StreamingTraitsRequireLengthInput at path, or of the key of
+// the map there when key.
+func ruleStreamingTraitsRequireLengthInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStreamingTraitsWithMediaTypeInputOutput returns the constraint of kind constraint, in the
-// Smithy framework's words, of the member of StreamingTraitsWithMediaTypeInputOutput at path, and
-// whether it is a map key's.
-func ruleStreamingTraitsWithMediaTypeInputOutput(path []string, constraint string) (string, bool) {
+// Smithy framework's words, of the member of StreamingTraitsWithMediaTypeInputOutput at path, or
+// of the key of the map there when key.
+func ruleStreamingTraitsWithMediaTypeInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestBodyStructureInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of TestBodyStructureInputOutput at path, and whether it is a
-// map key's.
-func ruleTestBodyStructureInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of TestBodyStructureInputOutput at path, or of the key of the
+// map there when key.
+func ruleTestBodyStructureInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "testId":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "testConfig":
 		if len(path) > 1 {
-			return ruleTestConfig(path[1:], constraint)
+			return ruleTestConfig(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestNoPayloadInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of TestNoPayloadInputOutput at path, and whether it is a map
-// key's.
-func ruleTestNoPayloadInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of TestNoPayloadInputOutput at path, or of the key of the map
+// there when key.
+func ruleTestNoPayloadInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "testId":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestPayloadBlobInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of TestPayloadBlobInputOutput at path, and whether it is a map
-// key's.
-func ruleTestPayloadBlobInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of TestPayloadBlobInputOutput at path, or of the key of the map
+// there when key.
+func ruleTestPayloadBlobInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "contentType":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "data":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestPayloadStructureInputOutput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of TestPayloadStructureInputOutput at path, and whether it is a
-// map key's.
-func ruleTestPayloadStructureInputOutput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of TestPayloadStructureInputOutput at path, or of the key of
+// the map there when key.
+func ruleTestPayloadStructureInputOutput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "testId":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "payloadConfig":
 		if len(path) > 1 {
-			return rulePayloadConfig(path[1:], constraint)
+			return rulePayloadConfig(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTimestampFormatHeadersIO returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of TimestampFormatHeadersIO at path, and whether it is a map
-// key's.
-func ruleTimestampFormatHeadersIO(path []string, constraint string) (string, bool) {
+// framework's words, of the member of TimestampFormatHeadersIO at path, or of the key of the map
+// there when key.
+func ruleTimestampFormatHeadersIO(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "memberEpochSeconds":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "memberHttpDate":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "memberDateTime":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultFormat":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "targetEpochSeconds":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "targetHttpDate":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "targetDateTime":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of StringList at path, and whether it is a map key's.
-func ruleStringList(path []string, constraint string) (string, bool) {
+// the member of StringList at path, or of the key of the map there when key.
+func ruleStringList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of StringSet at path, and whether it is a map key's.
-func ruleStringSet(path []string, constraint string) (string, bool) {
+// member of StringSet at path, or of the key of the map there when key.
+func ruleStringSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of IntegerList at path, and whether it is a map key's.
-func ruleIntegerList(path []string, constraint string) (string, bool) {
+// the member of IntegerList at path, or of the key of the map there when key.
+func ruleIntegerList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of IntegerSet at path, and whether it is a map key's.
-func ruleIntegerSet(path []string, constraint string) (string, bool) {
+// the member of IntegerSet at path, or of the key of the map there when key.
+func ruleIntegerSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDoubleList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of DoubleList at path, and whether it is a map key's.
-func ruleDoubleList(path []string, constraint string) (string, bool) {
+// the member of DoubleList at path, or of the key of the map there when key.
+func ruleDoubleList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleBooleanList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of BooleanList at path, and whether it is a map key's.
-func ruleBooleanList(path []string, constraint string) (string, bool) {
+// the member of BooleanList at path, or of the key of the map there when key.
+func ruleBooleanList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleTimestampList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of TimestampList at path, and whether it is a map key's.
-func ruleTimestampList(path []string, constraint string) (string, bool) {
+// the member of TimestampList at path, or of the key of the map there when key.
+func ruleTimestampList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleFooEnumList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of FooEnumList at path, and whether it is a map key's.
-func ruleFooEnumList(path []string, constraint string) (string, bool) {
+// the member of FooEnumList at path, or of the key of the map there when key.
+func ruleFooEnumList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerEnumList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of IntegerEnumList at path, and whether it is a map key's.
-func ruleIntegerEnumList(path []string, constraint string) (string, bool) {
+// of the member of IntegerEnumList at path, or of the key of the map there when key.
+func ruleIntegerEnumList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [1, 2, 3]", false
+		return "Member must satisfy enum value set: [1, 2, 3]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringListMap returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of StringListMap at path, and whether it is a map key's.
-func ruleStringListMap(path []string, constraint string) (string, bool) {
+// the member of StringListMap at path, or of the key of the map there when key.
+func ruleStringListMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleStringList(path[1:], constraint)
+		return ruleStringList(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDocumentValuedMap returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of DocumentValuedMap at path, and whether it is a map key's.
-func ruleDocumentValuedMap(path []string, constraint string) (string, bool) {
+// words, of the member of DocumentValuedMap at path, or of the key of the map there when key.
+func ruleDocumentValuedMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleEventStream returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of EventStream at path, and whether it is a map key's.
-func ruleEventStream(path []string, constraint string) (string, bool) {
+// the member of EventStream at path, or of the key of the map there when key.
+func ruleEventStream(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "headers":
 		if len(path) > 1 {
-			return ruleHeadersEvent(path[1:], constraint)
+			return ruleHeadersEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blobPayload":
 		if len(path) > 1 {
-			return ruleBlobPayloadEvent(path[1:], constraint)
+			return ruleBlobPayloadEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "stringPayload":
 		if len(path) > 1 {
-			return ruleStringPayloadEvent(path[1:], constraint)
+			return ruleStringPayloadEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "structurePayload":
 		if len(path) > 1 {
-			return ruleStructurePayloadEvent(path[1:], constraint)
+			return ruleStructurePayloadEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "unionPayload":
 		if len(path) > 1 {
-			return ruleUnionPayloadEvent(path[1:], constraint)
+			return ruleUnionPayloadEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headersAndExplicitPayload":
 		if len(path) > 1 {
-			return ruleHeadersAndExplicitPayloadEvent(path[1:], constraint)
+			return ruleHeadersAndExplicitPayloadEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "headersAndImplicitPayload":
 		if len(path) > 1 {
-			return ruleHeadersAndImplicitPayloadEvent(path[1:], constraint)
+			return ruleHeadersAndImplicitPayloadEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "error":
 		if len(path) > 1 {
-			return ruleErrorEvent(path[1:], constraint)
+			return ruleErrorEvent(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of StringMap at path, and whether it is a map key's.
-func ruleStringMap(path []string, constraint string) (string, bool) {
+// member of StringMap at path, or of the key of the map there when key.
+func ruleStringMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleNestedPayload returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of NestedPayload at path, and whether it is a map key's.
-func ruleNestedPayload(path []string, constraint string) (string, bool) {
+// the member of NestedPayload at path, or of the key of the map there when key.
+func ruleNestedPayload(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "greeting":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "name":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUnionPayload returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of UnionPayload at path, and whether it is a map key's.
-func ruleUnionPayload(path []string, constraint string) (string, bool) {
+// the member of UnionPayload at path, or of the key of the map there when key.
+func ruleUnionPayload(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "greeting":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleQueryMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of QueryMap at path, and whether it is a map key's.
-func ruleQueryMap(path []string, constraint string) (string, bool) {
+// member of QueryMap at path, or of the key of the map there when key.
+func ruleQueryMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleFooEnumSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of FooEnumSet at path, and whether it is a map key's.
-func ruleFooEnumSet(path []string, constraint string) (string, bool) {
+// the member of FooEnumSet at path, or of the key of the map there when key.
+func ruleFooEnumSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleFooEnumMap returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of FooEnumMap at path, and whether it is a map key's.
-func ruleFooEnumMap(path []string, constraint string) (string, bool) {
+// the member of FooEnumMap at path, or of the key of the map there when key.
+func ruleFooEnumMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerEnumSet returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of IntegerEnumSet at path, and whether it is a map key's.
-func ruleIntegerEnumSet(path []string, constraint string) (string, bool) {
+// of the member of IntegerEnumSet at path, or of the key of the map there when key.
+func ruleIntegerEnumSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [1, 2, 3]", false
+		return "Member must satisfy enum value set: [1, 2, 3]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerEnumMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of IntegerEnumMap at path, and whether it is a map key's.
-func ruleIntegerEnumMap(path []string, constraint string) (string, bool) {
+// of the member of IntegerEnumMap at path, or of the key of the map there when key.
+func ruleIntegerEnumMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [1, 2, 3]", false
+		return "Member must satisfy enum value set: [1, 2, 3]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleNestedStringList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of NestedStringList at path, and whether it is a map key's.
-func ruleNestedStringList(path []string, constraint string) (string, bool) {
+// of the member of NestedStringList at path, or of the key of the map there when key.
+func ruleNestedStringList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleStringList(path[1:], constraint)
+		return ruleStringList(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleStructureList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of StructureList at path, and whether it is a map key's.
-func ruleStructureList(path []string, constraint string) (string, bool) {
+// the member of StructureList at path, or of the key of the map there when key.
+func ruleStructureList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleStructureListMember(path[1:], constraint)
+		return ruleStructureListMember(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDenseStructMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of DenseStructMap at path, and whether it is a map key's.
-func ruleDenseStructMap(path []string, constraint string) (string, bool) {
+// of the member of DenseStructMap at path, or of the key of the map there when key.
+func ruleDenseStructMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleGreetingStruct(path[1:], constraint)
+		return ruleGreetingStruct(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDenseNumberMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of DenseNumberMap at path, and whether it is a map key's.
-func ruleDenseNumberMap(path []string, constraint string) (string, bool) {
+// of the member of DenseNumberMap at path, or of the key of the map there when key.
+func ruleDenseNumberMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDenseBooleanMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of DenseBooleanMap at path, and whether it is a map key's.
-func ruleDenseBooleanMap(path []string, constraint string) (string, bool) {
+// of the member of DenseBooleanMap at path, or of the key of the map there when key.
+func ruleDenseBooleanMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDenseStringMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of DenseStringMap at path, and whether it is a map key's.
-func ruleDenseStringMap(path []string, constraint string) (string, bool) {
+// of the member of DenseStringMap at path, or of the key of the map there when key.
+func ruleDenseStringMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDenseSetMap returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of DenseSetMap at path, and whether it is a map key's.
-func ruleDenseSetMap(path []string, constraint string) (string, bool) {
+// the member of DenseSetMap at path, or of the key of the map there when key.
+func ruleDenseSetMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleStringSet(path[1:], constraint)
+		return ruleStringSet(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	case "uniqueItems":
-		return "Member must have unique values", false
+		return "Member must have unique values"
 	}
-	return "", false
+	return ""
 }
 
 // ruleMyUnion returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of MyUnion at path, and whether it is a map key's.
-func ruleMyUnion(path []string, constraint string) (string, bool) {
+// member of MyUnion at path, or of the key of the map there when key.
+func ruleMyUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stringValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "booleanValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "numberValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blobValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "timestampValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "enumValue":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+			return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 		}
-		return "", false
+		return ""
 	case "listValue":
 		if len(path) > 1 {
-			return ruleStringList(path[1:], constraint)
+			return ruleStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "mapValue":
 		if len(path) > 1 {
-			return ruleStringMap(path[1:], constraint)
+			return ruleStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "structureValue":
 		if len(path) > 1 {
-			return ruleGreetingStruct(path[1:], constraint)
+			return ruleGreetingStruct(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "renamedStructureValue":
 		if len(path) > 1 {
-			return ruleRenamedGreeting(path[1:], constraint)
+			return ruleRenamedGreeting(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "unionValue":
 		if len(path) > 1 {
-			return ruleNestedUnion(path[1:], constraint)
+			return ruleNestedUnion(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleSimpleList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of SimpleList at path, and whether it is a map key's.
-func ruleSimpleList(path []string, constraint string) (string, bool) {
+// the member of SimpleList at path, or of the key of the map there when key.
+func ruleSimpleList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSimpleMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of SimpleMap at path, and whether it is a map key's.
-func ruleSimpleMap(path []string, constraint string) (string, bool) {
+// member of SimpleMap at path, or of the key of the map there when key.
+func ruleSimpleMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSimpleUnion returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of SimpleUnion at path, and whether it is a map key's.
-func ruleSimpleUnion(path []string, constraint string) (string, bool) {
+// the member of SimpleUnion at path, or of the key of the map there when key.
+func ruleSimpleUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "int":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "string":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDefaults returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of Defaults at path, and whether it is a map key's.
-func ruleDefaults(path []string, constraint string) (string, bool) {
+// member of Defaults at path, or of the key of the map there when key.
+func ruleDefaults(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "defaultString":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultBoolean":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultList":
 		if len(path) > 1 {
-			return ruleTestStringList(path[1:], constraint)
+			return ruleTestStringList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultDocumentMap":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultDocumentString":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultDocumentBoolean":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultDocumentList":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultNullDocument":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultTimestamp":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultBlob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultByte":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultShort":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultInteger":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultLong":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultFloat":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultDouble":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultMap":
 		if len(path) > 1 {
-			return ruleTestStringMap(path[1:], constraint)
+			return ruleTestStringMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "defaultEnum":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [FOO, BAR, BAZ]", false
+			return "Member must satisfy enum value set: [FOO, BAR, BAZ]"
 		}
-		return "", false
+		return ""
 	case "defaultIntEnum":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [1, 2]", false
+			return "Member must satisfy enum value set: [1, 2]"
 		}
-		return "", false
+		return ""
 	case "emptyString":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "falseBoolean":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "emptyBlob":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "zeroByte":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "zeroShort":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "zeroInteger":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "zeroLong":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "zeroFloat":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "zeroDouble":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleClientOptionalDefaults returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of ClientOptionalDefaults at path, and whether it is a map key's.
-func ruleClientOptionalDefaults(path []string, constraint string) (string, bool) {
+// words, of the member of ClientOptionalDefaults at path, or of the key of the map there when key.
+func ruleClientOptionalDefaults(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "member":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTopLevel returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of TopLevel at path, and whether it is a map key's.
-func ruleTopLevel(path []string, constraint string) (string, bool) {
+// member of TopLevel at path, or of the key of the map there when key.
+func ruleTopLevel(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "dialog":
 		if len(path) > 1 {
-			return ruleDialog(path[1:], constraint)
+			return ruleDialog(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "dialogList":
 		if len(path) > 1 {
-			return ruleDialogList(path[1:], constraint)
+			return ruleDialogList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "dialogMap":
 		if len(path) > 1 {
-			return ruleDialogMap(path[1:], constraint)
+			return ruleDialogMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePlayerAction returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of PlayerAction at path, and whether it is a map key's.
-func rulePlayerAction(path []string, constraint string) (string, bool) {
+// the member of PlayerAction at path, or of the key of the map there when key.
+func rulePlayerAction(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "quit":
 		if len(path) > 1 {
-			return ruleUnit(path[1:], constraint)
+			return ruleUnit(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUnionWithJsonName returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of UnionWithJsonName at path, and whether it is a map key's.
-func ruleUnionWithJsonName(path []string, constraint string) (string, bool) {
+// words, of the member of UnionWithJsonName at path, or of the key of the map there when key.
+func ruleUnionWithJsonName(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "bar":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "baz":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleRecursiveShapesInputOutputNested1 returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of RecursiveShapesInputOutputNested1 at path, and whether it is
-// a map key's.
-func ruleRecursiveShapesInputOutputNested1(path []string, constraint string) (string, bool) {
+// framework's words, of the member of RecursiveShapesInputOutputNested1 at path, or of the key of
+// the map there when key.
+func ruleRecursiveShapesInputOutputNested1(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "foo":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "nested":
 		if len(path) > 1 {
-			return ruleRecursiveShapesInputOutputNested2(path[1:], constraint)
+			return ruleRecursiveShapesInputOutputNested2(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseStringList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of SparseStringList at path, and whether it is a map key's.
-func ruleSparseStringList(path []string, constraint string) (string, bool) {
+// of the member of SparseStringList at path, or of the key of the map there when key.
+func ruleSparseStringList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseShortList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of SparseShortList at path, and whether it is a map key's.
-func ruleSparseShortList(path []string, constraint string) (string, bool) {
+// of the member of SparseShortList at path, or of the key of the map there when key.
+func ruleSparseShortList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseStructMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of SparseStructMap at path, and whether it is a map key's.
-func ruleSparseStructMap(path []string, constraint string) (string, bool) {
+// of the member of SparseStructMap at path, or of the key of the map there when key.
+func ruleSparseStructMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleGreetingStruct(path[1:], constraint)
+		return ruleGreetingStruct(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseNumberMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of SparseNumberMap at path, and whether it is a map key's.
-func ruleSparseNumberMap(path []string, constraint string) (string, bool) {
+// of the member of SparseNumberMap at path, or of the key of the map there when key.
+func ruleSparseNumberMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseBooleanMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of SparseBooleanMap at path, and whether it is a map key's.
-func ruleSparseBooleanMap(path []string, constraint string) (string, bool) {
+// of the member of SparseBooleanMap at path, or of the key of the map there when key.
+func ruleSparseBooleanMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseStringMap returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of SparseStringMap at path, and whether it is a map key's.
-func ruleSparseStringMap(path []string, constraint string) (string, bool) {
+// of the member of SparseStringMap at path, or of the key of the map there when key.
+func ruleSparseStringMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleSparseSetMap returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of SparseSetMap at path, and whether it is a map key's.
-func ruleSparseSetMap(path []string, constraint string) (string, bool) {
+// the member of SparseSetMap at path, or of the key of the map there when key.
+func ruleSparseSetMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleStringSet(path[1:], constraint)
+		return ruleStringSet(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	case "uniqueItems":
-		return "Member must have unique values", false
+		return "Member must have unique values"
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestConfig returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of TestConfig at path, and whether it is a map key's.
-func ruleTestConfig(path []string, constraint string) (string, bool) {
+// the member of TestConfig at path, or of the key of the map there when key.
+func ruleTestConfig(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "timeout":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePayloadConfig returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of PayloadConfig at path, and whether it is a map key's.
-func rulePayloadConfig(path []string, constraint string) (string, bool) {
+// the member of PayloadConfig at path, or of the key of the map there when key.
+func rulePayloadConfig(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "data":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHeadersEvent returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of HeadersEvent at path, and whether it is a map key's.
-func ruleHeadersEvent(path []string, constraint string) (string, bool) {
+// the member of HeadersEvent at path, or of the key of the map there when key.
+func ruleHeadersEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "booleanHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "byteHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "shortHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "intHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "longHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "blobHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "stringHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "timestampHeader":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleBlobPayloadEvent returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of BlobPayloadEvent at path, and whether it is a map key's.
-func ruleBlobPayloadEvent(path []string, constraint string) (string, bool) {
+// of the member of BlobPayloadEvent at path, or of the key of the map there when key.
+func ruleBlobPayloadEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringPayloadEvent returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StringPayloadEvent at path, and whether it is a map key's.
-func ruleStringPayloadEvent(path []string, constraint string) (string, bool) {
+// words, of the member of StringPayloadEvent at path, or of the key of the map there when key.
+func ruleStringPayloadEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStructurePayloadEvent returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StructurePayloadEvent at path, and whether it is a map key's.
-func ruleStructurePayloadEvent(path []string, constraint string) (string, bool) {
+// words, of the member of StructurePayloadEvent at path, or of the key of the map there when key.
+func ruleStructurePayloadEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		if len(path) > 1 {
-			return rulePayloadStructure(path[1:], constraint)
+			return rulePayloadStructure(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleUnionPayloadEvent returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of UnionPayloadEvent at path, and whether it is a map key's.
-func ruleUnionPayloadEvent(path []string, constraint string) (string, bool) {
+// words, of the member of UnionPayloadEvent at path, or of the key of the map there when key.
+func ruleUnionPayloadEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "payload":
 		if len(path) > 1 {
-			return rulePayloadUnion(path[1:], constraint)
+			return rulePayloadUnion(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHeadersAndExplicitPayloadEvent returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HeadersAndExplicitPayloadEvent at path, and whether it is a
-// map key's.
-func ruleHeadersAndExplicitPayloadEvent(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HeadersAndExplicitPayloadEvent at path, or of the key of the
+// map there when key.
+func ruleHeadersAndExplicitPayloadEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "header":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "payload":
 		if len(path) > 1 {
-			return rulePayloadStructure(path[1:], constraint)
+			return rulePayloadStructure(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleHeadersAndImplicitPayloadEvent returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of HeadersAndImplicitPayloadEvent at path, and whether it is a
-// map key's.
-func ruleHeadersAndImplicitPayloadEvent(path []string, constraint string) (string, bool) {
+// framework's words, of the member of HeadersAndImplicitPayloadEvent at path, or of the key of the
+// map there when key.
+func ruleHeadersAndImplicitPayloadEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "header":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "payload":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleErrorEvent returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of ErrorEvent at path, and whether it is a map key's.
-func ruleErrorEvent(path []string, constraint string) (string, bool) {
+// the member of ErrorEvent at path, or of the key of the map there when key.
+func ruleErrorEvent(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "message":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStructureListMember returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StructureListMember at path, and whether it is a map key's.
-func ruleStructureListMember(path []string, constraint string) (string, bool) {
+// words, of the member of StructureListMember at path, or of the key of the map there when key.
+func ruleStructureListMember(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "a":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "b":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleRenamedGreeting returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of RenamedGreeting at path, and whether it is a map key's.
-func ruleRenamedGreeting(path []string, constraint string) (string, bool) {
+// of the member of RenamedGreeting at path, or of the key of the map there when key.
+func ruleRenamedGreeting(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "salutation":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleNestedUnion returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of NestedUnion at path, and whether it is a map key's.
-func ruleNestedUnion(path []string, constraint string) (string, bool) {
+// the member of NestedUnion at path, or of the key of the map there when key.
+func ruleNestedUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "stringValue":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestStringList returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of TestStringList at path, and whether it is a map key's.
-func ruleTestStringList(path []string, constraint string) (string, bool) {
+// of the member of TestStringList at path, or of the key of the map there when key.
+func ruleTestStringList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleTestStringMap returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of TestStringMap at path, and whether it is a map key's.
-func ruleTestStringMap(path []string, constraint string) (string, bool) {
+// the member of TestStringMap at path, or of the key of the map there when key.
+func ruleTestStringMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDialog returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of Dialog at path, and whether it is a map key's.
-func ruleDialog(path []string, constraint string) (string, bool) {
+// member of Dialog at path, or of the key of the map there when key.
+func ruleDialog(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "language":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "greeting":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "farewell":
 		if len(path) > 1 {
-			return ruleFarewell(path[1:], constraint)
+			return ruleFarewell(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleDialogList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of DialogList at path, and whether it is a map key's.
-func ruleDialogList(path []string, constraint string) (string, bool) {
+// the member of DialogList at path, or of the key of the map there when key.
+func ruleDialogList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleDialog(path[1:], constraint)
+		return ruleDialog(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDialogMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of DialogMap at path, and whether it is a map key's.
-func ruleDialogMap(path []string, constraint string) (string, bool) {
+// member of DialogMap at path, or of the key of the map there when key.
+func ruleDialogMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleDialog(path[1:], constraint)
+		return ruleDialog(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		}
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleUnit returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of Unit at path, and whether it is a map key's.
-func ruleUnit(path []string, constraint string) (string, bool) {
+// member of Unit at path, or of the key of the map there when key.
+func ruleUnit(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	}
-	return "", false
+	return ""
 }
 
 // ruleRecursiveShapesInputOutputNested2 returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of RecursiveShapesInputOutputNested2 at path, and whether it is
-// a map key's.
-func ruleRecursiveShapesInputOutputNested2(path []string, constraint string) (string, bool) {
+// framework's words, of the member of RecursiveShapesInputOutputNested2 at path, or of the key of
+// the map there when key.
+func ruleRecursiveShapesInputOutputNested2(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "bar":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "recursiveMember":
 		if len(path) > 1 {
-			return ruleRecursiveShapesInputOutputNested1(path[1:], constraint)
+			return ruleRecursiveShapesInputOutputNested1(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePayloadStructure returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of PayloadStructure at path, and whether it is a map key's.
-func rulePayloadStructure(path []string, constraint string) (string, bool) {
+// of the member of PayloadStructure at path, or of the key of the map there when key.
+func rulePayloadStructure(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "structureMember":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePayloadUnion returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of PayloadUnion at path, and whether it is a map key's.
-func rulePayloadUnion(path []string, constraint string) (string, bool) {
+// the member of PayloadUnion at path, or of the key of the map there when key.
+func rulePayloadUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "unionMember":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleFarewell returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of Farewell at path, and whether it is a map key's.
-func ruleFarewell(path []string, constraint string) (string, bool) {
+// member of Farewell at path, or of the key of the map there when key.
+func ruleFarewell(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "phrase":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }

@@ -19,15 +19,12 @@ import (
 	"fmt"
 	"github.com/smithygo/smithygo/internal/protocoltest/validation"
 	"github.com/smithygo/smithygo/internal/protocoltest/validation/types"
-	ecmaregex "github.com/smithygo/smithygo/runtime/ecmaregex"
 	"github.com/smithygo/smithygo/runtime/httproute"
 	"github.com/smithygo/smithygo/runtime/jsonwire"
 	serve "github.com/smithygo/smithygo/runtime/serve"
 	"net/http"
 	"runtime/debug"
-	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // HandlerOptions configure the handler that NewHandler returns: the request body limit,
@@ -1142,1192 +1139,1184 @@ func rejectWithValidationException(err error, rule serve.RuleFunc) *serve.Respon
 }
 
 // ruleMalformedEnumInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedEnumInput at path, and whether it is a map key's.
-func ruleMalformedEnumInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedEnumInput at path, or of the key of the map there when key.
+func ruleMalformedEnumInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [abc, def, jkl]", false
+			return "Member must satisfy enum value set: [abc, def, jkl]"
 		}
-		return "", false
+		return ""
 	case "stringWithEnumTrait":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [abc, def]", false
+			return "Member must satisfy enum value set: [abc, def]"
 		}
-		return "", false
+		return ""
 	case "list":
 		if len(path) > 1 {
-			return ruleEnumList(path[1:], constraint)
+			return ruleEnumList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "map":
 		if len(path) > 1 {
-			return ruleEnumMap(path[1:], constraint)
+			return ruleEnumMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "union":
 		if len(path) > 1 {
-			return ruleEnumUnion(path[1:], constraint)
+			return ruleEnumUnion(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedLengthInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedLengthInput at path, and whether it is a map key's.
-func ruleMalformedLengthInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedLengthInput at path, or of the key of the map there when key.
+func ruleMalformedLengthInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "blob":
 		switch constraint {
 		case "length":
-			return "Member must have length between 2 and 8, inclusive", false
+			return "Member must have length between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "string":
 		switch constraint {
 		case "length":
-			return "Member must have length between 2 and 8, inclusive", false
+			return "Member must have length between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "minString":
 		switch constraint {
 		case "length":
-			return "Member must have length greater than or equal to 2", false
+			return "Member must have length greater than or equal to 2"
 		}
-		return "", false
+		return ""
 	case "maxString":
 		switch constraint {
 		case "length":
-			return "Member must have length less than or equal to 8", false
+			return "Member must have length less than or equal to 8"
 		}
-		return "", false
+		return ""
 	case "list":
 		if len(path) > 1 {
-			return ruleLengthList(path[1:], constraint)
+			return ruleLengthList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 2 and 8, inclusive", false
+			return "Member must have length between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "map":
 		if len(path) > 1 {
-			return ruleLengthMap(path[1:], constraint)
+			return ruleLengthMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 2 and 8, inclusive", false
+			return "Member must have length between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedLengthOverrideInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedLengthOverrideInput at path, and whether it is a
-// map key's.
-func ruleMalformedLengthOverrideInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedLengthOverrideInput at path, or of the key of the
+// map there when key.
+func ruleMalformedLengthOverrideInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "blob":
 		switch constraint {
 		case "length":
-			return "Member must have length between 4 and 6, inclusive", false
+			return "Member must have length between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "string":
 		switch constraint {
 		case "length":
-			return "Member must have length between 4 and 6, inclusive", false
+			return "Member must have length between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "minString":
 		switch constraint {
 		case "length":
-			return "Member must have length greater than or equal to 4", false
+			return "Member must have length greater than or equal to 4"
 		}
-		return "", false
+		return ""
 	case "maxString":
 		switch constraint {
 		case "length":
-			return "Member must have length less than or equal to 6", false
+			return "Member must have length less than or equal to 6"
 		}
-		return "", false
+		return ""
 	case "list":
 		if len(path) > 1 {
-			return ruleLengthList(path[1:], constraint)
+			return ruleLengthList(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 4 and 6, inclusive", false
+			return "Member must have length between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "map":
 		if len(path) > 1 {
-			return ruleLengthMap(path[1:], constraint)
+			return ruleLengthMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "length":
-			return "Member must have length between 4 and 6, inclusive", false
+			return "Member must have length between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedLengthQueryStringInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedLengthQueryStringInput at path, and whether it is a
-// map key's.
-func ruleMalformedLengthQueryStringInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedLengthQueryStringInput at path, or of the key of
+// the map there when key.
+func ruleMalformedLengthQueryStringInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "length":
-			return "Member must have length between 2 and 8, inclusive", false
+			return "Member must have length between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedPatternInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedPatternInput at path, and whether it is a map key's.
-func ruleMalformedPatternInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedPatternInput at path, or of the key of the map there when key.
+func ruleMalformedPatternInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[a-m]+$"
 		}
-		return "", false
+		return ""
 	case "evilString":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^([0-9]+)+$", false
+			return "Member must satisfy regular expression pattern: ^([0-9]+)+$"
 		}
-		return "", false
+		return ""
 	case "list":
 		if len(path) > 1 {
-			return rulePatternList(path[1:], constraint)
+			return rulePatternList(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "map":
 		if len(path) > 1 {
-			return rulePatternMap(path[1:], constraint)
+			return rulePatternMap(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "union":
 		if len(path) > 1 {
-			return rulePatternUnion(path[1:], constraint)
+			return rulePatternUnion(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedPatternOverrideInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedPatternOverrideInput at path, and whether it is a
-// map key's.
-func ruleMalformedPatternOverrideInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedPatternOverrideInput at path, or of the key of the
+// map there when key.
+func ruleMalformedPatternOverrideInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[g-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[g-m]+$"
 		}
-		return "", false
+		return ""
 	case "list":
 		if len(path) > 1 {
-			return rulePatternListOverride(path[1:], constraint)
+			return rulePatternListOverride(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "map":
 		if len(path) > 1 {
-			return rulePatternMapOverride(path[1:], constraint)
+			return rulePatternMapOverride(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "union":
 		if len(path) > 1 {
-			return rulePatternUnionOverride(path[1:], constraint)
+			return rulePatternUnionOverride(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedRangeInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedRangeInput at path, and whether it is a map key's.
-func ruleMalformedRangeInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedRangeInput at path, or of the key of the map there when key.
+func ruleMalformedRangeInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "byte":
 		switch constraint {
 		case "range":
-			return "Member must be between 2 and 8, inclusive", false
+			return "Member must be between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "minByte":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 2", false
+			return "Member must be greater than or equal to 2"
 		}
-		return "", false
+		return ""
 	case "maxByte":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 8", false
+			return "Member must be less than or equal to 8"
 		}
-		return "", false
+		return ""
 	case "short":
 		switch constraint {
 		case "range":
-			return "Member must be between 2 and 8, inclusive", false
+			return "Member must be between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "minShort":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 2", false
+			return "Member must be greater than or equal to 2"
 		}
-		return "", false
+		return ""
 	case "maxShort":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 8", false
+			return "Member must be less than or equal to 8"
 		}
-		return "", false
+		return ""
 	case "integer":
 		switch constraint {
 		case "range":
-			return "Member must be between 2 and 8, inclusive", false
+			return "Member must be between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "minInteger":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 2", false
+			return "Member must be greater than or equal to 2"
 		}
-		return "", false
+		return ""
 	case "maxInteger":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 8", false
+			return "Member must be less than or equal to 8"
 		}
-		return "", false
+		return ""
 	case "long":
 		switch constraint {
 		case "range":
-			return "Member must be between 2 and 8, inclusive", false
+			return "Member must be between 2 and 8, inclusive"
 		}
-		return "", false
+		return ""
 	case "minLong":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 2", false
+			return "Member must be greater than or equal to 2"
 		}
-		return "", false
+		return ""
 	case "maxLong":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 8", false
+			return "Member must be less than or equal to 8"
 		}
-		return "", false
+		return ""
 	case "float":
 		switch constraint {
 		case "range":
-			return "Member must be between 2.2 and 8.8, inclusive", false
+			return "Member must be between 2.2 and 8.8, inclusive"
 		}
-		return "", false
+		return ""
 	case "minFloat":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 2.2", false
+			return "Member must be greater than or equal to 2.2"
 		}
-		return "", false
+		return ""
 	case "maxFloat":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 8.8", false
+			return "Member must be less than or equal to 8.8"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedRangeOverrideInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedRangeOverrideInput at path, and whether it is a map
-// key's.
-func ruleMalformedRangeOverrideInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedRangeOverrideInput at path, or of the key of the
+// map there when key.
+func ruleMalformedRangeOverrideInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "byte":
 		switch constraint {
 		case "range":
-			return "Member must be between 4 and 6, inclusive", false
+			return "Member must be between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "minByte":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 4", false
+			return "Member must be greater than or equal to 4"
 		}
-		return "", false
+		return ""
 	case "maxByte":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 6", false
+			return "Member must be less than or equal to 6"
 		}
-		return "", false
+		return ""
 	case "short":
 		switch constraint {
 		case "range":
-			return "Member must be between 4 and 6, inclusive", false
+			return "Member must be between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "minShort":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 4", false
+			return "Member must be greater than or equal to 4"
 		}
-		return "", false
+		return ""
 	case "maxShort":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 6", false
+			return "Member must be less than or equal to 6"
 		}
-		return "", false
+		return ""
 	case "integer":
 		switch constraint {
 		case "range":
-			return "Member must be between 4 and 6, inclusive", false
+			return "Member must be between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "minInteger":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 4", false
+			return "Member must be greater than or equal to 4"
 		}
-		return "", false
+		return ""
 	case "maxInteger":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 6", false
+			return "Member must be less than or equal to 6"
 		}
-		return "", false
+		return ""
 	case "long":
 		switch constraint {
 		case "range":
-			return "Member must be between 4 and 6, inclusive", false
+			return "Member must be between 4 and 6, inclusive"
 		}
-		return "", false
+		return ""
 	case "minLong":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 4", false
+			return "Member must be greater than or equal to 4"
 		}
-		return "", false
+		return ""
 	case "maxLong":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 6", false
+			return "Member must be less than or equal to 6"
 		}
-		return "", false
+		return ""
 	case "float":
 		switch constraint {
 		case "range":
-			return "Member must be between 4.4 and 6.6, inclusive", false
+			return "Member must be between 4.4 and 6.6, inclusive"
 		}
-		return "", false
+		return ""
 	case "minFloat":
 		switch constraint {
 		case "range":
-			return "Member must be greater than or equal to 4.4", false
+			return "Member must be greater than or equal to 4.4"
 		}
-		return "", false
+		return ""
 	case "maxFloat":
 		switch constraint {
 		case "range":
-			return "Member must be less than or equal to 6.6", false
+			return "Member must be less than or equal to 6.6"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedRequiredInput returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MalformedRequiredInput at path, and whether it is a map key's.
-func ruleMalformedRequiredInput(path []string, constraint string) (string, bool) {
+// words, of the member of MalformedRequiredInput at path, or of the key of the map there when key.
+func ruleMalformedRequiredInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "stringInQuery":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	case "stringInHeader":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMalformedUniqueItemsInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of MalformedUniqueItemsInput at path, and whether it is a map
-// key's.
-func ruleMalformedUniqueItemsInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of MalformedUniqueItemsInput at path, or of the key of the map
+// there when key.
+func ruleMalformedUniqueItemsInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "blobList":
 		if len(path) > 1 {
-			return ruleBlobSet(path[1:], constraint)
+			return ruleBlobSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "booleanList":
 		if len(path) > 1 {
-			return ruleBooleanSet(path[1:], constraint)
+			return ruleBooleanSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "stringList":
 		if len(path) > 1 {
-			return ruleStringSet(path[1:], constraint)
+			return ruleStringSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "byteList":
 		if len(path) > 1 {
-			return ruleByteSet(path[1:], constraint)
+			return ruleByteSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "shortList":
 		if len(path) > 1 {
-			return ruleShortSet(path[1:], constraint)
+			return ruleShortSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "integerList":
 		if len(path) > 1 {
-			return ruleIntegerSet(path[1:], constraint)
+			return ruleIntegerSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "longList":
 		if len(path) > 1 {
-			return ruleLongSet(path[1:], constraint)
+			return ruleLongSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "timestampList":
 		if len(path) > 1 {
-			return ruleTimestampSet(path[1:], constraint)
+			return ruleTimestampSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "dateTimeList":
 		if len(path) > 1 {
-			return ruleDateTimeSet(path[1:], constraint)
+			return ruleDateTimeSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "httpDateList":
 		if len(path) > 1 {
-			return ruleHttpDateSet(path[1:], constraint)
+			return ruleHttpDateSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "enumList":
 		if len(path) > 1 {
-			return ruleFooEnumSet(path[1:], constraint)
+			return ruleFooEnumSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "intEnumList":
 		if len(path) > 1 {
-			return ruleIntegerEnumSet(path[1:], constraint)
+			return ruleIntegerEnumSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "listList":
 		if len(path) > 1 {
-			return ruleListSet(path[1:], constraint)
+			return ruleListSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "structureList":
 		if len(path) > 1 {
-			return ruleStructureSet(path[1:], constraint)
+			return ruleStructureSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "structureListWithNoKey":
 		if len(path) > 1 {
-			return ruleStructureSetWithNoKey(path[1:], constraint)
+			return ruleStructureSetWithNoKey(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	case "unionList":
 		if len(path) > 1 {
-			return ruleUnionSet(path[1:], constraint)
+			return ruleUnionSet(path[1:], key, constraint)
 		}
 		switch constraint {
 		case "uniqueItems":
-			return "Member must have unique values", false
+			return "Member must have unique values"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleRecursiveStructuresInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of RecursiveStructuresInput at path, and whether it is a map
-// key's.
-func ruleRecursiveStructuresInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of RecursiveStructuresInput at path, or of the key of the map
+// there when key.
+func ruleRecursiveStructuresInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "union":
 		if len(path) > 1 {
-			return ruleRecursiveUnionOne(path[1:], constraint)
+			return ruleRecursiveUnionOne(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleSensitiveValidationInput returns the constraint of kind constraint, in the Smithy
-// framework's words, of the member of SensitiveValidationInput at path, and whether it is a map
-// key's.
-func ruleSensitiveValidationInput(path []string, constraint string) (string, bool) {
+// framework's words, of the member of SensitiveValidationInput at path, or of the key of the map
+// there when key.
+func ruleSensitiveValidationInput(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[a-m]+$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleEnumList returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of EnumList at path, and whether it is a map key's.
-func ruleEnumList(path []string, constraint string) (string, bool) {
+// member of EnumList at path, or of the key of the map there when key.
+func ruleEnumList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [abc, def, jkl]", false
+		return "Member must satisfy enum value set: [abc, def, jkl]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleEnumMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of EnumMap at path, and whether it is a map key's.
-func ruleEnumMap(path []string, constraint string) (string, bool) {
+// member of EnumMap at path, or of the key of the map there when key.
+func ruleEnumMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		case "enum":
+			return "Member must satisfy enum value set: [abc, def, jkl]"
+		}
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		if !slices.Contains([]string{"abc", "def", "ghi", "jkl"}, path[0]) {
-			return "Member must satisfy enum value set: [abc, def, jkl]", true
-		}
-		return "Member must satisfy enum value set: [abc, def, jkl]", false
+		return "Member must satisfy enum value set: [abc, def, jkl]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleEnumUnion returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of EnumUnion at path, and whether it is a map key's.
-func ruleEnumUnion(path []string, constraint string) (string, bool) {
+// member of EnumUnion at path, or of the key of the map there when key.
+func ruleEnumUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "first":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [abc, def, jkl]", false
+			return "Member must satisfy enum value set: [abc, def, jkl]"
 		}
-		return "", false
+		return ""
 	case "second":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [abc, def, jkl]", false
+			return "Member must satisfy enum value set: [abc, def, jkl]"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleLengthList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of LengthList at path, and whether it is a map key's.
-func ruleLengthList(path []string, constraint string) (string, bool) {
+// the member of LengthList at path, or of the key of the map there when key.
+func ruleLengthList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "length":
-		return "Member must have length between 2 and 8, inclusive", false
+		return "Member must have length between 2 and 8, inclusive"
 	}
-	return "", false
+	return ""
 }
 
 // ruleLengthMap returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of LengthMap at path, and whether it is a map key's.
-func ruleLengthMap(path []string, constraint string) (string, bool) {
+// member of LengthMap at path, or of the key of the map there when key.
+func ruleLengthMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleLengthList(path[1:], constraint)
+		return ruleLengthList(path[1:], key, constraint)
+	}
+	if key {
+		switch constraint {
+		case "length":
+			return "Member must have length between 2 and 8, inclusive"
+		}
+		return ""
 	}
 	switch constraint {
 	case "length":
-		if utf8.RuneCountInString(path[0]) < 2 || utf8.RuneCountInString(path[0]) > 8 {
-			return "Member must have length between 2 and 8, inclusive", true
-		}
-		return "Member must have length between 2 and 8, inclusive", false
+		return "Member must have length between 2 and 8, inclusive"
 	}
-	return "", false
+	return ""
 }
 
 // rulePatternList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of PatternList at path, and whether it is a map key's.
-func rulePatternList(path []string, constraint string) (string, bool) {
+// the member of PatternList at path, or of the key of the map there when key.
+func rulePatternList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[a-m]+$", false
+		return "Member must satisfy regular expression pattern: ^[a-m]+$"
 	}
-	return "", false
+	return ""
 }
 
 // rulePatternMap returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of PatternMap at path, and whether it is a map key's.
-func rulePatternMap(path []string, constraint string) (string, bool) {
+// the member of PatternMap at path, or of the key of the map there when key.
+func rulePatternMap(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[a-m]+$"
+		}
+		return ""
 	}
 	switch constraint {
 	case "pattern":
-		if !(&ecmaregex.Prepared{
-			Source: `^[a-m]+$`,
-			Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 0},
-				}},
-				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
-			}},
-			Classes: []ecmaregex.Class{
-				{Ranges: []ecmaregex.Range{{'a', 'm'}}},
-			},
-		}).MatchString(path[0]) {
-			return "Member must satisfy regular expression pattern: ^[a-m]+$", true
-		}
-		return "Member must satisfy regular expression pattern: ^[a-m]+$", false
+		return "Member must satisfy regular expression pattern: ^[a-m]+$"
 	}
-	return "", false
+	return ""
 }
 
 // rulePatternUnion returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of PatternUnion at path, and whether it is a map key's.
-func rulePatternUnion(path []string, constraint string) (string, bool) {
+// the member of PatternUnion at path, or of the key of the map there when key.
+func rulePatternUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "first":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[a-m]+$"
 		}
-		return "", false
+		return ""
 	case "second":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[a-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[a-m]+$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // rulePatternListOverride returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of PatternListOverride at path, and whether it is a map key's.
-func rulePatternListOverride(path []string, constraint string) (string, bool) {
+// words, of the member of PatternListOverride at path, or of the key of the map there when key.
+func rulePatternListOverride(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "pattern":
-		return "Member must satisfy regular expression pattern: ^[g-m]+$", false
+		return "Member must satisfy regular expression pattern: ^[g-m]+$"
 	}
-	return "", false
+	return ""
 }
 
 // rulePatternMapOverride returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of PatternMapOverride at path, and whether it is a map key's.
-func rulePatternMapOverride(path []string, constraint string) (string, bool) {
+// words, of the member of PatternMapOverride at path, or of the key of the map there when key.
+func rulePatternMapOverride(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
+	}
+	if key {
+		switch constraint {
+		case "pattern":
+			return "Member must satisfy regular expression pattern: ^[g-m]+$"
+		}
+		return ""
 	}
 	switch constraint {
 	case "pattern":
-		if !(&ecmaregex.Prepared{
-			Source: `^[g-m]+$`,
-			Root: &ecmaregex.Node{Op: ecmaregex.OpConcat, Subs: []*ecmaregex.Node{
-				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertBegin},
-				{Op: ecmaregex.OpRepeat, Min: 1, Max: -1, Subs: []*ecmaregex.Node{
-					{Op: ecmaregex.OpClass, Class: 0},
-				}},
-				{Op: ecmaregex.OpAssert, Assert: ecmaregex.AssertEnd},
-			}},
-			Classes: []ecmaregex.Class{
-				{Ranges: []ecmaregex.Range{{'g', 'm'}}},
-			},
-		}).MatchString(path[0]) {
-			return "Member must satisfy regular expression pattern: ^[g-m]+$", true
-		}
-		return "Member must satisfy regular expression pattern: ^[g-m]+$", false
+		return "Member must satisfy regular expression pattern: ^[g-m]+$"
 	}
-	return "", false
+	return ""
 }
 
 // rulePatternUnionOverride returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of PatternUnionOverride at path, and whether it is a map key's.
-func rulePatternUnionOverride(path []string, constraint string) (string, bool) {
+// words, of the member of PatternUnionOverride at path, or of the key of the map there when key.
+func rulePatternUnionOverride(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "first":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[g-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[g-m]+$"
 		}
-		return "", false
+		return ""
 	case "second":
 		switch constraint {
 		case "pattern":
-			return "Member must satisfy regular expression pattern: ^[g-m]+$", false
+			return "Member must satisfy regular expression pattern: ^[g-m]+$"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleBlobSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of BlobSet at path, and whether it is a map key's.
-func ruleBlobSet(path []string, constraint string) (string, bool) {
+// member of BlobSet at path, or of the key of the map there when key.
+func ruleBlobSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleBooleanSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of BooleanSet at path, and whether it is a map key's.
-func ruleBooleanSet(path []string, constraint string) (string, bool) {
+// the member of BooleanSet at path, or of the key of the map there when key.
+func ruleBooleanSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of StringSet at path, and whether it is a map key's.
-func ruleStringSet(path []string, constraint string) (string, bool) {
+// member of StringSet at path, or of the key of the map there when key.
+func ruleStringSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleByteSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of ByteSet at path, and whether it is a map key's.
-func ruleByteSet(path []string, constraint string) (string, bool) {
+// member of ByteSet at path, or of the key of the map there when key.
+func ruleByteSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleShortSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of ShortSet at path, and whether it is a map key's.
-func ruleShortSet(path []string, constraint string) (string, bool) {
+// member of ShortSet at path, or of the key of the map there when key.
+func ruleShortSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of IntegerSet at path, and whether it is a map key's.
-func ruleIntegerSet(path []string, constraint string) (string, bool) {
+// the member of IntegerSet at path, or of the key of the map there when key.
+func ruleIntegerSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleLongSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of LongSet at path, and whether it is a map key's.
-func ruleLongSet(path []string, constraint string) (string, bool) {
+// member of LongSet at path, or of the key of the map there when key.
+func ruleLongSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleTimestampSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of TimestampSet at path, and whether it is a map key's.
-func ruleTimestampSet(path []string, constraint string) (string, bool) {
+// the member of TimestampSet at path, or of the key of the map there when key.
+func ruleTimestampSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleDateTimeSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of DateTimeSet at path, and whether it is a map key's.
-func ruleDateTimeSet(path []string, constraint string) (string, bool) {
+// the member of DateTimeSet at path, or of the key of the map there when key.
+func ruleDateTimeSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleHttpDateSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of HttpDateSet at path, and whether it is a map key's.
-func ruleHttpDateSet(path []string, constraint string) (string, bool) {
+// the member of HttpDateSet at path, or of the key of the map there when key.
+func ruleHttpDateSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleFooEnumSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of FooEnumSet at path, and whether it is a map key's.
-func ruleFooEnumSet(path []string, constraint string) (string, bool) {
+// the member of FooEnumSet at path, or of the key of the map there when key.
+func ruleFooEnumSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]", false
+		return "Member must satisfy enum value set: [Foo, Baz, Bar, 1, 0]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleIntegerEnumSet returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of IntegerEnumSet at path, and whether it is a map key's.
-func ruleIntegerEnumSet(path []string, constraint string) (string, bool) {
+// of the member of IntegerEnumSet at path, or of the key of the map there when key.
+func ruleIntegerEnumSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	case "enum":
-		return "Member must satisfy enum value set: [1, 2, 3]", false
+		return "Member must satisfy enum value set: [1, 2, 3]"
 	}
-	return "", false
+	return ""
 }
 
 // ruleListSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of ListSet at path, and whether it is a map key's.
-func ruleListSet(path []string, constraint string) (string, bool) {
+// member of ListSet at path, or of the key of the map there when key.
+func ruleListSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleStringList(path[1:], constraint)
+		return ruleStringList(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleStructureSet returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of StructureSet at path, and whether it is a map key's.
-func ruleStructureSet(path []string, constraint string) (string, bool) {
+// the member of StructureSet at path, or of the key of the map there when key.
+func ruleStructureSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleGreetingStruct(path[1:], constraint)
+		return ruleGreetingStruct(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleStructureSetWithNoKey returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of StructureSetWithNoKey at path, and whether it is a map key's.
-func ruleStructureSetWithNoKey(path []string, constraint string) (string, bool) {
+// words, of the member of StructureSetWithNoKey at path, or of the key of the map there when key.
+func ruleStructureSetWithNoKey(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleMissingKeyStructure(path[1:], constraint)
+		return ruleMissingKeyStructure(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleUnionSet returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of UnionSet at path, and whether it is a map key's.
-func ruleUnionSet(path []string, constraint string) (string, bool) {
+// member of UnionSet at path, or of the key of the map there when key.
+func ruleUnionSet(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	if len(path) > 1 {
-		return ruleFooUnion(path[1:], constraint)
+		return ruleFooUnion(path[1:], key, constraint)
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleRecursiveUnionOne returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of RecursiveUnionOne at path, and whether it is a map key's.
-func ruleRecursiveUnionOne(path []string, constraint string) (string, bool) {
+// words, of the member of RecursiveUnionOne at path, or of the key of the map there when key.
+func ruleRecursiveUnionOne(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [abc, def]", false
+			return "Member must satisfy enum value set: [abc, def]"
 		}
-		return "", false
+		return ""
 	case "union":
 		if len(path) > 1 {
-			return ruleRecursiveUnionTwo(path[1:], constraint)
+			return ruleRecursiveUnionTwo(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleStringList returns the constraint of kind constraint, in the Smithy framework's words, of
-// the member of StringList at path, and whether it is a map key's.
-func ruleStringList(path []string, constraint string) (string, bool) {
+// the member of StringList at path, or of the key of the map there when key.
+func ruleStringList(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch constraint {
 	}
-	return "", false
+	return ""
 }
 
 // ruleGreetingStruct returns the constraint of kind constraint, in the Smithy framework's words,
-// of the member of GreetingStruct at path, and whether it is a map key's.
-func ruleGreetingStruct(path []string, constraint string) (string, bool) {
+// of the member of GreetingStruct at path, or of the key of the map there when key.
+func ruleGreetingStruct(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "hi":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleMissingKeyStructure returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of MissingKeyStructure at path, and whether it is a map key's.
-func ruleMissingKeyStructure(path []string, constraint string) (string, bool) {
+// words, of the member of MissingKeyStructure at path, or of the key of the map there when key.
+func ruleMissingKeyStructure(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "hi":
 		switch constraint {
 		case "required":
-			return "Member must not be null", false
+			return "Member must not be null"
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleFooUnion returns the constraint of kind constraint, in the Smithy framework's words, of the
-// member of FooUnion at path, and whether it is a map key's.
-func ruleFooUnion(path []string, constraint string) (string, bool) {
+// member of FooUnion at path, or of the key of the map there when key.
+func ruleFooUnion(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	case "integer":
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }
 
 // ruleRecursiveUnionTwo returns the constraint of kind constraint, in the Smithy framework's
-// words, of the member of RecursiveUnionTwo at path, and whether it is a map key's.
-func ruleRecursiveUnionTwo(path []string, constraint string) (string, bool) {
+// words, of the member of RecursiveUnionTwo at path, or of the key of the map there when key.
+func ruleRecursiveUnionTwo(path []string, key bool, constraint string) string {
 	if len(path) == 0 {
-		return "", false
+		return ""
 	}
 	switch path[0] {
 	case "string":
 		switch constraint {
 		case "enum":
-			return "Member must satisfy enum value set: [abc, def]", false
+			return "Member must satisfy enum value set: [abc, def]"
 		}
-		return "", false
+		return ""
 	case "union":
 		if len(path) > 1 {
-			return ruleRecursiveUnionOne(path[1:], constraint)
+			return ruleRecursiveUnionOne(path[1:], key, constraint)
 		}
 		switch constraint {
 		}
-		return "", false
+		return ""
 	}
-	return "", false
+	return ""
 }

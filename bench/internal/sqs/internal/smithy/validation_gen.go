@@ -25,8 +25,9 @@ type InvalidParamsError struct {
 
 // Violation is one broken constraint.
 type Violation struct {
-	// Path locates the value from the input, such as "InstancePools[2].Count"
-	// or "Tags[env]".
+	// Path locates the value from the input, such as "InstancePools[2].Count",
+	// "Tags[env]" (the value under the key env) or "Tags{env}" (the key env
+	// itself), so that a key's violation is told from its value's.
 	Path string
 
 	// Constraint names the rule: "required", "length", "range", "pattern",
@@ -67,7 +68,10 @@ type Path struct {
 	Name    string // a member name, or a map key when IsKey
 	Index   int    // a list index when IsIndex
 	IsIndex bool
-	IsKey   bool
+	IsKey   bool // the value under the key Name, written [Name]
+	// KeyItself, with IsKey: the key Name itself, written {Name}, as gen
+	// -diff writes a key's constraints (Field{k}).
+	KeyItself bool
 }
 
 // String is the path as Violation.Path spells it.
@@ -90,6 +94,10 @@ func (p *Path) appendTo(b *strings.Builder) {
 		b.WriteByte('[')
 		b.WriteString(strconv.Itoa(p.Index))
 		b.WriteByte(']')
+	case p.IsKey && p.KeyItself:
+		b.WriteByte('{')
+		b.WriteString(p.Name)
+		b.WriteByte('}')
 	case p.IsKey:
 		b.WriteByte('[')
 		b.WriteString(p.Name)
