@@ -210,6 +210,9 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 			}
 			args = append(args, extra)
 		}
+		if p.discovery != nil {
+			args = append(args, discoveryArg(g, p, op))
+		}
 		g.Return(jen.Id("send").Call(args...))
 	})
 	f.Line()

@@ -16,6 +16,7 @@ type clientFeatures struct {
 	fips, dual  bool // the AWS::UseFIPS and AWS::UseDualStack built-ins
 	compression bool // an operation with @requestCompression (gzip)
 	hostPrefix  bool // an operation with @endpoint(hostPrefix)
+	discovery   bool // aws.api#clientEndpointDiscovery (see discovery.go)
 }
 
 func (p *Plan) clientFeatures() clientFeatures {
@@ -37,6 +38,7 @@ func (p *Plan) clientFeatures() clientFeatures {
 	}
 	f.compression = slices.ContainsFunc(p.Operations, func(op *Operation) bool { return compressesGzip(op.Shape) })
 	f.hostPrefix = slices.ContainsFunc(p.Operations, func(op *Operation) bool { return hostPrefix(op.Shape) != "" })
+	f.discovery = p.discovery != nil
 	return f
 }
 
@@ -120,6 +122,18 @@ func emitClientCore(f *jen.File, p *Plan) {
 			g.Id("DisableHostPrefix").Bool()
 			g.Line()
 		}
+		if feat.discovery {
+			describe := p.discovery.describe.Method
+			g.Comment("EndpointDiscovery says which calls are sent to an endpoint that")
+			g.Comment(describe + " returns (endpoint discovery): EndpointDiscoveryAuto, the")
+			g.Comment("default, those of operations that require it; EndpointDiscoveryEnabled")
+			g.Comment("those of every operation that can use it (falling back to the regular")
+			g.Comment("endpoint where discovery fails and the operation does not require it);")
+			g.Comment("EndpointDiscoveryDisabled none. The client keeps each address for the")
+			g.Comment("period the service gives. A BaseEndpoint turns discovery off.")
+			g.Id("EndpointDiscovery").Id("EndpointDiscoveryMode")
+			g.Line()
+		}
 		g.Comment("Logger receives one debug record per attempt (operation, attempt,")
 		g.Comment("status, request ID, duration). Nil means no logging. Credentials,")
 		g.Comment("signatures and member values are never logged.")
@@ -146,6 +160,21 @@ func emitClientCore(f *jen.File, p *Plan) {
 		jen.Id("ValidateNone").Op("=").Qual(validation, "None"),
 	)
 	f.Line()
+	if feat.discovery {
+		disc := p.runtimePkg("discovery")
+		alias("EndpointDiscoveryMode says which calls are sent to a discovered endpoint.", "EndpointDiscoveryMode", disc, "DiscoveryMode")
+		f.Const().Defs(
+			jen.Comment("EndpointDiscoveryAuto, the default, discovers endpoints for the operations"),
+			jen.Comment("that require it."),
+			jen.Id("EndpointDiscoveryAuto").Op("=").Qual(disc, "DiscoveryAuto"),
+			jen.Comment("EndpointDiscoveryEnabled discovers endpoints for every operation that can"),
+			jen.Comment("use one."),
+			jen.Id("EndpointDiscoveryEnabled").Op("=").Qual(disc, "DiscoveryEnabled"),
+			jen.Comment("EndpointDiscoveryDisabled sends every call to the regular endpoint."),
+			jen.Id("EndpointDiscoveryDisabled").Op("=").Qual(disc, "DiscoveryDisabled"),
+		)
+		f.Line()
+	}
 	alias("InvalidParamsError reports every constraint of the service model that an input breaks. Validate methods return it; errors.As finds it.", "InvalidParamsError", validation, "InvalidParamsError")
 	alias("Violation is one broken constraint: its path from the input, the constraint's name and a message.", "Violation", validation, "Violation")
 	alias("HTTPClient sends HTTP requests; *http.Client satisfies it.", "HTTPClient", callPkg, "HTTPClient")
@@ -174,6 +203,9 @@ func emitClientCore(f *jen.File, p *Plan) {
 		if feat.sigv4 {
 			g.Id("signer").Op("*").Qual(p.runtimePkg("sigv4"), "Signer")
 			g.Id("envCreds").Op("*").Qual(credentials, "Environment")
+		}
+		if feat.discovery {
+			g.Id("discovered").Qual(p.runtimePkg("discovery"), "DiscoveryCache")
 		}
 	})
 	f.Line()
@@ -220,6 +252,9 @@ func emitClientCore(f *jen.File, p *Plan) {
 
 	emitSend(f, p, feat)
 	emitInvoke(f, p, feat)
+	if feat.discovery {
+		emitDiscovery(f, p)
+	}
 	if p.auth.choose {
 		emitAuthMethod(f, p)
 	}
@@ -248,9 +283,34 @@ func emitSend(f *jen.File, p *Plan, feat clientFeatures) {
 		params = append(params, jen.Id("extra").Qual(p.runtimePkg("endpointrules"), "Params"))
 		invokeArgs = append(invokeArgs, jen.Id("extra"))
 	}
+	if feat.discovery {
+		params = append(params, jen.Id("disc").Id("endpointDiscovery"))
+		invokeArgs = append(invokeArgs, jen.Id("disc"))
+	}
 	invokeArgs = append(invokeArgs, jen.Func().Params(jen.Id("resp").Op("*").Qual(callPkg, "Response")).Error().Block(
 		jen.Return(jen.Id("deserialize").Call(jen.Id("resp"), jen.Id("out")))))
-	f.Add(comment(wrap("send calls an operation: the call's options, the input's check (by Options.Validation), its request, the call, and the decoding of the response into out. Every operation method ends with it; it is generic over the input and output pointers, so that it is compiled once for all of them.")))
+	doc := "send calls an operation: the call's options, the input's check (by Options.Validation), its request, the call, and the decoding of the response into out. Every operation method ends with it; it is generic over the input and output pointers, so that it is compiled once for all of them."
+	if feat.discovery {
+		doc += " A call whose discovered endpoint the service says is no longer valid is sent once more, to a fresh one, unless its body is a stream."
+		f.Add(comment(wrap("%s", doc)))
+		f.Func().Id("send").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).Params(params...).Params(jen.Id("Out"), jen.Error()).Block(
+			jen.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns")),
+			jen.Var().Id("zero").Id("Out"),
+			jen.If(jen.Err().Op(":=").Id("check").Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+			jen.For(jen.Id("again").Op(":=").True(), jen.Empty(), jen.Id("again").Op("=").False()).Block(
+				jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize").Call(jen.Id("in")),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+				jen.List(jen.Id("stale"), jen.Err()).Op(":=").Id("c").Dot("invoke").Call(invokeArgs...),
+				jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Id("out"), jen.Nil())),
+				jen.If(jen.Op("!").Id("stale").Op("||").Op("!").Id("again").Op("||").Id("r").Dot("Stream").Op("!=").Nil().Op("||").Id("r").Dot("Events").Op("!=").Nil()).Block(
+					jen.Return(jen.Id("zero"), jen.Err())),
+			),
+		)
+		f.Line()
+		return
+	}
+	f.Add(comment(wrap("%s", doc)))
 	f.Func().Id("send").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).Params(params...).Params(jen.Id("Out"), jen.Error()).Block(
 		jen.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns")),
 		jen.Var().Id("zero").Id("Out"),
@@ -279,16 +339,36 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 		params = append(params, jen.Id("extra").Qual(p.runtimePkg("endpointrules"), "Params"))
 		extra = jen.Id("extra")
 	}
+	if feat.discovery {
+		params = append(params, jen.Id("disc").Id("endpointDiscovery"))
+	}
 	params = append(params, jen.Id("decode").Func().Params(jen.Op("*").Qual(callPkg, "Response")).Error())
-	f.Comment("invoke sends an operation's request with the call's options and decodes")
-	f.Comment("a successful response with decode.")
-	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("invoke").Params(params...).Error().BlockFunc(func(g *jen.Group) {
+	// fail returns an error of the call: with discovery, invoke also says
+	// whether the endpoint was a discovered one that is no longer valid.
+	fail := func(err jen.Code) jen.Code { return jen.Return(err) }
+	results := jen.Error()
+	if feat.discovery {
+		fail = func(err jen.Code) jen.Code { return jen.Return(jen.False(), err) }
+		results = jen.Params(jen.Id("stale").Bool(), jen.Err().Error())
+		f.Comment("invoke sends an operation's request with the call's options, to a")
+		f.Comment("discovered endpoint where disc and the options say so, and decodes a")
+		f.Comment("successful response with decode. stale says that the call went to a")
+		f.Comment("discovered endpoint that the service says is no longer valid, which is")
+		f.Comment("now forgotten.")
+	} else {
+		f.Comment("invoke sends an operation's request with the call's options and decodes")
+		f.Comment("a successful response with decode.")
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("invoke").Params(params...).Add(results).BlockFunc(func(g *jen.Group) {
 		if feat.rules {
 			g.List(jen.Id("ep"), jen.Err()).Op(":=").Id("c").Dot("endpoint").Call(jen.Id("opts"), extra)
 		} else {
 			g.List(jen.Id("ep"), jen.Err()).Op(":=").Id("c").Dot("endpoint").Call(jen.Id("opts"))
 		}
-		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err())))
+		g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err())))
+		if feat.discovery {
+			emitDiscoveredEndpoint(g, p)
+		}
 		g.Id("cfg").Op(":=").Qual(callPkg, "Config").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("Endpoint")] = jen.Id("ep")
 			d[jen.Id("HTTPClient")] = jen.Id("opts").Dot("HTTPClient")
@@ -307,7 +387,7 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 		case p.auth.choose:
 			g.If(jen.Op("!").Id("op").Dot("Anonymous")).Block(
 				jen.List(jen.Id("auth"), jen.Err()).Op(":=").Id("c").Dot("auth").Call(jen.Id("opts"), jen.Id("op")),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+				jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
 				jen.Id("cfg").Dot("Auth").Op("=").Id("auth"),
 			)
 		case feat.sigv4:
@@ -315,7 +395,17 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 			g.If(jen.Id("provider").Op("==").Nil()).Block(jen.Id("provider").Op("=").Id("c").Dot("envCreds"))
 			g.Id("cfg").Dot("Auth").Op("=").Add(sigv4Auth(p))
 		}
-		g.Return(jen.Id("c").Dot("core").Dot("Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("cfg"), jen.Id("op"), jen.Id("r"), jen.Id("decode")))
+		invoke := jen.Id("c").Dot("core").Dot("Invoke").Call(jen.Id("ctx"), jen.Op("&").Id("cfg"), jen.Id("op"), jen.Id("r"), jen.Id("decode"))
+		if !feat.discovery {
+			g.Return(invoke)
+			return
+		}
+		g.Err().Op("=").Add(invoke)
+		g.If(jen.Id("discovered").Op("&&").Qual(p.runtimePkg("discovery"), "StaleEndpoint").Call(jen.Err(), jen.Lit(p.discovery.errorCode))).Block(
+			jen.Id("c").Dot("discovered").Dot("Forget").Call(jen.Id("ep")),
+			jen.Return(jen.True(), jen.Err()),
+		)
+		g.Return(jen.False(), jen.Err())
 	})
 	f.Line()
 }
@@ -420,6 +510,8 @@ func (p *Plan) HasOption(name string) bool {
 		return feat.compression
 	case "DisableHostPrefix":
 		return feat.hostPrefix
+	case "EndpointDiscovery":
+		return feat.discovery
 	case "BaseEndpoint", "HTTPClient", "RetryMaxAttempts", "RetryMaxBackoff", "Validation", "Logger":
 		return true
 	}

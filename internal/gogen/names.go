@@ -33,6 +33,7 @@ var fixedMainNames = []string{
 	"Violation", "HTTPClient", "OperationError", "GenericAPIError", "Credentials", "CredentialsProvider",
 	"StaticCredentials", "AnonymousCredentials", "Client", "New", "service", "retryableErrorCode",
 	"newIdempotencyToken", "endpointKey", "send", "authOption",
+	"EndpointDiscoveryMode", "EndpointDiscoveryAuto", "EndpointDiscoveryEnabled", "EndpointDiscoveryDisabled", "endpointDiscovery",
 	"TokenProvider", "StaticToken", "TokenFunc", "BasicAuthProvider", "StaticBasicAuth", "authSchemes",
 	// waiters_gen.go
 	"WaiterError",
@@ -50,7 +51,7 @@ var fixedMainNames = []string{
 
 // fixedClientNames are the fields and methods of Client that
 // client_core.go writes.
-var fixedClientNames = []string{"options", "core", "endpoints", "signer", "envCreds", "Options", "callOptions", "invoke", "endpoint", "auth"}
+var fixedClientNames = []string{"options", "core", "endpoints", "signer", "envCreds", "Options", "callOptions", "invoke", "endpoint", "auth", "discovered", "discoverEndpoint"}
 
 // fixedTypesNames are the unexported helpers of the types package.
 var fixedTypesNames = []string{"redacted", "deref"}
@@ -63,7 +64,7 @@ var importNames = []string{
 	"slices", "slog", "strconv", "strings", "sync", "testing", "time", "utf8", "base64", "json",
 	"types", "jsonwire", "httpbind", "textfmt", "retry", "sigv4", "awsconfig", "endpointrules",
 	"ecmaregex", "jmespath", "cbor", "gzip", "md5", "httptest", "cmp", "maps", "os", "rand", "hex",
-	"call", "validation", "waiter", "credentials", "sigv4auth", "bodygzip", "contentmd5", "bigrange", "rpcv2json", "rpcv2cbor", "serve", "httpauth",
+	"call", "validation", "waiter", "credentials", "sigv4auth", "bodygzip", "contentmd5", "bigrange", "rpcv2json", "rpcv2cbor", "serve", "httpauth", "discovery",
 	"smithy", "smithyserver", // the runtime packages copy mode merges (runtimeGroup)
 }
 

@@ -64,6 +64,11 @@ func operationDoc(p *Plan, op *Operation) jen.Code {
 	if method, uri, ok := p.proto.requestLine(p.Svc.Shape, op.Shape); ok {
 		binding = wrap("It is sent as %s %s.", method, uri)
 	}
+	if doc := discoveryOpDoc(p, op); doc != "" && binding != "" {
+		binding += "\n\n" + wrap("%s", doc)
+	} else if doc != "" {
+		binding = wrap("%s", doc)
+	}
 	if len(op.Shape.Errors) > 0 || len(p.Svc.Errors) > 0 {
 		var names string
 		for i, e := range append(append([]*shapes.Shape{}, op.Shape.Errors...), p.Svc.Errors...) {
@@ -156,7 +161,7 @@ func packageUsage(p *Plan) string {
 		b.WriteString(" Structures, unions, enums and errors are in the types subpackage.")
 	}
 	out := wrap("%s", b.String())
-	if doc, _ := endpointDiscovery(p); doc != "" {
+	if doc := discoveryDoc(p); doc != "" {
 		out += "\n\n" + wrap("%s", doc)
 	}
 	return out

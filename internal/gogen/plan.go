@@ -152,6 +152,8 @@ type Plan struct {
 
 	auth authPlan // how a call's auth is chosen
 
+	discovery *discoveryPlan // the service's endpoint discovery; nil when it has none
+
 	// server names the server package's declarations; nil unless
 	// Config.Server asks for that package.
 	server *serverPlan
@@ -453,7 +455,8 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	}
 	p.planBindings()
 	p.planAuth()
-	if _, w := endpointDiscovery(p); w != nil {
+	var w error
+	if p.discovery, w = planDiscovery(p); w != nil {
 		p.Warnings = append(p.Warnings, w)
 	}
 	if err := p.planEndpointRules(); err != nil {

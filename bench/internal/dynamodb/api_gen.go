@@ -13,8 +13,15 @@
 // waitable ones WaitUntilXxx methods. Structures, unions, enums and errors are in the types
 // subpackage.
 //
-// Endpoint discovery (aws.api#clientEndpointDiscovery) is not implemented: a call goes to the
-// endpoint the rules resolve, or to Options.BaseEndpoint.
+// The service accepts 42 operations sent to an endpoint that DescribeEndpoints returns (endpoint
+// discovery, aws.api#clientEndpointDiscovery), as well as to its regular endpoint. Each such
+// method's documentation says so. The client calls DescribeEndpoints at the regular endpoint, with
+// the options of the call that needs it, once for all the calls that wait for it; keeps the
+// address for the period the service gives; and forgets it and discovers again when the service
+// answers that it is no longer valid (HTTP 421 or InvalidEndpointException), sending the call once
+// more. Options.EndpointDiscovery says which calls discover: by default none, since none requires
+// it; EndpointDiscoveryEnabled, all that can. Options.BaseEndpoint, when set, is where every call
+// goes.
 package dynamodb
 
 import "context"
@@ -34,6 +41,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 	// *types.ResourceNotFoundException.
@@ -42,6 +51,8 @@ type API interface {
 	// BatchWriteItem calls the BatchWriteItem operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ItemCollectionSizeLimitExceededException, *types.ProvisionedThroughputExceededException,
@@ -52,6 +63,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.BackupInUseException, *types.ContinuousBackupsUnavailableException,
 	// *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException,
 	// *types.TableInUseException, *types.TableNotFoundException.
@@ -61,6 +74,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.GlobalTableAlreadyExistsException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.LimitExceededException, *types.TableNotFoundException.
 	CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInput, optFns ...func(*Options)) (*CreateGlobalTableOutput, error)
@@ -68,6 +83,8 @@ type API interface {
 	// CreateTable calls the CreateTable operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException.
@@ -77,6 +94,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.BackupInUseException, *types.BackupNotFoundException,
 	// *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException.
 	DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns ...func(*Options)) (*DeleteBackupOutput, error)
@@ -84,6 +103,8 @@ type API interface {
 	// DeleteItem calls the DeleteItem operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.ConditionalCheckFailedException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.ItemCollectionSizeLimitExceededException,
@@ -96,6 +117,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.PolicyNotFoundException, *types.ResourceInUseException,
 	// *types.ResourceNotFoundException.
@@ -105,6 +128,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 	DeleteTable(ctx context.Context, in *DeleteTableInput, optFns ...func(*Options)) (*DeleteTableOutput, error)
@@ -113,6 +138,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.BackupNotFoundException, *types.InternalServerError,
 	// *types.InvalidEndpointException.
 	DescribeBackup(ctx context.Context, in *DescribeBackupInput, optFns ...func(*Options)) (*DescribeBackupOutput, error)
@@ -120,6 +147,8 @@ type API interface {
 	// DescribeContinuousBackups calls the DescribeContinuousBackups operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.TableNotFoundException.
@@ -149,6 +178,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.GlobalTableNotFoundException, *types.InternalServerError,
 	// *types.InvalidEndpointException.
 	DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTableInput, optFns ...func(*Options)) (*DescribeGlobalTableOutput, error)
@@ -156,6 +187,8 @@ type API interface {
 	// DescribeGlobalTableSettings calls the DescribeGlobalTableSettings operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.GlobalTableNotFoundException, *types.InternalServerError,
 	// *types.InvalidEndpointException.
@@ -172,6 +205,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ResourceNotFoundException.
 	DescribeKinesisStreamingDestination(ctx context.Context, in *DescribeKinesisStreamingDestinationInput, optFns ...func(*Options)) (*DescribeKinesisStreamingDestinationOutput, error)
@@ -180,12 +215,16 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 	DescribeLimits(ctx context.Context, in *DescribeLimitsInput, optFns ...func(*Options)) (*DescribeLimitsOutput, error)
 
 	// DescribeTable calls the DescribeTable operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ResourceNotFoundException.
@@ -202,6 +241,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ResourceNotFoundException.
 	DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveInput, optFns ...func(*Options)) (*DescribeTimeToLiveOutput, error)
@@ -210,6 +251,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 	DisableKinesisStreamingDestination(ctx context.Context, in *DisableKinesisStreamingDestinationInput, optFns ...func(*Options)) (*DisableKinesisStreamingDestinationOutput, error)
@@ -217,6 +260,8 @@ type API interface {
 	// EnableKinesisStreamingDestination calls the EnableKinesisStreamingDestination operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
@@ -255,6 +300,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 	// *types.ResourceNotFoundException.
@@ -263,6 +310,8 @@ type API interface {
 	// GetResourcePolicy calls the GetResourcePolicy operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.PolicyNotFoundException, *types.ResourceNotFoundException.
@@ -279,6 +328,8 @@ type API interface {
 	// ListBackups calls the ListBackups operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 	ListBackups(ctx context.Context, in *ListBackupsInput, optFns ...func(*Options)) (*ListBackupsOutput, error)
@@ -301,6 +352,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 	ListGlobalTables(ctx context.Context, in *ListGlobalTablesInput, optFns ...func(*Options)) (*ListGlobalTablesOutput, error)
 
@@ -315,12 +368,16 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 	ListTables(ctx context.Context, in *ListTablesInput, optFns ...func(*Options)) (*ListTablesOutput, error)
 
 	// ListTagsOfResource calls the ListTagsOfResource operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ResourceNotFoundException.
@@ -329,6 +386,8 @@ type API interface {
 	// PutItem calls the PutItem operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.ConditionalCheckFailedException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.ItemCollectionSizeLimitExceededException,
@@ -341,6 +400,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.PolicyNotFoundException, *types.ResourceInUseException,
 	// *types.ResourceNotFoundException.
@@ -349,6 +410,8 @@ type API interface {
 	// Query calls the Query operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
@@ -359,6 +422,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.BackupInUseException, *types.BackupNotFoundException,
 	// *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException,
 	// *types.TableAlreadyExistsException, *types.TableInUseException.
@@ -367,6 +432,8 @@ type API interface {
 	// RestoreTableToPointInTime calls the RestoreTableToPointInTime operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.InvalidRestoreTimeException, *types.LimitExceededException,
@@ -378,6 +445,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 	// *types.ResourceNotFoundException.
@@ -387,6 +456,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 	TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
@@ -394,6 +465,8 @@ type API interface {
 	// TransactGetItems calls the TransactGetItems operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
@@ -403,6 +476,8 @@ type API interface {
 	// TransactWriteItems calls the TransactWriteItems operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.IdempotentParameterMismatchException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.ProvisionedThroughputExceededException,
@@ -414,6 +489,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 	UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
@@ -421,6 +498,8 @@ type API interface {
 	// UpdateContinuousBackups calls the UpdateContinuousBackups operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.ContinuousBackupsUnavailableException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.TableNotFoundException.
@@ -437,6 +516,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.GlobalTableNotFoundException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.ReplicaAlreadyExistsException,
 	// *types.ReplicaNotFoundException, *types.TableNotFoundException.
@@ -446,6 +527,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.GlobalTableNotFoundException, *types.IndexNotFoundException,
 	// *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException,
 	// *types.ReplicaNotFoundException, *types.ResourceInUseException.
@@ -454,6 +537,8 @@ type API interface {
 	// UpdateItem calls the UpdateItem operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.ConditionalCheckFailedException, *types.InternalServerError,
 	// *types.InvalidEndpointException, *types.ItemCollectionSizeLimitExceededException,
@@ -466,6 +551,8 @@ type API interface {
 	//
 	// It is sent as POST /.
 	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 	UpdateKinesisStreamingDestination(ctx context.Context, in *UpdateKinesisStreamingDestinationInput, optFns ...func(*Options)) (*UpdateKinesisStreamingDestinationOutput, error)
@@ -473,6 +560,8 @@ type API interface {
 	// UpdateTable calls the UpdateTable operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
@@ -489,6 +578,8 @@ type API interface {
 	// UpdateTimeToLive calls the UpdateTimeToLive operation.
 	//
 	// It is sent as POST /.
+	//
+	// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
 	//
 	// It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 	// *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.

@@ -31,7 +31,7 @@ func (c *Client) BatchExecuteStatement(ctx context.Context, in *BatchExecuteStat
 	if in == nil {
 		in = &BatchExecuteStatementInput{}
 	}
-	return send(c, ctx, in, &BatchExecuteStatementOutput{}, optFns, &opBatchExecuteStatement, checkBatchExecuteStatementInput, serializeBatchExecuteStatementInput, deserializeBatchExecuteStatementOutput, nil)
+	return send(c, ctx, in, &BatchExecuteStatementOutput{}, optFns, &opBatchExecuteStatement, checkBatchExecuteStatementInput, serializeBatchExecuteStatementInput, deserializeBatchExecuteStatementOutput, nil, endpointDiscovery{})
 }
 
 func checkBatchExecuteStatementInput(in *BatchExecuteStatementInput, mode smithy.Mode) error {
@@ -55,6 +55,8 @@ var opBatchGetItem = smithy.Operation{Name: "BatchGetItem"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 // *types.ResourceNotFoundException.
@@ -62,7 +64,7 @@ func (c *Client) BatchGetItem(ctx context.Context, in *BatchGetItemInput, optFns
 	if in == nil {
 		in = &BatchGetItemInput{}
 	}
-	return send(c, ctx, in, &BatchGetItemOutput{}, optFns, &opBatchGetItem, checkBatchGetItemInput, serializeBatchGetItemInput, deserializeBatchGetItemOutput, nil)
+	return send(c, ctx, in, &BatchGetItemOutput{}, optFns, &opBatchGetItem, checkBatchGetItemInput, serializeBatchGetItemInput, deserializeBatchGetItemOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkBatchGetItemInput(in *BatchGetItemInput, mode smithy.Mode) error {
@@ -86,6 +88,8 @@ var opBatchWriteItem = smithy.Operation{Name: "BatchWriteItem"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ItemCollectionSizeLimitExceededException, *types.ProvisionedThroughputExceededException,
 // *types.RequestLimitExceeded, *types.ResourceNotFoundException.
@@ -93,7 +97,7 @@ func (c *Client) BatchWriteItem(ctx context.Context, in *BatchWriteItemInput, op
 	if in == nil {
 		in = &BatchWriteItemInput{}
 	}
-	return send(c, ctx, in, &BatchWriteItemOutput{}, optFns, &opBatchWriteItem, checkBatchWriteItemInput, serializeBatchWriteItemInput, deserializeBatchWriteItemOutput, nil)
+	return send(c, ctx, in, &BatchWriteItemOutput{}, optFns, &opBatchWriteItem, checkBatchWriteItemInput, serializeBatchWriteItemInput, deserializeBatchWriteItemOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkBatchWriteItemInput(in *BatchWriteItemInput, mode smithy.Mode) error {
@@ -117,6 +121,8 @@ var opCreateBackup = smithy.Operation{Name: "CreateBackup"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.BackupInUseException, *types.ContinuousBackupsUnavailableException,
 // *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException,
 // *types.TableInUseException, *types.TableNotFoundException.
@@ -128,7 +134,7 @@ func (c *Client) CreateBackup(ctx context.Context, in *CreateBackupInput, optFns
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &CreateBackupOutput{}, optFns, &opCreateBackup, checkCreateBackupInput, serializeCreateBackupInput, deserializeCreateBackupOutput, extra)
+	return send(c, ctx, in, &CreateBackupOutput{}, optFns, &opCreateBackup, checkCreateBackupInput, serializeCreateBackupInput, deserializeCreateBackupOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkCreateBackupInput(in *CreateBackupInput, mode smithy.Mode) error {
@@ -154,6 +160,8 @@ var opCreateGlobalTable = smithy.Operation{Name: "CreateGlobalTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.GlobalTableAlreadyExistsException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.LimitExceededException, *types.TableNotFoundException.
 func (c *Client) CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInput, optFns ...func(*Options)) (*CreateGlobalTableOutput, error) {
@@ -164,7 +172,7 @@ func (c *Client) CreateGlobalTable(ctx context.Context, in *CreateGlobalTableInp
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	return send(c, ctx, in, &CreateGlobalTableOutput{}, optFns, &opCreateGlobalTable, checkCreateGlobalTableInput, serializeCreateGlobalTableInput, deserializeCreateGlobalTableOutput, extra)
+	return send(c, ctx, in, &CreateGlobalTableOutput{}, optFns, &opCreateGlobalTable, checkCreateGlobalTableInput, serializeCreateGlobalTableInput, deserializeCreateGlobalTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkCreateGlobalTableInput(in *CreateGlobalTableInput, mode smithy.Mode) error {
@@ -190,6 +198,8 @@ var opCreateTable = smithy.Operation{Name: "CreateTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException.
 func (c *Client) CreateTable(ctx context.Context, in *CreateTableInput, optFns ...func(*Options)) (*CreateTableOutput, error) {
@@ -200,7 +210,7 @@ func (c *Client) CreateTable(ctx context.Context, in *CreateTableInput, optFns .
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &CreateTableOutput{}, optFns, &opCreateTable, checkCreateTableInput, serializeCreateTableInput, deserializeCreateTableOutput, extra)
+	return send(c, ctx, in, &CreateTableOutput{}, optFns, &opCreateTable, checkCreateTableInput, serializeCreateTableInput, deserializeCreateTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkCreateTableInput(in *CreateTableInput, mode smithy.Mode) error {
@@ -236,6 +246,8 @@ var opDeleteBackup = smithy.Operation{Name: "DeleteBackup"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.BackupInUseException, *types.BackupNotFoundException,
 // *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException.
 func (c *Client) DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns ...func(*Options)) (*DeleteBackupOutput, error) {
@@ -246,7 +258,7 @@ func (c *Client) DeleteBackup(ctx context.Context, in *DeleteBackupInput, optFns
 	if in.BackupArn != nil {
 		extra["ResourceArn"] = *in.BackupArn
 	}
-	return send(c, ctx, in, &DeleteBackupOutput{}, optFns, &opDeleteBackup, checkDeleteBackupInput, serializeDeleteBackupInput, deserializeDeleteBackupOutput, extra)
+	return send(c, ctx, in, &DeleteBackupOutput{}, optFns, &opDeleteBackup, checkDeleteBackupInput, serializeDeleteBackupInput, deserializeDeleteBackupOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDeleteBackupInput(in *DeleteBackupInput, mode smithy.Mode) error {
@@ -269,6 +281,8 @@ var opDeleteItem = smithy.Operation{Name: "DeleteItem"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.ConditionalCheckFailedException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.ItemCollectionSizeLimitExceededException,
 // *types.ProvisionedThroughputExceededException, *types.ReplicatedWriteConflictException,
@@ -282,7 +296,7 @@ func (c *Client) DeleteItem(ctx context.Context, in *DeleteItemInput, optFns ...
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DeleteItemOutput{}, optFns, &opDeleteItem, checkDeleteItemInput, serializeDeleteItemInput, deserializeDeleteItemOutput, extra)
+	return send(c, ctx, in, &DeleteItemOutput{}, optFns, &opDeleteItem, checkDeleteItemInput, serializeDeleteItemInput, deserializeDeleteItemOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDeleteItemInput(in *DeleteItemInput, mode smithy.Mode) error {
@@ -308,6 +322,8 @@ var opDeleteResourcePolicy = smithy.Operation{Name: "DeleteResourcePolicy"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.PolicyNotFoundException, *types.ResourceInUseException,
 // *types.ResourceNotFoundException.
@@ -319,7 +335,7 @@ func (c *Client) DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePol
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	return send(c, ctx, in, &DeleteResourcePolicyOutput{}, optFns, &opDeleteResourcePolicy, checkDeleteResourcePolicyInput, serializeDeleteResourcePolicyInput, deserializeDeleteResourcePolicyOutput, extra)
+	return send(c, ctx, in, &DeleteResourcePolicyOutput{}, optFns, &opDeleteResourcePolicy, checkDeleteResourcePolicyInput, serializeDeleteResourcePolicyInput, deserializeDeleteResourcePolicyOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDeleteResourcePolicyInput(in *DeleteResourcePolicyInput, mode smithy.Mode) error {
@@ -342,6 +358,8 @@ var opDeleteTable = smithy.Operation{Name: "DeleteTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) DeleteTable(ctx context.Context, in *DeleteTableInput, optFns ...func(*Options)) (*DeleteTableOutput, error) {
@@ -352,7 +370,7 @@ func (c *Client) DeleteTable(ctx context.Context, in *DeleteTableInput, optFns .
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DeleteTableOutput{}, optFns, &opDeleteTable, checkDeleteTableInput, serializeDeleteTableInput, deserializeDeleteTableOutput, extra)
+	return send(c, ctx, in, &DeleteTableOutput{}, optFns, &opDeleteTable, checkDeleteTableInput, serializeDeleteTableInput, deserializeDeleteTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDeleteTableInput(in *DeleteTableInput, mode smithy.Mode) error {
@@ -375,6 +393,8 @@ var opDescribeBackup = smithy.Operation{Name: "DescribeBackup"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.BackupNotFoundException, *types.InternalServerError,
 // *types.InvalidEndpointException.
 func (c *Client) DescribeBackup(ctx context.Context, in *DescribeBackupInput, optFns ...func(*Options)) (*DescribeBackupOutput, error) {
@@ -385,7 +405,7 @@ func (c *Client) DescribeBackup(ctx context.Context, in *DescribeBackupInput, op
 	if in.BackupArn != nil {
 		extra["ResourceArn"] = *in.BackupArn
 	}
-	return send(c, ctx, in, &DescribeBackupOutput{}, optFns, &opDescribeBackup, checkDescribeBackupInput, serializeDescribeBackupInput, deserializeDescribeBackupOutput, extra)
+	return send(c, ctx, in, &DescribeBackupOutput{}, optFns, &opDescribeBackup, checkDescribeBackupInput, serializeDescribeBackupInput, deserializeDescribeBackupOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeBackupInput(in *DescribeBackupInput, mode smithy.Mode) error {
@@ -408,6 +428,8 @@ var opDescribeContinuousBackups = smithy.Operation{Name: "DescribeContinuousBack
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.TableNotFoundException.
 func (c *Client) DescribeContinuousBackups(ctx context.Context, in *DescribeContinuousBackupsInput, optFns ...func(*Options)) (*DescribeContinuousBackupsOutput, error) {
@@ -418,7 +440,7 @@ func (c *Client) DescribeContinuousBackups(ctx context.Context, in *DescribeCont
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DescribeContinuousBackupsOutput{}, optFns, &opDescribeContinuousBackups, checkDescribeContinuousBackupsInput, serializeDescribeContinuousBackupsInput, deserializeDescribeContinuousBackupsOutput, extra)
+	return send(c, ctx, in, &DescribeContinuousBackupsOutput{}, optFns, &opDescribeContinuousBackups, checkDescribeContinuousBackupsInput, serializeDescribeContinuousBackupsInput, deserializeDescribeContinuousBackupsOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeContinuousBackupsInput(in *DescribeContinuousBackupsInput, mode smithy.Mode) error {
@@ -450,7 +472,7 @@ func (c *Client) DescribeContributorInsights(ctx context.Context, in *DescribeCo
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DescribeContributorInsightsOutput{}, optFns, &opDescribeContributorInsights, checkDescribeContributorInsightsInput, serializeDescribeContributorInsightsInput, deserializeDescribeContributorInsightsOutput, extra)
+	return send(c, ctx, in, &DescribeContributorInsightsOutput{}, optFns, &opDescribeContributorInsights, checkDescribeContributorInsightsInput, serializeDescribeContributorInsightsInput, deserializeDescribeContributorInsightsOutput, extra, endpointDiscovery{})
 }
 
 func checkDescribeContributorInsightsInput(in *DescribeContributorInsightsInput, mode smithy.Mode) error {
@@ -476,7 +498,7 @@ func (c *Client) DescribeEndpoints(ctx context.Context, in *DescribeEndpointsInp
 	if in == nil {
 		in = &DescribeEndpointsInput{}
 	}
-	return send(c, ctx, in, &DescribeEndpointsOutput{}, optFns, &opDescribeEndpoints, checkDescribeEndpointsInput, serializeDescribeEndpointsInput, deserializeDescribeEndpointsOutput, nil)
+	return send(c, ctx, in, &DescribeEndpointsOutput{}, optFns, &opDescribeEndpoints, checkDescribeEndpointsInput, serializeDescribeEndpointsInput, deserializeDescribeEndpointsOutput, nil, endpointDiscovery{})
 }
 
 func checkDescribeEndpointsInput(in *DescribeEndpointsInput, mode smithy.Mode) error {
@@ -505,7 +527,7 @@ func (c *Client) DescribeExport(ctx context.Context, in *DescribeExportInput, op
 	if in.ExportArn != nil {
 		extra["ResourceArn"] = *in.ExportArn
 	}
-	return send(c, ctx, in, &DescribeExportOutput{}, optFns, &opDescribeExport, checkDescribeExportInput, serializeDescribeExportInput, deserializeDescribeExportOutput, extra)
+	return send(c, ctx, in, &DescribeExportOutput{}, optFns, &opDescribeExport, checkDescribeExportInput, serializeDescribeExportInput, deserializeDescribeExportOutput, extra, endpointDiscovery{})
 }
 
 func checkDescribeExportInput(in *DescribeExportInput, mode smithy.Mode) error {
@@ -528,6 +550,8 @@ var opDescribeGlobalTable = smithy.Operation{Name: "DescribeGlobalTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.GlobalTableNotFoundException, *types.InternalServerError,
 // *types.InvalidEndpointException.
 func (c *Client) DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTableInput, optFns ...func(*Options)) (*DescribeGlobalTableOutput, error) {
@@ -538,7 +562,7 @@ func (c *Client) DescribeGlobalTable(ctx context.Context, in *DescribeGlobalTabl
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	return send(c, ctx, in, &DescribeGlobalTableOutput{}, optFns, &opDescribeGlobalTable, checkDescribeGlobalTableInput, serializeDescribeGlobalTableInput, deserializeDescribeGlobalTableOutput, extra)
+	return send(c, ctx, in, &DescribeGlobalTableOutput{}, optFns, &opDescribeGlobalTable, checkDescribeGlobalTableInput, serializeDescribeGlobalTableInput, deserializeDescribeGlobalTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeGlobalTableInput(in *DescribeGlobalTableInput, mode smithy.Mode) error {
@@ -561,6 +585,8 @@ var opDescribeGlobalTableSettings = smithy.Operation{Name: "DescribeGlobalTableS
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.GlobalTableNotFoundException, *types.InternalServerError,
 // *types.InvalidEndpointException.
 func (c *Client) DescribeGlobalTableSettings(ctx context.Context, in *DescribeGlobalTableSettingsInput, optFns ...func(*Options)) (*DescribeGlobalTableSettingsOutput, error) {
@@ -571,7 +597,7 @@ func (c *Client) DescribeGlobalTableSettings(ctx context.Context, in *DescribeGl
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	return send(c, ctx, in, &DescribeGlobalTableSettingsOutput{}, optFns, &opDescribeGlobalTableSettings, checkDescribeGlobalTableSettingsInput, serializeDescribeGlobalTableSettingsInput, deserializeDescribeGlobalTableSettingsOutput, extra)
+	return send(c, ctx, in, &DescribeGlobalTableSettingsOutput{}, optFns, &opDescribeGlobalTableSettings, checkDescribeGlobalTableSettingsInput, serializeDescribeGlobalTableSettingsInput, deserializeDescribeGlobalTableSettingsOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeGlobalTableSettingsInput(in *DescribeGlobalTableSettingsInput, mode smithy.Mode) error {
@@ -603,7 +629,7 @@ func (c *Client) DescribeImport(ctx context.Context, in *DescribeImportInput, op
 	if in.ImportArn != nil {
 		extra["ResourceArn"] = *in.ImportArn
 	}
-	return send(c, ctx, in, &DescribeImportOutput{}, optFns, &opDescribeImport, checkDescribeImportInput, serializeDescribeImportInput, deserializeDescribeImportOutput, extra)
+	return send(c, ctx, in, &DescribeImportOutput{}, optFns, &opDescribeImport, checkDescribeImportInput, serializeDescribeImportInput, deserializeDescribeImportOutput, extra, endpointDiscovery{})
 }
 
 func checkDescribeImportInput(in *DescribeImportInput, mode smithy.Mode) error {
@@ -626,6 +652,8 @@ var opDescribeKinesisStreamingDestination = smithy.Operation{Name: "DescribeKine
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ResourceNotFoundException.
 func (c *Client) DescribeKinesisStreamingDestination(ctx context.Context, in *DescribeKinesisStreamingDestinationInput, optFns ...func(*Options)) (*DescribeKinesisStreamingDestinationOutput, error) {
@@ -636,7 +664,7 @@ func (c *Client) DescribeKinesisStreamingDestination(ctx context.Context, in *De
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DescribeKinesisStreamingDestinationOutput{}, optFns, &opDescribeKinesisStreamingDestination, checkDescribeKinesisStreamingDestinationInput, serializeDescribeKinesisStreamingDestinationInput, deserializeDescribeKinesisStreamingDestinationOutput, extra)
+	return send(c, ctx, in, &DescribeKinesisStreamingDestinationOutput{}, optFns, &opDescribeKinesisStreamingDestination, checkDescribeKinesisStreamingDestinationInput, serializeDescribeKinesisStreamingDestinationInput, deserializeDescribeKinesisStreamingDestinationOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeKinesisStreamingDestinationInput(in *DescribeKinesisStreamingDestinationInput, mode smithy.Mode) error {
@@ -659,12 +687,14 @@ var opDescribeLimits = smithy.Operation{Name: "DescribeLimits"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 func (c *Client) DescribeLimits(ctx context.Context, in *DescribeLimitsInput, optFns ...func(*Options)) (*DescribeLimitsOutput, error) {
 	if in == nil {
 		in = &DescribeLimitsInput{}
 	}
-	return send(c, ctx, in, &DescribeLimitsOutput{}, optFns, &opDescribeLimits, checkDescribeLimitsInput, serializeDescribeLimitsInput, deserializeDescribeLimitsOutput, nil)
+	return send(c, ctx, in, &DescribeLimitsOutput{}, optFns, &opDescribeLimits, checkDescribeLimitsInput, serializeDescribeLimitsInput, deserializeDescribeLimitsOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkDescribeLimitsInput(in *DescribeLimitsInput, mode smithy.Mode) error {
@@ -683,6 +713,8 @@ var opDescribeTable = smithy.Operation{Name: "DescribeTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ResourceNotFoundException.
 func (c *Client) DescribeTable(ctx context.Context, in *DescribeTableInput, optFns ...func(*Options)) (*DescribeTableOutput, error) {
@@ -693,7 +725,7 @@ func (c *Client) DescribeTable(ctx context.Context, in *DescribeTableInput, optF
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DescribeTableOutput{}, optFns, &opDescribeTable, checkDescribeTableInput, serializeDescribeTableInput, deserializeDescribeTableOutput, extra)
+	return send(c, ctx, in, &DescribeTableOutput{}, optFns, &opDescribeTable, checkDescribeTableInput, serializeDescribeTableInput, deserializeDescribeTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeTableInput(in *DescribeTableInput, mode smithy.Mode) error {
@@ -725,7 +757,7 @@ func (c *Client) DescribeTableReplicaAutoScaling(ctx context.Context, in *Descri
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DescribeTableReplicaAutoScalingOutput{}, optFns, &opDescribeTableReplicaAutoScaling, checkDescribeTableReplicaAutoScalingInput, serializeDescribeTableReplicaAutoScalingInput, deserializeDescribeTableReplicaAutoScalingOutput, extra)
+	return send(c, ctx, in, &DescribeTableReplicaAutoScalingOutput{}, optFns, &opDescribeTableReplicaAutoScaling, checkDescribeTableReplicaAutoScalingInput, serializeDescribeTableReplicaAutoScalingInput, deserializeDescribeTableReplicaAutoScalingOutput, extra, endpointDiscovery{})
 }
 
 func checkDescribeTableReplicaAutoScalingInput(in *DescribeTableReplicaAutoScalingInput, mode smithy.Mode) error {
@@ -748,6 +780,8 @@ var opDescribeTimeToLive = smithy.Operation{Name: "DescribeTimeToLive"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ResourceNotFoundException.
 func (c *Client) DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveInput, optFns ...func(*Options)) (*DescribeTimeToLiveOutput, error) {
@@ -758,7 +792,7 @@ func (c *Client) DescribeTimeToLive(ctx context.Context, in *DescribeTimeToLiveI
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DescribeTimeToLiveOutput{}, optFns, &opDescribeTimeToLive, checkDescribeTimeToLiveInput, serializeDescribeTimeToLiveInput, deserializeDescribeTimeToLiveOutput, extra)
+	return send(c, ctx, in, &DescribeTimeToLiveOutput{}, optFns, &opDescribeTimeToLive, checkDescribeTimeToLiveInput, serializeDescribeTimeToLiveInput, deserializeDescribeTimeToLiveOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDescribeTimeToLiveInput(in *DescribeTimeToLiveInput, mode smithy.Mode) error {
@@ -781,6 +815,8 @@ var opDisableKinesisStreamingDestination = smithy.Operation{Name: "DisableKinesi
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) DisableKinesisStreamingDestination(ctx context.Context, in *DisableKinesisStreamingDestinationInput, optFns ...func(*Options)) (*DisableKinesisStreamingDestinationOutput, error) {
@@ -791,7 +827,7 @@ func (c *Client) DisableKinesisStreamingDestination(ctx context.Context, in *Dis
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &DisableKinesisStreamingDestinationOutput{}, optFns, &opDisableKinesisStreamingDestination, checkDisableKinesisStreamingDestinationInput, serializeDisableKinesisStreamingDestinationInput, deserializeDisableKinesisStreamingDestinationOutput, extra)
+	return send(c, ctx, in, &DisableKinesisStreamingDestinationOutput{}, optFns, &opDisableKinesisStreamingDestination, checkDisableKinesisStreamingDestinationInput, serializeDisableKinesisStreamingDestinationInput, deserializeDisableKinesisStreamingDestinationOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkDisableKinesisStreamingDestinationInput(in *DisableKinesisStreamingDestinationInput, mode smithy.Mode) error {
@@ -817,6 +853,8 @@ var opEnableKinesisStreamingDestination = smithy.Operation{Name: "EnableKinesisS
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) EnableKinesisStreamingDestination(ctx context.Context, in *EnableKinesisStreamingDestinationInput, optFns ...func(*Options)) (*EnableKinesisStreamingDestinationOutput, error) {
@@ -827,7 +865,7 @@ func (c *Client) EnableKinesisStreamingDestination(ctx context.Context, in *Enab
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &EnableKinesisStreamingDestinationOutput{}, optFns, &opEnableKinesisStreamingDestination, checkEnableKinesisStreamingDestinationInput, serializeEnableKinesisStreamingDestinationInput, deserializeEnableKinesisStreamingDestinationOutput, extra)
+	return send(c, ctx, in, &EnableKinesisStreamingDestinationOutput{}, optFns, &opEnableKinesisStreamingDestination, checkEnableKinesisStreamingDestinationInput, serializeEnableKinesisStreamingDestinationInput, deserializeEnableKinesisStreamingDestinationOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkEnableKinesisStreamingDestinationInput(in *EnableKinesisStreamingDestinationInput, mode smithy.Mode) error {
@@ -861,7 +899,7 @@ func (c *Client) ExecuteStatement(ctx context.Context, in *ExecuteStatementInput
 	if in == nil {
 		in = &ExecuteStatementInput{}
 	}
-	return send(c, ctx, in, &ExecuteStatementOutput{}, optFns, &opExecuteStatement, checkExecuteStatementInput, serializeExecuteStatementInput, deserializeExecuteStatementOutput, nil)
+	return send(c, ctx, in, &ExecuteStatementOutput{}, optFns, &opExecuteStatement, checkExecuteStatementInput, serializeExecuteStatementInput, deserializeExecuteStatementOutput, nil, endpointDiscovery{})
 }
 
 func checkExecuteStatementInput(in *ExecuteStatementInput, mode smithy.Mode) error {
@@ -902,7 +940,7 @@ func (c *Client) ExecuteTransaction(ctx context.Context, in *ExecuteTransactionI
 		cp.ClientRequestToken = &token
 		in = &cp
 	}
-	return send(c, ctx, in, &ExecuteTransactionOutput{}, optFns, &opExecuteTransaction, checkExecuteTransactionInput, serializeExecuteTransactionInput, deserializeExecuteTransactionOutput, nil)
+	return send(c, ctx, in, &ExecuteTransactionOutput{}, optFns, &opExecuteTransaction, checkExecuteTransactionInput, serializeExecuteTransactionInput, deserializeExecuteTransactionOutput, nil, endpointDiscovery{})
 }
 
 func checkExecuteTransactionInput(in *ExecuteTransactionInput, mode smithy.Mode) error {
@@ -947,7 +985,7 @@ func (c *Client) ExportTableToPointInTime(ctx context.Context, in *ExportTableTo
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
-	return send(c, ctx, in, &ExportTableToPointInTimeOutput{}, optFns, &opExportTableToPointInTime, checkExportTableToPointInTimeInput, serializeExportTableToPointInTimeInput, deserializeExportTableToPointInTimeOutput, extra)
+	return send(c, ctx, in, &ExportTableToPointInTimeOutput{}, optFns, &opExportTableToPointInTime, checkExportTableToPointInTimeInput, serializeExportTableToPointInTimeInput, deserializeExportTableToPointInTimeOutput, extra, endpointDiscovery{})
 }
 
 func checkExportTableToPointInTimeInput(in *ExportTableToPointInTimeInput, mode smithy.Mode) error {
@@ -973,6 +1011,8 @@ var opGetItem = smithy.Operation{Name: "GetItem"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 // *types.ResourceNotFoundException.
@@ -984,7 +1024,7 @@ func (c *Client) GetItem(ctx context.Context, in *GetItemInput, optFns ...func(*
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &GetItemOutput{}, optFns, &opGetItem, checkGetItemInput, serializeGetItemInput, deserializeGetItemOutput, extra)
+	return send(c, ctx, in, &GetItemOutput{}, optFns, &opGetItem, checkGetItemInput, serializeGetItemInput, deserializeGetItemOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkGetItemInput(in *GetItemInput, mode smithy.Mode) error {
@@ -1010,6 +1050,8 @@ var opGetResourcePolicy = smithy.Operation{Name: "GetResourcePolicy"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.PolicyNotFoundException, *types.ResourceNotFoundException.
 func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInput, optFns ...func(*Options)) (*GetResourcePolicyOutput, error) {
@@ -1020,7 +1062,7 @@ func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInp
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	return send(c, ctx, in, &GetResourcePolicyOutput{}, optFns, &opGetResourcePolicy, checkGetResourcePolicyInput, serializeGetResourcePolicyInput, deserializeGetResourcePolicyOutput, extra)
+	return send(c, ctx, in, &GetResourcePolicyOutput{}, optFns, &opGetResourcePolicy, checkGetResourcePolicyInput, serializeGetResourcePolicyInput, deserializeGetResourcePolicyOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkGetResourcePolicyInput(in *GetResourcePolicyInput, mode smithy.Mode) error {
@@ -1059,7 +1101,7 @@ func (c *Client) ImportTable(ctx context.Context, in *ImportTableInput, optFns .
 		cp.ClientToken = &token
 		in = &cp
 	}
-	return send(c, ctx, in, &ImportTableOutput{}, optFns, &opImportTable, checkImportTableInput, serializeImportTableInput, deserializeImportTableOutput, nil)
+	return send(c, ctx, in, &ImportTableOutput{}, optFns, &opImportTable, checkImportTableInput, serializeImportTableInput, deserializeImportTableOutput, nil, endpointDiscovery{})
 }
 
 func checkImportTableInput(in *ImportTableInput, mode smithy.Mode) error {
@@ -1090,6 +1132,8 @@ var opListBackups = smithy.Operation{Name: "ListBackups"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 func (c *Client) ListBackups(ctx context.Context, in *ListBackupsInput, optFns ...func(*Options)) (*ListBackupsOutput, error) {
 	if in == nil {
@@ -1099,7 +1143,7 @@ func (c *Client) ListBackups(ctx context.Context, in *ListBackupsInput, optFns .
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &ListBackupsOutput{}, optFns, &opListBackups, checkListBackupsInput, serializeListBackupsInput, deserializeListBackupsOutput, extra)
+	return send(c, ctx, in, &ListBackupsOutput{}, optFns, &opListBackups, checkListBackupsInput, serializeListBackupsInput, deserializeListBackupsOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkListBackupsInput(in *ListBackupsInput, mode smithy.Mode) error {
@@ -1127,7 +1171,7 @@ func (c *Client) ListContributorInsights(ctx context.Context, in *ListContributo
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &ListContributorInsightsOutput{}, optFns, &opListContributorInsights, checkListContributorInsightsInput, serializeListContributorInsightsInput, deserializeListContributorInsightsOutput, extra)
+	return send(c, ctx, in, &ListContributorInsightsOutput{}, optFns, &opListContributorInsights, checkListContributorInsightsInput, serializeListContributorInsightsInput, deserializeListContributorInsightsOutput, extra, endpointDiscovery{})
 }
 
 func checkListContributorInsightsInput(in *ListContributorInsightsInput, mode smithy.Mode) error {
@@ -1155,7 +1199,7 @@ func (c *Client) ListExports(ctx context.Context, in *ListExportsInput, optFns .
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
-	return send(c, ctx, in, &ListExportsOutput{}, optFns, &opListExports, checkListExportsInput, serializeListExportsInput, deserializeListExportsOutput, extra)
+	return send(c, ctx, in, &ListExportsOutput{}, optFns, &opListExports, checkListExportsInput, serializeListExportsInput, deserializeListExportsOutput, extra, endpointDiscovery{})
 }
 
 func checkListExportsInput(in *ListExportsInput, mode smithy.Mode) error {
@@ -1174,12 +1218,14 @@ var opListGlobalTables = smithy.Operation{Name: "ListGlobalTables"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 func (c *Client) ListGlobalTables(ctx context.Context, in *ListGlobalTablesInput, optFns ...func(*Options)) (*ListGlobalTablesOutput, error) {
 	if in == nil {
 		in = &ListGlobalTablesInput{}
 	}
-	return send(c, ctx, in, &ListGlobalTablesOutput{}, optFns, &opListGlobalTables, checkListGlobalTablesInput, serializeListGlobalTablesInput, deserializeListGlobalTablesOutput, nil)
+	return send(c, ctx, in, &ListGlobalTablesOutput{}, optFns, &opListGlobalTables, checkListGlobalTablesInput, serializeListGlobalTablesInput, deserializeListGlobalTablesOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkListGlobalTablesInput(in *ListGlobalTablesInput, mode smithy.Mode) error {
@@ -1207,7 +1253,7 @@ func (c *Client) ListImports(ctx context.Context, in *ListImportsInput, optFns .
 	if in.TableArn != nil {
 		extra["ResourceArn"] = *in.TableArn
 	}
-	return send(c, ctx, in, &ListImportsOutput{}, optFns, &opListImports, checkListImportsInput, serializeListImportsInput, deserializeListImportsOutput, extra)
+	return send(c, ctx, in, &ListImportsOutput{}, optFns, &opListImports, checkListImportsInput, serializeListImportsInput, deserializeListImportsOutput, extra, endpointDiscovery{})
 }
 
 func checkListImportsInput(in *ListImportsInput, mode smithy.Mode) error {
@@ -1226,12 +1272,14 @@ var opListTables = smithy.Operation{Name: "ListTables"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException.
 func (c *Client) ListTables(ctx context.Context, in *ListTablesInput, optFns ...func(*Options)) (*ListTablesOutput, error) {
 	if in == nil {
 		in = &ListTablesInput{}
 	}
-	return send(c, ctx, in, &ListTablesOutput{}, optFns, &opListTables, checkListTablesInput, serializeListTablesInput, deserializeListTablesOutput, nil)
+	return send(c, ctx, in, &ListTablesOutput{}, optFns, &opListTables, checkListTablesInput, serializeListTablesInput, deserializeListTablesOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkListTablesInput(in *ListTablesInput, mode smithy.Mode) error {
@@ -1250,6 +1298,8 @@ var opListTagsOfResource = smithy.Operation{Name: "ListTagsOfResource"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ResourceNotFoundException.
 func (c *Client) ListTagsOfResource(ctx context.Context, in *ListTagsOfResourceInput, optFns ...func(*Options)) (*ListTagsOfResourceOutput, error) {
@@ -1260,7 +1310,7 @@ func (c *Client) ListTagsOfResource(ctx context.Context, in *ListTagsOfResourceI
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	return send(c, ctx, in, &ListTagsOfResourceOutput{}, optFns, &opListTagsOfResource, checkListTagsOfResourceInput, serializeListTagsOfResourceInput, deserializeListTagsOfResourceOutput, extra)
+	return send(c, ctx, in, &ListTagsOfResourceOutput{}, optFns, &opListTagsOfResource, checkListTagsOfResourceInput, serializeListTagsOfResourceInput, deserializeListTagsOfResourceOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkListTagsOfResourceInput(in *ListTagsOfResourceInput, mode smithy.Mode) error {
@@ -1283,6 +1333,8 @@ var opPutItem = smithy.Operation{Name: "PutItem"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.ConditionalCheckFailedException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.ItemCollectionSizeLimitExceededException,
 // *types.ProvisionedThroughputExceededException, *types.ReplicatedWriteConflictException,
@@ -1296,7 +1348,7 @@ func (c *Client) PutItem(ctx context.Context, in *PutItemInput, optFns ...func(*
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &PutItemOutput{}, optFns, &opPutItem, checkPutItemInput, serializePutItemInput, deserializePutItemOutput, extra)
+	return send(c, ctx, in, &PutItemOutput{}, optFns, &opPutItem, checkPutItemInput, serializePutItemInput, deserializePutItemOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkPutItemInput(in *PutItemInput, mode smithy.Mode) error {
@@ -1322,6 +1374,8 @@ var opPutResourcePolicy = smithy.Operation{Name: "PutResourcePolicy"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.PolicyNotFoundException, *types.ResourceInUseException,
 // *types.ResourceNotFoundException.
@@ -1333,7 +1387,7 @@ func (c *Client) PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInp
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	return send(c, ctx, in, &PutResourcePolicyOutput{}, optFns, &opPutResourcePolicy, checkPutResourcePolicyInput, serializePutResourcePolicyInput, deserializePutResourcePolicyOutput, extra)
+	return send(c, ctx, in, &PutResourcePolicyOutput{}, optFns, &opPutResourcePolicy, checkPutResourcePolicyInput, serializePutResourcePolicyInput, deserializePutResourcePolicyOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkPutResourcePolicyInput(in *PutResourcePolicyInput, mode smithy.Mode) error {
@@ -1359,6 +1413,8 @@ var opQuery = smithy.Operation{Name: "Query"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 // *types.ResourceNotFoundException.
@@ -1370,7 +1426,7 @@ func (c *Client) Query(ctx context.Context, in *QueryInput, optFns ...func(*Opti
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &QueryOutput{}, optFns, &opQuery, checkQueryInput, serializeQueryInput, deserializeQueryOutput, extra)
+	return send(c, ctx, in, &QueryOutput{}, optFns, &opQuery, checkQueryInput, serializeQueryInput, deserializeQueryOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkQueryInput(in *QueryInput, mode smithy.Mode) error {
@@ -1395,6 +1451,8 @@ var opRestoreTableFromBackup = smithy.Operation{Name: "RestoreTableFromBackup"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.BackupInUseException, *types.BackupNotFoundException,
 // *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException,
 // *types.TableAlreadyExistsException, *types.TableInUseException.
@@ -1406,7 +1464,7 @@ func (c *Client) RestoreTableFromBackup(ctx context.Context, in *RestoreTableFro
 	if in.TargetTableName != nil {
 		extra["ResourceArn"] = *in.TargetTableName
 	}
-	return send(c, ctx, in, &RestoreTableFromBackupOutput{}, optFns, &opRestoreTableFromBackup, checkRestoreTableFromBackupInput, serializeRestoreTableFromBackupInput, deserializeRestoreTableFromBackupOutput, extra)
+	return send(c, ctx, in, &RestoreTableFromBackupOutput{}, optFns, &opRestoreTableFromBackup, checkRestoreTableFromBackupInput, serializeRestoreTableFromBackupInput, deserializeRestoreTableFromBackupOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkRestoreTableFromBackupInput(in *RestoreTableFromBackupInput, mode smithy.Mode) error {
@@ -1435,6 +1493,8 @@ var opRestoreTableToPointInTime = smithy.Operation{Name: "RestoreTableToPointInT
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.InvalidRestoreTimeException, *types.LimitExceededException,
 // *types.PointInTimeRecoveryUnavailableException, *types.TableAlreadyExistsException,
@@ -1447,7 +1507,7 @@ func (c *Client) RestoreTableToPointInTime(ctx context.Context, in *RestoreTable
 	if in.TargetTableName != nil {
 		extra["ResourceArn"] = *in.TargetTableName
 	}
-	return send(c, ctx, in, &RestoreTableToPointInTimeOutput{}, optFns, &opRestoreTableToPointInTime, checkRestoreTableToPointInTimeInput, serializeRestoreTableToPointInTimeInput, deserializeRestoreTableToPointInTimeOutput, extra)
+	return send(c, ctx, in, &RestoreTableToPointInTimeOutput{}, optFns, &opRestoreTableToPointInTime, checkRestoreTableToPointInTimeInput, serializeRestoreTableToPointInTimeInput, deserializeRestoreTableToPointInTimeOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkRestoreTableToPointInTimeInput(in *RestoreTableToPointInTimeInput, mode smithy.Mode) error {
@@ -1473,6 +1533,8 @@ var opScan = smithy.Operation{Name: "Scan"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 // *types.ResourceNotFoundException.
@@ -1484,7 +1546,7 @@ func (c *Client) Scan_(ctx context.Context, in *ScanInput, optFns ...func(*Optio
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &ScanOutput{}, optFns, &opScan, checkScanInput, serializeScanInput, deserializeScanOutput, extra)
+	return send(c, ctx, in, &ScanOutput{}, optFns, &opScan, checkScanInput, serializeScanInput, deserializeScanOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkScanInput(in *ScanInput, mode smithy.Mode) error {
@@ -1508,6 +1570,8 @@ var opTagResource = smithy.Operation{Name: "TagResource"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
@@ -1518,7 +1582,7 @@ func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns .
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	return send(c, ctx, in, &TagResourceOutput{}, optFns, &opTagResource, checkTagResourceInput, serializeTagResourceInput, deserializeTagResourceOutput, extra)
+	return send(c, ctx, in, &TagResourceOutput{}, optFns, &opTagResource, checkTagResourceInput, serializeTagResourceInput, deserializeTagResourceOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkTagResourceInput(in *TagResourceInput, mode smithy.Mode) error {
@@ -1545,6 +1609,8 @@ var opTransactGetItems = smithy.Operation{Name: "TransactGetItems"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.ProvisionedThroughputExceededException, *types.RequestLimitExceeded,
 // *types.ResourceNotFoundException, *types.TransactionCanceledException.
@@ -1552,7 +1618,7 @@ func (c *Client) TransactGetItems(ctx context.Context, in *TransactGetItemsInput
 	if in == nil {
 		in = &TransactGetItemsInput{}
 	}
-	return send(c, ctx, in, &TransactGetItemsOutput{}, optFns, &opTransactGetItems, checkTransactGetItemsInput, serializeTransactGetItemsInput, deserializeTransactGetItemsOutput, nil)
+	return send(c, ctx, in, &TransactGetItemsOutput{}, optFns, &opTransactGetItems, checkTransactGetItemsInput, serializeTransactGetItemsInput, deserializeTransactGetItemsOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkTransactGetItemsInput(in *TransactGetItemsInput, mode smithy.Mode) error {
@@ -1579,6 +1645,8 @@ var opTransactWriteItems = smithy.Operation{
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.IdempotentParameterMismatchException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.ProvisionedThroughputExceededException,
 // *types.RequestLimitExceeded, *types.ResourceNotFoundException,
@@ -1594,7 +1662,7 @@ func (c *Client) TransactWriteItems(ctx context.Context, in *TransactWriteItemsI
 		cp.ClientRequestToken = &token
 		in = &cp
 	}
-	return send(c, ctx, in, &TransactWriteItemsOutput{}, optFns, &opTransactWriteItems, checkTransactWriteItemsInput, serializeTransactWriteItemsInput, deserializeTransactWriteItemsOutput, nil)
+	return send(c, ctx, in, &TransactWriteItemsOutput{}, optFns, &opTransactWriteItems, checkTransactWriteItemsInput, serializeTransactWriteItemsInput, deserializeTransactWriteItemsOutput, nil, endpointDiscovery{supported: true})
 }
 
 func checkTransactWriteItemsInput(in *TransactWriteItemsInput, mode smithy.Mode) error {
@@ -1618,6 +1686,8 @@ var opUntagResource = smithy.Operation{Name: "UntagResource"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
@@ -1628,7 +1698,7 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 	if in.ResourceArn != nil {
 		extra["ResourceArn"] = *in.ResourceArn
 	}
-	return send(c, ctx, in, &UntagResourceOutput{}, optFns, &opUntagResource, checkUntagResourceInput, serializeUntagResourceInput, deserializeUntagResourceOutput, extra)
+	return send(c, ctx, in, &UntagResourceOutput{}, optFns, &opUntagResource, checkUntagResourceInput, serializeUntagResourceInput, deserializeUntagResourceOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUntagResourceInput(in *UntagResourceInput, mode smithy.Mode) error {
@@ -1654,6 +1724,8 @@ var opUpdateContinuousBackups = smithy.Operation{Name: "UpdateContinuousBackups"
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.ContinuousBackupsUnavailableException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.TableNotFoundException.
 func (c *Client) UpdateContinuousBackups(ctx context.Context, in *UpdateContinuousBackupsInput, optFns ...func(*Options)) (*UpdateContinuousBackupsOutput, error) {
@@ -1664,7 +1736,7 @@ func (c *Client) UpdateContinuousBackups(ctx context.Context, in *UpdateContinuo
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateContinuousBackupsOutput{}, optFns, &opUpdateContinuousBackups, checkUpdateContinuousBackupsInput, serializeUpdateContinuousBackupsInput, deserializeUpdateContinuousBackupsOutput, extra)
+	return send(c, ctx, in, &UpdateContinuousBackupsOutput{}, optFns, &opUpdateContinuousBackups, checkUpdateContinuousBackupsInput, serializeUpdateContinuousBackupsInput, deserializeUpdateContinuousBackupsOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateContinuousBackupsInput(in *UpdateContinuousBackupsInput, mode smithy.Mode) error {
@@ -1700,7 +1772,7 @@ func (c *Client) UpdateContributorInsights(ctx context.Context, in *UpdateContri
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateContributorInsightsOutput{}, optFns, &opUpdateContributorInsights, checkUpdateContributorInsightsInput, serializeUpdateContributorInsightsInput, deserializeUpdateContributorInsightsOutput, extra)
+	return send(c, ctx, in, &UpdateContributorInsightsOutput{}, optFns, &opUpdateContributorInsights, checkUpdateContributorInsightsInput, serializeUpdateContributorInsightsInput, deserializeUpdateContributorInsightsOutput, extra, endpointDiscovery{})
 }
 
 func checkUpdateContributorInsightsInput(in *UpdateContributorInsightsInput, mode smithy.Mode) error {
@@ -1726,6 +1798,8 @@ var opUpdateGlobalTable = smithy.Operation{Name: "UpdateGlobalTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.GlobalTableNotFoundException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.ReplicaAlreadyExistsException,
 // *types.ReplicaNotFoundException, *types.TableNotFoundException.
@@ -1737,7 +1811,7 @@ func (c *Client) UpdateGlobalTable(ctx context.Context, in *UpdateGlobalTableInp
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	return send(c, ctx, in, &UpdateGlobalTableOutput{}, optFns, &opUpdateGlobalTable, checkUpdateGlobalTableInput, serializeUpdateGlobalTableInput, deserializeUpdateGlobalTableOutput, extra)
+	return send(c, ctx, in, &UpdateGlobalTableOutput{}, optFns, &opUpdateGlobalTable, checkUpdateGlobalTableInput, serializeUpdateGlobalTableInput, deserializeUpdateGlobalTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateGlobalTableInput(in *UpdateGlobalTableInput, mode smithy.Mode) error {
@@ -1764,6 +1838,8 @@ var opUpdateGlobalTableSettings = smithy.Operation{Name: "UpdateGlobalTableSetti
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.GlobalTableNotFoundException, *types.IndexNotFoundException,
 // *types.InternalServerError, *types.InvalidEndpointException, *types.LimitExceededException,
 // *types.ReplicaNotFoundException, *types.ResourceInUseException.
@@ -1775,7 +1851,7 @@ func (c *Client) UpdateGlobalTableSettings(ctx context.Context, in *UpdateGlobal
 	if in.GlobalTableName != nil {
 		extra["ResourceArn"] = *in.GlobalTableName
 	}
-	return send(c, ctx, in, &UpdateGlobalTableSettingsOutput{}, optFns, &opUpdateGlobalTableSettings, checkUpdateGlobalTableSettingsInput, serializeUpdateGlobalTableSettingsInput, deserializeUpdateGlobalTableSettingsOutput, extra)
+	return send(c, ctx, in, &UpdateGlobalTableSettingsOutput{}, optFns, &opUpdateGlobalTableSettings, checkUpdateGlobalTableSettingsInput, serializeUpdateGlobalTableSettingsInput, deserializeUpdateGlobalTableSettingsOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateGlobalTableSettingsInput(in *UpdateGlobalTableSettingsInput, mode smithy.Mode) error {
@@ -1801,6 +1877,8 @@ var opUpdateItem = smithy.Operation{Name: "UpdateItem"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.ConditionalCheckFailedException, *types.InternalServerError,
 // *types.InvalidEndpointException, *types.ItemCollectionSizeLimitExceededException,
 // *types.ProvisionedThroughputExceededException, *types.ReplicatedWriteConflictException,
@@ -1814,7 +1892,7 @@ func (c *Client) UpdateItem(ctx context.Context, in *UpdateItemInput, optFns ...
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateItemOutput{}, optFns, &opUpdateItem, checkUpdateItemInput, serializeUpdateItemInput, deserializeUpdateItemOutput, extra)
+	return send(c, ctx, in, &UpdateItemOutput{}, optFns, &opUpdateItem, checkUpdateItemInput, serializeUpdateItemInput, deserializeUpdateItemOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateItemInput(in *UpdateItemInput, mode smithy.Mode) error {
@@ -1840,6 +1918,8 @@ var opUpdateKinesisStreamingDestination = smithy.Operation{Name: "UpdateKinesisS
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) UpdateKinesisStreamingDestination(ctx context.Context, in *UpdateKinesisStreamingDestinationInput, optFns ...func(*Options)) (*UpdateKinesisStreamingDestinationOutput, error) {
@@ -1850,7 +1930,7 @@ func (c *Client) UpdateKinesisStreamingDestination(ctx context.Context, in *Upda
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateKinesisStreamingDestinationOutput{}, optFns, &opUpdateKinesisStreamingDestination, checkUpdateKinesisStreamingDestinationInput, serializeUpdateKinesisStreamingDestinationInput, deserializeUpdateKinesisStreamingDestinationOutput, extra)
+	return send(c, ctx, in, &UpdateKinesisStreamingDestinationOutput{}, optFns, &opUpdateKinesisStreamingDestination, checkUpdateKinesisStreamingDestinationInput, serializeUpdateKinesisStreamingDestinationInput, deserializeUpdateKinesisStreamingDestinationOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateKinesisStreamingDestinationInput(in *UpdateKinesisStreamingDestinationInput, mode smithy.Mode) error {
@@ -1876,6 +1956,8 @@ var opUpdateTable = smithy.Operation{Name: "UpdateTable"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) UpdateTable(ctx context.Context, in *UpdateTableInput, optFns ...func(*Options)) (*UpdateTableOutput, error) {
@@ -1886,7 +1968,7 @@ func (c *Client) UpdateTable(ctx context.Context, in *UpdateTableInput, optFns .
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateTableOutput{}, optFns, &opUpdateTable, checkUpdateTableInput, serializeUpdateTableInput, deserializeUpdateTableOutput, extra)
+	return send(c, ctx, in, &UpdateTableOutput{}, optFns, &opUpdateTable, checkUpdateTableInput, serializeUpdateTableInput, deserializeUpdateTableOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateTableInput(in *UpdateTableInput, mode smithy.Mode) error {
@@ -1924,7 +2006,7 @@ func (c *Client) UpdateTableReplicaAutoScaling(ctx context.Context, in *UpdateTa
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateTableReplicaAutoScalingOutput{}, optFns, &opUpdateTableReplicaAutoScaling, checkUpdateTableReplicaAutoScalingInput, serializeUpdateTableReplicaAutoScalingInput, deserializeUpdateTableReplicaAutoScalingOutput, extra)
+	return send(c, ctx, in, &UpdateTableReplicaAutoScalingOutput{}, optFns, &opUpdateTableReplicaAutoScaling, checkUpdateTableReplicaAutoScalingInput, serializeUpdateTableReplicaAutoScalingInput, deserializeUpdateTableReplicaAutoScalingOutput, extra, endpointDiscovery{})
 }
 
 func checkUpdateTableReplicaAutoScalingInput(in *UpdateTableReplicaAutoScalingInput, mode smithy.Mode) error {
@@ -1950,6 +2032,8 @@ var opUpdateTimeToLive = smithy.Operation{Name: "UpdateTimeToLive"}
 //
 // It is sent as POST /.
 //
+// It can be sent to an endpoint that DescribeEndpoints returns: see Options.EndpointDiscovery.
+//
 // It can fail with *types.InternalServerError, *types.InvalidEndpointException,
 // *types.LimitExceededException, *types.ResourceInUseException, *types.ResourceNotFoundException.
 func (c *Client) UpdateTimeToLive(ctx context.Context, in *UpdateTimeToLiveInput, optFns ...func(*Options)) (*UpdateTimeToLiveOutput, error) {
@@ -1960,7 +2044,7 @@ func (c *Client) UpdateTimeToLive(ctx context.Context, in *UpdateTimeToLiveInput
 	if in.TableName != nil {
 		extra["ResourceArn"] = *in.TableName
 	}
-	return send(c, ctx, in, &UpdateTimeToLiveOutput{}, optFns, &opUpdateTimeToLive, checkUpdateTimeToLiveInput, serializeUpdateTimeToLiveInput, deserializeUpdateTimeToLiveOutput, extra)
+	return send(c, ctx, in, &UpdateTimeToLiveOutput{}, optFns, &opUpdateTimeToLive, checkUpdateTimeToLiveInput, serializeUpdateTimeToLiveInput, deserializeUpdateTimeToLiveOutput, extra, endpointDiscovery{supported: true})
 }
 
 func checkUpdateTimeToLiveInput(in *UpdateTimeToLiveInput, mode smithy.Mode) error {

@@ -6,6 +6,7 @@ package dynamodb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	smithy "github.com/smithygo/smithygo/bench/internal/dynamodb/internal/smithy"
 	"log/slog"
@@ -49,6 +50,15 @@ type Options struct {
 	// Validation says what is checked before a request is sent.
 	Validation ValidationMode
 
+	// EndpointDiscovery says which calls are sent to an endpoint that
+	// DescribeEndpoints returns (endpoint discovery): EndpointDiscoveryAuto, the
+	// default, those of operations that require it; EndpointDiscoveryEnabled
+	// those of every operation that can use it (falling back to the regular
+	// endpoint where discovery fails and the operation does not require it);
+	// EndpointDiscoveryDisabled none. The client keeps each address for the
+	// period the service gives. A BaseEndpoint turns discovery off.
+	EndpointDiscovery EndpointDiscoveryMode
+
 	// Logger receives one debug record per attempt (operation, attempt,
 	// status, request ID, duration). Nil means no logging. Credentials,
 	// signatures and member values are never logged.
@@ -68,6 +78,20 @@ const (
 	ValidateAll = smithy.All
 	// ValidateNone sends inputs as they are and lets the service judge them.
 	ValidateNone = smithy.None
+)
+
+// EndpointDiscoveryMode says which calls are sent to a discovered endpoint.
+type EndpointDiscoveryMode = smithy.DiscoveryMode
+
+const (
+	// EndpointDiscoveryAuto, the default, discovers endpoints for the operations
+	// that require it.
+	EndpointDiscoveryAuto = smithy.DiscoveryAuto
+	// EndpointDiscoveryEnabled discovers endpoints for every operation that can
+	// use one.
+	EndpointDiscoveryEnabled = smithy.DiscoveryEnabled
+	// EndpointDiscoveryDisabled sends every call to the regular endpoint.
+	EndpointDiscoveryDisabled = smithy.DiscoveryDisabled
 )
 
 // InvalidParamsError reports every constraint of the service model that an input breaks. Validate
@@ -109,11 +133,12 @@ func AnonymousCredentials() CredentialsProvider {
 // Client calls the service. It is safe for concurrent use; create one and
 // share it.
 type Client struct {
-	options   Options
-	core      *smithy.Client
-	endpoints smithy.EndpointCache[endpointKey]
-	signer    *smithy.Signer
-	envCreds  *smithy.Environment
+	options    Options
+	core       *smithy.Client
+	endpoints  smithy.EndpointCache[endpointKey]
+	signer     *smithy.Signer
+	envCreds   *smithy.Environment
+	discovered smithy.DiscoveryCache
 }
 
 // New returns a client with the given options.
@@ -160,31 +185,56 @@ var newIdempotencyToken = smithy.NewUUID
 // send calls an operation: the call's options, the input's check (by Options.Validation), its
 // request, the call, and the decoding of the response into out. Every operation method ends with
 // it; it is generic over the input and output pointers, so that it is compiled once for all of
-// them.
-func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *smithy.Operation, check func(In, smithy.Mode) error, serialize func(In) (*smithy.Request, error), deserialize func(*smithy.Response, Out) error, extra smithy.Params) (Out, error) {
+// them. A call whose discovered endpoint the service says is no longer valid is sent once more, to
+// a fresh one, unless its body is a stream.
+func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *smithy.Operation, check func(In, smithy.Mode) error, serialize func(In) (*smithy.Request, error), deserialize func(*smithy.Response, Out) error, extra smithy.Params, disc endpointDiscovery) (Out, error) {
 	opts := c.callOptions(optFns)
 	var zero Out
 	if err := check(in, opts.Validation); err != nil {
 		return zero, c.core.Fail(op, err)
 	}
-	r, err := serialize(in)
-	if err != nil {
-		return zero, c.core.Fail(op, err)
+	for again := true; ; again = false {
+		r, err := serialize(in)
+		if err != nil {
+			return zero, c.core.Fail(op, err)
+		}
+		stale, err := c.invoke(ctx, &opts, op, r, extra, disc, func(resp *smithy.Response) error {
+			return deserialize(resp, out)
+		})
+		if err == nil {
+			return out, nil
+		}
+		if !stale || !again || r.Stream != nil || r.Events != nil {
+			return zero, err
+		}
 	}
-	if err := c.invoke(ctx, &opts, op, r, extra, func(resp *smithy.Response) error {
-		return deserialize(resp, out)
-	}); err != nil {
-		return zero, err
-	}
-	return out, nil
 }
 
-// invoke sends an operation's request with the call's options and decodes
-// a successful response with decode.
-func (c *Client) invoke(ctx context.Context, opts *Options, op *smithy.Operation, r *smithy.Request, extra smithy.Params, decode func(*smithy.Response) error) error {
+// invoke sends an operation's request with the call's options, to a
+// discovered endpoint where disc and the options say so, and decodes a
+// successful response with decode. stale says that the call went to a
+// discovered endpoint that the service says is no longer valid, which is
+// now forgotten.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *smithy.Operation, r *smithy.Request, extra smithy.Params, disc endpointDiscovery, decode func(*smithy.Response) error) (stale bool, err error) {
 	ep, err := c.endpoint(opts, extra)
 	if err != nil {
-		return c.core.Fail(op, err)
+		return false, c.core.Fail(op, err)
+	}
+	// Endpoint discovery; a BaseEndpoint is where every call goes.
+	discovered := disc.supported && opts.BaseEndpoint == "" && opts.EndpointDiscovery.Use(disc.required)
+	if discovered {
+		found, err := c.discovered.Endpoint(ctx, ep, "", disc.ids, func(ctx context.Context) (string, int64, error) {
+			return c.discoverEndpoint(ctx, *opts, "", disc.ids)
+		})
+		switch {
+		case err == nil:
+			ep = found
+		case disc.required:
+			return false, c.core.Fail(op, fmt.Errorf("endpoint discovery failed: %w", err))
+		default:
+			// Optional: the regular endpoint will do.
+			discovered = false
+		}
 	}
 	cfg := smithy.Config{
 		Endpoint:         ep,
@@ -203,7 +253,41 @@ func (c *Client) invoke(ctx context.Context, opts *Options, op *smithy.Operation
 		Name:        signingName,
 		Region:      opts.Region,
 	}
-	return c.core.Invoke(ctx, &cfg, op, r, decode)
+	err = c.core.Invoke(ctx, &cfg, op, r, decode)
+	if discovered && smithy.StaleEndpoint(err, "InvalidEndpointException") {
+		c.discovered.Forget(ep)
+		return true, err
+	}
+	return false, err
+}
+
+// endpointDiscovery says how an operation's call takes part in endpoint
+// discovery: not at all (the zero value), or with discovery required or
+// optional, and the identifiers its input gives the discovery operation.
+type endpointDiscovery struct {
+	supported, required bool
+	ids                 map[string]string
+}
+
+// discoverEndpoint calls DescribeEndpoints, with the options of the call that needs an endpoint,
+// for the endpoint of operation op with identifiers ids: the first address it returns and how many
+// minutes it may be kept.
+func (c *Client) discoverEndpoint(ctx context.Context, opts Options, op string, ids map[string]string) (string, int64, error) {
+	out, err := c.DescribeEndpoints(ctx, &DescribeEndpointsInput{}, func(o *Options) {
+		*o = opts
+	})
+	if err != nil {
+		return "", 0, err
+	}
+	for _, e := range out.Endpoints {
+		if e.Address == nil {
+			continue
+		}
+		if *e.Address != "" {
+			return *e.Address, int64(e.CachePeriodInMinutes), nil
+		}
+	}
+	return "", 0, errors.New("DescribeEndpoints returned no endpoint")
 }
 
 // endpointKey is the options that pick the endpoint.
