@@ -85,10 +85,17 @@ func emitRedactedString(f *jen.File, p *Plan, s *shapes.Shape, name string) {
 	}
 	format.WriteString("}")
 	f.Line()
-	f.Add(comment(wrap("String formats v with its sensitive members redacted.")))
-	f.Func().Params(jen.Id("v").Id(name)).Id("String").Params().String().Block(
-		jen.Return(jen.Qual("fmt", "Sprintf").Call(append([]jen.Code{jen.Lit(format.String())}, args...)...)),
-	)
+	if s.Traits.Sensitive() {
+		// The whole value is sensitive, as a member that holds it prints
+		// it: its own members are not shown either.
+		f.Add(comment(wrap("String formats v as [sensitive]: the model marks the whole %s sensitive.", name)))
+		f.Func().Params(jen.Id(name)).Id("String").Params().String().Block(jen.Return(jen.Lit("[sensitive]")))
+	} else {
+		f.Add(comment(wrap("String formats v with its sensitive members redacted.")))
+		f.Func().Params(jen.Id("v").Id(name)).Id("String").Params().String().Block(
+			jen.Return(jen.Qual("fmt", "Sprintf").Call(append([]jen.Code{jen.Lit(format.String())}, args...)...)),
+		)
+	}
 	f.Line()
 	f.Add(comment(wrap("GoString is String, so that %%#v redacts too.")))
 	f.Func().Params(jen.Id("v").Id(name)).Id("GoString").Params().String().Block(jen.Return(jen.Id("v").Dot("String").Call()))

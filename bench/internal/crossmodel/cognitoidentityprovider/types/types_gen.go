@@ -1019,9 +1019,9 @@ type UserContextDataType struct {
 	EncodedData *string
 }
 
-// String formats v with its sensitive members redacted.
-func (v UserContextDataType) String() string {
-	return fmt.Sprintf("UserContextDataType{IpAddress:%v EncodedData:%v}", deref(v.IpAddress), deref(v.EncodedData))
+// String formats v as [sensitive]: the model marks the whole UserContextDataType sensitive.
+func (UserContextDataType) String() string {
+	return "[sensitive]"
 }
 
 // GoString is String, so that %#v redacts too.

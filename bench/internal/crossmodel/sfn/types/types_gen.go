@@ -642,9 +642,9 @@ type InspectionData struct {
 	Variables *string
 }
 
-// String formats v with its sensitive members redacted.
-func (v InspectionData) String() string {
-	return fmt.Sprintf("InspectionData{Input:%s AfterArguments:%s AfterInputPath:%s AfterParameters:%s Result:%s AfterResultSelector:%s AfterResultPath:%s Request:%v Response:%v Variables:%s}", redacted(v.Input != nil), redacted(v.AfterArguments != nil), redacted(v.AfterInputPath != nil), redacted(v.AfterParameters != nil), redacted(v.Result != nil), redacted(v.AfterResultSelector != nil), redacted(v.AfterResultPath != nil), deref(v.Request), deref(v.Response), redacted(v.Variables != nil))
+// String formats v as [sensitive]: the model marks the whole InspectionData sensitive.
+func (InspectionData) String() string {
+	return "[sensitive]"
 }
 
 // GoString is String, so that %#v redacts too.
