@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -182,7 +183,14 @@ func (w *waiters) emitWaiter(op *Operation, wt *Waiter) error {
 			}
 			accept = append(accept, jen.If(cond).Block(ret))
 		case m.ErrorType != nil:
-			accept = append(accept, jen.If(jen.Err().Op("!=").Nil().Op("&&").Add(w.p.callQual("ErrorCode")).Call(jen.Err()).Op("==").Lit(*m.ErrorType)).Block(ret))
+			// An absolute shape ID (the IDL writes one for an error's
+			// name it resolves) matches by its name part, as the
+			// waiters spec says: the name is the error's code.
+			code := *m.ErrorType
+			if _, name, ok := strings.Cut(code, "#"); ok {
+				code = name
+			}
+			accept = append(accept, jen.If(jen.Err().Op("!=").Nil().Op("&&").Add(w.p.callQual("ErrorCode")).Call(jen.Err()).Op("==").Lit(code)).Block(ret))
 		case m.Output != nil || m.InputOutput != nil:
 			pm, data := m.Output, jen.Id("data")
 			if pm == nil {
