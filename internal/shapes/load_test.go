@@ -157,10 +157,12 @@ func TestSmithy10(t *testing.T) {
 	 "ex#S":{"type":"structure","members":{
 	   "a":{"target":"ex#Count"}, "b":{"target":"ex#Boxed"}, "c":{"target":"smithy.api#Integer"},
 	   "d":{"target":"smithy.api#PrimitiveBoolean"}, "e":{"target":"ex#Count","traits":{"smithy.api#box":{}}},
+	   "f":{"target":"smithy.api#PrimitiveInteger","traits":{"smithy.api#box":{}}},
 	   "t":{"target":"ex#Tags"}, "k":{"target":"ex#Color"}}}
 	}}`)
 	s := shape(t, m, "ex#S")
-	for name, want := range map[string]bool{"a": true, "b": false, "c": false, "d": true, "e": false} {
+	// f: @box on the member wins over its prelude target's @default(0).
+	for name, want := range map[string]bool{"a": true, "b": false, "c": false, "d": true, "e": false, "f": false} {
 		if got := s.Member(name).Traits.HasNonNullDefault(); got != want {
 			t.Errorf("1.0 member %s: has default %v, want %v", name, got, want)
 		}

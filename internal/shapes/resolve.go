@@ -542,6 +542,12 @@ func applyNullability(s *Shape) {
 		if mem.Traits.Has(TraitDefault) {
 			continue
 		}
+		if s.Version10 && mem.Traits.Has(TraitBox) {
+			// Smithy 1.0's @box on a member: it may have no value, and has
+			// no default, even where its target has one (the prelude's
+			// PrimitiveInteger has @default(0)).
+			continue
+		}
 		if raw, ok := mem.Target.Traits.Raw(TraitDefault); ok && raw != "null" {
 			mem.Traits.set(TraitDefault, raw)
 			continue
