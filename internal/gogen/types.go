@@ -199,6 +199,12 @@ func emitEnum(f *jen.File, p *Plan, s *shapes.Shape) {
 			dep := ""
 			if v.Deprecated {
 				dep = "Deprecated: the service model marks this value deprecated."
+				// An enum shape's member may say why, and since when.
+				if v.Member != nil {
+					if msg, _ := v.Member.Traits.Deprecated(); msg != "" {
+						dep = deprecation(v.Member.Traits)
+					}
+				}
 			}
 			g.Add(comment(doc, dep))
 			if kind == "int32" {
