@@ -4,6 +4,7 @@
 package gogen
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/token"
 	"math"
@@ -653,6 +654,12 @@ func (p *Plan) checkDefaults() error {
 			if !HasClientDefault(m) || IsStreaming(m) {
 				continue
 			}
+			if raw, _ := m.Traits.Default(); m.Target.Kind == shapes.KindDocument && !emptyOrScalarJSON(raw) {
+				// The default trait's rule for documents: a list or map
+				// default must be empty.
+				return &shapes.Error{File: s.File, Shape: s.ID.String(),
+					Msg: fmt.Sprintf("member %s: @default %s of a document must be null, a boolean, a number, a string, or an empty list or map", m.Name, raw)}
+			}
 			if _, err := defaultExpr(p, m); err != nil {
 				raw, _ := m.Traits.Default()
 				return &shapes.Error{File: s.File, Shape: s.ID.String(),
@@ -661,6 +668,22 @@ func (p *Plan) checkDefaults() error {
 		}
 	}
 	return nil
+}
+
+// emptyOrScalarJSON reports whether raw is a JSON scalar, an empty array
+// or an empty object.
+func emptyOrScalarJSON(raw string) bool {
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return false
+	}
+	switch v := v.(type) {
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return true
 }
 
 // checkStreamingBlobs refuses a @streaming blob member that the protocol
