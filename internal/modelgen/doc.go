@@ -33,7 +33,7 @@
 //     targets, /// comments and @documentation with */, backquotes, quotes,
 //     backslashes and non-ASCII, enum and @jsonName values with quotes,
 //     backslashes, spaces, commas and non-ASCII, document defaults of every
-//     JSON kind and date-time string timestamp defaults, and eight-deep
+//     scalar JSON kind and date-time string timestamp defaults, and eight-deep
 //     chains of required structures and of unions of unions;
 //   - auth: schemes on the service (aws.auth#sigv4, @httpBearerAuth,
 //     @httpApiKeyAuth in a header, with or without a scheme, or in the
@@ -133,7 +133,8 @@
 //     set of schemes. The API key's name, x-modelgen-key, is bound by no
 //     member.
 //   - "use" statements only for traits whose short name no shape takes.
-//   - @default values of documents may be any JSON value; timestamp
+//   - @default values of documents are scalars or an empty list or map, as
+//     the default trait requires; timestamp
 //     defaults are epoch seconds or date-time strings.
 //
 // # Round trips

@@ -1088,7 +1088,9 @@ func (b *builder) defaultValue(m *member) (string, bool) {
 	case kDocument:
 		cands := []string{"true", "false", `"doc"`, "0", "1.5", "[]", "{}"}
 		if b.o.RichDefaults {
-			cands = append(cands, `{"k": [1, "x", true, {"z": -0.5}], "e": {}}`, `[1, "two", [3], {"four": 4}]`, quoteIDL(`quo"te\`), "-7", "1e3")
+			// Every scalar kind; a list or map default must be empty (the
+			// default trait's rule for documents).
+			cands = append(cands, quoteIDL(`quo"te\`), "-7", "1e3", quoteIDL("é\u00e9"))
 		}
 		return pick(b.r, cands), true
 	case kList, kMap:

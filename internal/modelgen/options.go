@@ -95,7 +95,7 @@ type Options struct {
 	// OddValues gives enum values and @jsonName values quotes,
 	// backslashes, spaces, commas and non-ASCII.
 	OddValues bool
-	// RichDefaults adds document defaults of every JSON kind and
+	// RichDefaults adds document defaults of every scalar JSON kind and
 	// timestamp defaults written as date-time strings.
 	RichDefaults bool
 	// DeepNesting adds chains of required structures and of unions of
