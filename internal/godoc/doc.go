@@ -5,7 +5,10 @@
 // (<p>, <code>, <ul>, <note>, entities, and a fair amount of malformed markup),
 // while other models use CommonMark-ish plain text. Both are reduced to the
 // small block vocabulary of Go doc comments (https://go.dev/doc/comment):
-// paragraphs, lists and code blocks.
+// paragraphs, lists and code blocks. CommonMark may hold HTML too, so a doc
+// is read as HTML only when it has tags outside Markdown code and nothing
+// only Markdown writes (see isHTML); otherwise its tags are inline HTML and
+// tags shown in code stay text.
 //
 // The output is written so that gofmt leaves it untouched. gofmt reformats doc
 // comments through go/doc/comment, and several constructs that look harmless

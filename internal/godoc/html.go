@@ -54,33 +54,180 @@ func classify(name string) tagClass {
 	return tagInline
 }
 
-// isHTML reports whether s contains a known HTML tag. Only then is it parsed
-// as HTML; otherwise a "<" in text such as "List<String>" is kept as is.
-func isHTML(s string) bool {
+// isHTML reports whether doc is HTML, as AWS models write documentation,
+// rather than CommonMark, which the Smithy IDL specifies and in which some
+// HTML may appear too. A doc is HTML when it has a known tag outside
+// Markdown code (a "<" in text such as "List<String>" is no tag) and none
+// of what only Markdown writes: a fenced code block, a list item or "#"
+// heading line outside an HTML block, or a tag inside a code span. Tags in
+// code show markup as text, so they must not turn the doc into markup; and
+// a Markdown doc with a few tags is parsed as Markdown, which keeps its
+// lists and code and treats the tags as inline HTML (see builder.inline).
+//
+// Code and HTML blocks are found the way CommonMark finds them, closely
+// enough for this decision: a line starting with a known tag begins an
+// HTML block, a blank line ends it, and AWS HTML, which rarely has blank
+// lines, is therefore one HTML block in which a line such as "- x" is text.
+func isHTML(doc string) bool {
+	var (
+		tags, markdown bool
+		fence          string // closing fence while in a fenced code block
+		blank          = true // the previous line was blank
+		inCode         bool   // in an indented code block
+		inList         bool   // a list item may continue with indented lines
+		htmlBlock      bool
+		para           strings.Builder // text lines since the last blank
+	)
+	endPara := func() {
+		if para.Len() > 0 {
+			outside, inSpan := scanTags(para.String())
+			tags = tags || outside
+			markdown = markdown || inSpan
+			para.Reset()
+		}
+	}
+	for s := doc; len(s) > 0 && !markdown; {
+		line, rest, _ := strings.Cut(s, "\n")
+		s = rest
+		t, ind := trimIndent(line)
+		if fence != "" {
+			if ind < 4 && strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
+				fence = ""
+			}
+			continue
+		}
+		if t == "" {
+			endPara()
+			blank, htmlBlock = true, false
+			continue
+		}
+		if ind >= 4 && (inCode || blank && !inList && para.Len() == 0) {
+			inCode = true
+			continue
+		}
+		inCode = false
+		if ind < 4 {
+			htmlBlock = htmlBlock || knownTagAt(t, 0)
+			switch {
+			case isFence(t):
+				endPara()
+				n := 0
+				for n < len(t) && t[n] == t[0] {
+					n++
+				}
+				fence = t[:n]
+				markdown = markdown || !htmlBlock
+				continue
+			case htmlBlock:
+			case atxLevel(t) > 0:
+				markdown = true
+			default:
+				if _, _, ok := mdMarker(t); ok {
+					markdown, inList = true, true
+				} else if blank {
+					inList = false
+				}
+			}
+		}
+		blank = false
+		if para.Len() > 0 {
+			para.WriteByte('\n')
+		}
+		para.WriteString(t)
+	}
+	endPara()
+	return tags && !markdown
+}
+
+// scanTags reports whether s, Markdown paragraph text, has a known tag
+// outside code spans, and whether it has one inside a code span.
+func scanTags(s string) (outside, inSpan bool) {
+	spans := codeSpans(s)
 	for i := 0; ; i++ {
 		j := strings.IndexByte(s[i:], '<')
 		if j < 0 {
-			return false
+			return outside, inSpan
 		}
 		i += j
-		k := i + 1
-		if k < len(s) && s[k] == '/' {
-			k++
-		}
-		start := k
-		for k < len(s) && k-start <= 10 && isNameByte(s[k]) {
-			k++
-		}
-		if k == start || k >= len(s) || k-start > 10 {
+		if !knownTagAt(s, i) {
 			continue
 		}
-		if c := s[k]; c != '>' && c != '/' && c != ' ' && c != '\t' && c != '\n' {
-			continue
+		for len(spans) > 0 && spans[0][1] <= i {
+			spans = spans[1:]
 		}
-		if classify(strings.ToLower(s[start:k])) != tagInline {
-			return true
+		if len(spans) > 0 && spans[0][0] <= i {
+			inSpan = true
+		} else {
+			outside = true
 		}
 	}
+}
+
+// codeSpans returns the start and end offsets of the CommonMark code spans
+// in s: each from a run of backquotes to the next run of the same length.
+// A run without such a match is literal text.
+func codeSpans(s string) [][2]int {
+	if strings.IndexByte(s, '`') < 0 {
+		return nil
+	}
+	type run struct{ pos, n, next int }
+	var runs []run
+	for i := 0; i < len(s); {
+		if s[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] == '`' {
+			j++
+		}
+		runs = append(runs, run{pos: i, n: j - i})
+		i = j
+	}
+	// next links each run to the following one of the same length, found
+	// in one backward pass so that many unmatched runs stay linear.
+	last := map[int]int{}
+	for k := len(runs) - 1; k >= 0; k-- {
+		runs[k].next = -1
+		if m, ok := last[runs[k].n]; ok {
+			runs[k].next = m
+		}
+		last[runs[k].n] = k
+	}
+	var spans [][2]int
+	for k := 0; k < len(runs); {
+		m := runs[k].next
+		if m < 0 {
+			k++
+			continue
+		}
+		spans = append(spans, [2]int{runs[k].pos, runs[m].pos + runs[m].n})
+		k = m + 1
+	}
+	return spans
+}
+
+// knownTagAt reports whether a start or end tag of a known HTML element
+// begins at s[i].
+func knownTagAt(s string, i int) bool {
+	if i >= len(s) || s[i] != '<' {
+		return false
+	}
+	k := i + 1
+	if k < len(s) && s[k] == '/' {
+		k++
+	}
+	start := k
+	for k < len(s) && k-start <= 10 && isNameByte(s[k]) {
+		k++
+	}
+	if k == start || k >= len(s) || k-start > 10 {
+		return false
+	}
+	if c := s[k]; c != '>' && c != '/' && c != ' ' && c != '\t' && c != '\n' {
+		return false
+	}
+	return classify(strings.ToLower(s[start:k])) != tagInline
 }
 
 func isNameByte(c byte) bool {
@@ -138,6 +285,53 @@ func parseHTML(b *builder, s string) {
 		i, text = end, end
 	}
 	b.htmlText(s[text:])
+}
+
+// inline writes the text of a Markdown paragraph, which CommonMark lets
+// hold raw HTML: a known tag outside code spans is markup, handled as in
+// HTML (<b> dropped, <p> a paragraph break, <a href> a link, ...); in a
+// code span tags are text, so that markup shown in it keeps them. Character
+// references are decoded everywhere, code spans included, as Markdown docs
+// were before they could hold tags. A "<" that starts no known tag stays
+// text, as in "List<String>".
+func (b *builder) inline(s string) {
+	if strings.IndexByte(s, '<') < 0 {
+		b.write(unescape(s))
+		return
+	}
+	sc := &scanner{s: s}
+	spans := codeSpans(s)
+	text := 0 // start of pending text
+	for i := 0; ; {
+		j := sc.index(i, '<')
+		if j < 0 {
+			break
+		}
+		i = j
+		for len(spans) > 0 && spans[0][1] <= i {
+			spans = spans[1:]
+		}
+		if len(spans) > 0 && spans[0][0] <= i {
+			i = spans[0][1] // a code span: text up to its end
+			continue
+		}
+		end := -1
+		if knownTagAt(s, i) {
+			end = b.tag(sc, i, s[text:i])
+		}
+		if end < 0 {
+			i++
+			continue
+		}
+		i, text = end, end
+	}
+	b.htmlText(s[text:])
+	if b.preDepth > 0 {
+		// A <pre> left open ends with the paragraph: the Markdown lines
+		// after it are not written through htmlText.
+		b.preDepth = 0
+		b.addCode(b.code.String())
+	}
 }
 
 // htmlText handles text between tags.

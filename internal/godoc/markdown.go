@@ -12,7 +12,10 @@ type mdList struct {
 // parseMarkdown handles documentation that is not HTML: CommonMark-ish text
 // with blank-line separated paragraphs, "-"/"*"/"+" and "1." lists, ATX and
 // setext headings, fenced and indented code blocks. Inline markup is kept as
-// written; backquoted code reads fine in a Go comment.
+// written; backquoted code reads fine in a Go comment. Known HTML tags
+// outside code are inline HTML (see builder.inline), so the text of a
+// paragraph is collected and written once it ends: a tag or code span may
+// span its lines.
 func parseMarkdown(b *builder, s string) {
 	var (
 		stack  []mdList
@@ -21,8 +24,23 @@ func parseMarkdown(b *builder, s string) {
 		code   []string
 		inCode bool // in an indented code block
 		blank  = true
+		para   strings.Builder // text of the current paragraph, not yet written
 	)
+	addText := func(t string) {
+		if para.Len() > 0 {
+			para.WriteByte('\n')
+		}
+		para.WriteString(t)
+	}
+	text := func() {
+		if para.Len() > 0 {
+			b.inline(para.String())
+			para.Reset()
+			b.space = true
+		}
+	}
 	popTo := func(n int) {
+		text()
 		for len(stack) > n {
 			stack = stack[:len(stack)-1]
 			b.closeList()
@@ -47,6 +65,7 @@ func parseMarkdown(b *builder, s string) {
 			if inCode {
 				code = append(code, "")
 			} else {
+				text()
 				b.block()
 			}
 			blank = true
@@ -79,6 +98,7 @@ func parseMarkdown(b *builder, s string) {
 			if len(stack) > 0 && ind < stack[len(stack)-1].content {
 				popTo(0)
 			}
+			text()
 			b.flush()
 			n := 0
 			for n < len(t) && t[n] == t[0] {
@@ -89,9 +109,10 @@ func parseMarkdown(b *builder, s string) {
 			popTo(0)
 			b.block()
 			b.heading = true
-			b.write(unescape(atxText(t)))
+			b.inline(atxText(t))
 			b.block()
-		case ind < 4 && !blank && len(b.text) > 0 && len(stack) == 0 && isSetext(t):
+		case ind < 4 && !blank && (para.Len() > 0 || len(b.text) > 0) && len(stack) == 0 && isSetext(t):
+			text()
 			b.heading = true
 			b.block()
 		case ind < 4 && isRule(t):
@@ -100,6 +121,7 @@ func parseMarkdown(b *builder, s string) {
 		default:
 			ordered, content, ok := mdMarker(t)
 			if ok {
+				text()
 				for n := len(stack); n > 0; n-- {
 					top := stack[n-1]
 					if ind >= top.content {
@@ -115,20 +137,19 @@ func parseMarkdown(b *builder, s string) {
 					b.openList(ordered)
 				}
 				b.openItem()
-				b.write(unescape(t[content:]))
-				b.space = true
+				addText(t[content:])
 				break
 			}
-			if len(stack) == 0 && blank && ind >= 4 && len(b.text) == 0 {
+			if len(stack) == 0 && blank && ind >= 4 && para.Len() == 0 && len(b.text) == 0 {
 				inCode = true
 				code = append(code[:0], stripCols(line, 4))
 				break
 			}
-			b.write(unescape(t))
-			b.space = true
+			addText(t)
 		}
 		blank = false
 	}
+	text()
 	if fence != "" || inCode {
 		b.addCode(strings.Join(code, "\n"))
 	}
