@@ -42,6 +42,34 @@ func Comment(doc string, width int) string {
 	return render(blocks, width)
 }
 
+// Plain converts one paragraph of plain text, not markup, to the text of a
+// Go doc comment, as Comment does. It is for sentences the generator writes
+// that quote model values, such as a member's default or pattern: those are
+// shown as they are, so "<b>" stays a tag, "&amp;" an entity, and a run of
+// spaces is kept (Comment squeezes it, as markup whitespace) and never
+// broken at the end of a line. Other whitespace and control characters,
+// which a comment line cannot show, become spaces or are dropped.
+func Plain(text string, width int) string {
+	var sb strings.Builder
+	for _, r := range text {
+		switch {
+		case isSpace(r):
+			sb.WriteByte(' ')
+		case !dropRune(r):
+			sb.WriteRune(r)
+		}
+	}
+	text = strings.Trim(sb.String(), " ")
+	if text == "" {
+		return ""
+	}
+	if rest, ok := strings.CutPrefix(text, "# "); ok {
+		// gofmt takes a one-line "#  x" for a heading and squeezes it.
+		text = "# " + strings.TrimLeft(rest, " ")
+	}
+	return render([]block{{kind: paraBlock, text: fixQuotes(text)}}, width)
+}
+
 // FirstSentence returns the first sentence of the documentation, as plain
 // single-line text, for use in short summaries. It looks at the first
 // paragraph (or the first list item when the documentation starts with a list)

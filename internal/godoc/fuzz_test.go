@@ -92,7 +92,9 @@ func checkLines(t *testing.T, c string, width int) {
 
 // FuzzComment checks the output contract of Comment on arbitrary input: no
 // panic, lines within width unless unbreakable, no trailing spaces or
-// control characters, and gofmt stability alone and among other paragraphs.
+// control characters, and gofmt stability alone and among other paragraphs;
+// and for Plain, that its lines have no outer spaces or control characters
+// and that gofmt keeps them.
 func FuzzComment(f *testing.F) {
 	for _, tc := range commentTests {
 		f.Add(tc.doc, tc.width)
@@ -114,6 +116,13 @@ func FuzzComment(f *testing.F) {
 		}
 		if s := FirstSentence(doc); strings.ContainsAny(s, "\n\t") {
 			t.Fatalf("FirstSentence(%q) = %q has line breaks", doc, s)
+		}
+		p := Plain(doc, width)
+		checkGofmtStable(t, p)
+		for _, line := range strings.Split(p, "\n") {
+			if line != strings.TrimSpace(line) || strings.ContainsFunc(line, unicode.IsControl) {
+				t.Fatalf("Plain(%q, %d) has line %q", doc, width, line)
+			}
 		}
 	})
 }

@@ -623,6 +623,32 @@ func TestCommentGofmtStable(t *testing.T) {
 	checkGofmtStable(t, comments...)
 }
 
+// TestPlain checks that Plain quotes values as they are: tags, entities
+// and runs of spaces stay, and lines break only at single spaces.
+func TestPlain(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		width int
+		want  string
+	}{
+		{"", 80, ""},
+		{" \t\n ", 80, ""},
+		{`Block: defaults to "line one\n  indented".`, 80, `Block: defaults to "line one\n  indented".`},
+		{`X: defaults to "<p>a</p> &amp; <b>b</b>"; pattern ^a  b$.`, 80, `X: defaults to "<p>a</p> &amp; <b>b</b>"; pattern ^a  b$.`},
+		{"aaa bbb  ccc ddd", 9, lines("aaa", "bbb  ccc", "ddd")},
+		{"tab\there, nul\x00 gone, ``quoted``", 80, "tab here, nul gone, \u201cquoted\u201c"},
+		{"- not a list\n\nx", 80, "- not a list  x"},
+		{"Title Case", 80, "Title Case."},
+		{"#  0", 80, "# 0"},
+	} {
+		got := Plain(tc.text, tc.width)
+		if got != tc.want {
+			t.Errorf("Plain(%q, %d) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+		checkGofmtStable(t, got)
+	}
+}
+
 func TestFirstSentence(t *testing.T) {
 	for _, tc := range []struct{ doc, want string }{
 		{"", ""},

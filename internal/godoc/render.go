@@ -235,13 +235,15 @@ func writeLines(out *strings.Builder, lines []string, first, rest string) {
 	}
 }
 
-// wrapLines wraps single-spaced text greedily so that lines fit in width
-// columns, the first line starting at column firstIndent and the others at
-// restIndent. With glue, a word that looks like a list marker is kept on the
-// line of the word before it, so that it never starts an indented line.
+// wrapLines wraps text greedily so that lines fit in width columns, the
+// first line starting at column firstIndent and the others at restIndent.
+// Lines break only at single spaces: a run of spaces (kept in Plain's
+// verbatim values) stays inside a line. With glue, a word that looks like a
+// list marker is kept on the line of the word before it, so that it never
+// starts an indented line.
 func wrapLines(text string, width, firstIndent, restIndent int, glue bool) []string {
-	// Words are separated by single spaces, so every line is a substring of
-	// text and wrapping allocates nothing but the slice.
+	// Lines break at single spaces, so every line is a substring of text
+	// and wrapping allocates nothing but the slice.
 	lines := make([]string, 0, 1+len(text)/max(width, 40))
 	start, end := 0, 0 // current line is text[start:end]
 	col := firstIndent
@@ -269,20 +271,21 @@ func wrapLines(text string, width, firstIndent, restIndent int, glue bool) []str
 // so that the first line ends right after "[text]:" and is not one.
 func splitLinkDef(lines []string, width, restIndent int, glue bool) []string {
 	i := strings.Index(lines[0], "]:") + 2
-	rest := strings.Join(append([]string{strings.TrimPrefix(lines[0][i:], " ")}, lines[1:]...), " ")
+	rest := strings.Join(append([]string{strings.TrimLeft(lines[0][i:], " ")}, lines[1:]...), " ")
 	return append([]string{lines[0][:i]}, wrapLines(rest, width, restIndent, restIndent, glue)...)
 }
 
-// nextUnit returns the unbreakable unit at the start of text: a word, plus
-// with glue any following list-marker-like words.
+// nextUnit returns the unbreakable unit at the start of text: a word (or
+// words joined by runs of spaces), plus with glue any following
+// list-marker-like words.
 func nextUnit(text string, glue bool) string {
-	i := strings.IndexByte(text, ' ')
+	i := breakIndex(text)
 	if i < 0 {
 		return text
 	}
 	for glue {
 		next := text[i+1:]
-		j := strings.IndexByte(next, ' ')
+		j := breakIndex(next)
 		if j >= 0 {
 			next = next[:j]
 		}
@@ -295,4 +298,24 @@ func nextUnit(text string, glue bool) string {
 		i += 1 + j
 	}
 	return text[:i]
+}
+
+// breakIndex returns the index of the first single space in text, where a
+// line may break, or -1.
+func breakIndex(text string) int {
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], ' ')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		n := i + 1
+		for n < len(text) && text[n] == ' ' {
+			n++
+		}
+		if n == i+1 {
+			return i
+		}
+		i = n
+	}
 }

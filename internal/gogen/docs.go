@@ -60,6 +60,13 @@ func wrap(format string, args ...any) string {
 	return godoc.Comment(fmt.Sprintf(format, args...), commentWidth)
 }
 
+// wrapPlain wraps a sentence the generator writes that quotes model values
+// (a default, a pattern): they are shown verbatim, not read as markup, which
+// would squeeze their spaces and drop what looks like an HTML tag.
+func wrapPlain(format string, args ...any) string {
+	return godoc.Plain(fmt.Sprintf(format, args...), commentWidth)
+}
+
 // deprecation returns the "Deprecated:" paragraph Go tools recognise, or "".
 func deprecation(t shapes.Traits) string {
 	msg, ok := t.Deprecated()
@@ -121,7 +128,7 @@ func memberDoc(p *Plan, m *shapes.Member, field string) jen.Code {
 	}
 	var summary string
 	if len(facts) > 0 {
-		summary = wrap("%s: %s.", field, strings.Join(facts, "; "))
+		summary = wrapPlain("%s: %s.", field, strings.Join(facts, "; "))
 	} else if doc == "" {
 		summary = wrap("%s is the %s member.", field, m.Name)
 	}
