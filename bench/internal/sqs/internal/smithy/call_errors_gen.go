@@ -6,11 +6,11 @@
 package smithy
 
 import (
-	"bytes"
 	"errors"
 	"net"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // OperationError is what every operation returns on failure: it names the
@@ -97,28 +97,39 @@ const maxBodyExcerpt = 160
 // breaks and indents) made one space. It is "" for an empty body.
 func describeBody(resp *Response) string {
 	data := resp.Data
-	if len(bytes.TrimSpace(data)) == 0 {
+	b := make([]byte, 0, 48+maxBodyExcerpt)
+	b = append(b, "body ("...)
+	if ct := resp.Header.Get("Content-Type"); ct != "" {
+		b = append(b, ct...)
+		b = append(b, ", "...)
+	}
+	b = strconv.AppendInt(b, int64(len(data)), 10)
+	b = append(b, " bytes): "...)
+	start, n, space := len(b), 0, false
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:]) // invalid UTF-8 reads as U+FFFD
+		i += size
+		switch {
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
+			space = true
+			continue
+		case r < 0x20 || r == 0x7f:
+			r = '?' // a control byte of a binary body: unreadable in a log
+		}
+		if n == maxBodyExcerpt {
+			return string(append(b, "..."...))
+		}
+		if space && len(b) > start {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, r)
+		n++
+	}
+	if len(b) == start {
 		return ""
 	}
-	var b strings.Builder
-	b.WriteString("body (")
-	if ct := resp.Header.Get("Content-Type"); ct != "" {
-		b.WriteString(ct)
-		b.WriteString(", ")
-	}
-	b.WriteString(strconv.Itoa(len(data)))
-	b.WriteString(" bytes): ")
-	excerpt := strings.Join(strings.Fields(strings.ToValidUTF8(string(data[:min(len(data), 4*maxBodyExcerpt)]), "\uFFFD")), " ")
-	if r := []rune(excerpt); len(r) > maxBodyExcerpt || len(data) > 4*maxBodyExcerpt {
-		excerpt = string(r[:min(len(r), maxBodyExcerpt)]) + "..."
-	}
-	for _, c := range excerpt {
-		if c < 0x20 || c == 0x7f {
-			c = '?' // a control byte of a binary body: unreadable in a log
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return string(b)
 }
 
 // Error gives the code and message; for an error without either, the
