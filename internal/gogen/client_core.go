@@ -233,12 +233,17 @@ func emitClientCore(f *jen.File, p *Plan) {
 	f.Line()
 
 	f.Comment("service is what the request path needs to know about the service.")
-	f.Var().Id("service").Op("=").Qual(callPkg, "Service").Values(jen.Dict{
+	svc := jen.Dict{
 		jen.Id("Name"):           jen.Id("serviceName"),
 		jen.Id("UserAgent"):      jen.Id("userAgent"),
 		jen.Id("DecodeError"):    jen.Id("decodeErrorResponse"),
 		jen.Id("RetryableError"): jen.Id("retryableErrorCode"),
-	})
+	}
+	if sp := p.proto.smithyProtocol(); sp != "" {
+		// Responses without it are handled by their status alone.
+		svc[jen.Id("SmithyProtocol")] = jen.Lit(sp)
+	}
+	f.Var().Id("service").Op("=").Qual(callPkg, "Service").Values(svc)
 	f.Line()
 	f.Add(comment(wrap("retryableErrorCode reports whether an error code names an error shape marked @retryable.")))
 	f.Func().Id("retryableErrorCode").Params(jen.Id("code").String()).Bool().Block(

@@ -19,6 +19,10 @@ import (
 type protocol interface {
 	// traitID is the service trait that selects the protocol.
 	traitID() string
+	// smithyProtocol is the Smithy-Protocol header of the protocol's
+	// requests, which its responses must carry too (Smithy RPC v2); ""
+	// for a protocol without one.
+	smithyProtocol() string
 	// bindings sorts the members of an input (response false), or of an
 	// output or error (response true), by where they travel in the HTTP
 	// message.

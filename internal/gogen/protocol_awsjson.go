@@ -23,6 +23,8 @@ type awsJSON struct {
 
 func (a awsJSON) traitID() string { return a.trait }
 
+func (awsJSON) smithyProtocol() string { return "" }
+
 func (awsJSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
 
 func (awsJSON) requestLine(_, _ *shapes.Shape) (string, string, bool) { return "POST", "/", true }

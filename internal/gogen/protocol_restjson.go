@@ -16,6 +16,8 @@ type restJSON1 struct{}
 
 func (restJSON1) traitID() string { return shapes.TraitRestJSON1 }
 
+func (restJSON1) smithyProtocol() string { return "" }
+
 func (restJSON1) bindings(s *shapes.Shape, response bool) bindings { return bindingsFor(s, response) }
 
 func (restJSON1) requestLine(_, op *shapes.Shape) (string, string, bool) {

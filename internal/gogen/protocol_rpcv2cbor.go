@@ -18,6 +18,8 @@ type rpcv2CBOR struct{}
 
 func (rpcv2CBOR) traitID() string { return traitRPCv2CBOR }
 
+func (rpcv2CBOR) smithyProtocol() string { return "rpc-v2-cbor" }
+
 func (rpcv2CBOR) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
 
 func (rpcv2CBOR) requestLine(svc, op *shapes.Shape) (string, string, bool) {
@@ -29,7 +31,7 @@ func (rpcv2CBOR) json() jsonRules {
 }
 
 func (rpcv2CBOR) serializer(c *codec, op *Operation) jen.Code {
-	return rpcv2Serializer(c, op, "rpc-v2-cbor", "application/cbor")
+	return rpcv2Serializer(c, op, "application/cbor")
 }
 
 func (rpcv2CBOR) deserializer(c *codec, op *Operation) jen.Code { return c.jsonDeserializer(op) }

@@ -13,11 +13,15 @@ import (
 // operation without input sends no body and no Content-Type. HTTP binding
 // traits, @jsonName and @timestampFormat are ignored: every member travels
 // in the body under its member name, timestamps as epoch seconds, big
-// numbers as strings of digits. An error's type is the body's "__type" only.
-// The runtime of rpcv2Json is runtime/rpcv2json.
+// numbers as strings of digits. An error's type is the body's "__type" only;
+// a response without the request's Smithy-Protocol header is handled by its
+// status alone (call.Service.SmithyProtocol). The runtime of rpcv2Json is
+// runtime/rpcv2json.
 type rpcv2JSON struct{}
 
 func (rpcv2JSON) traitID() string { return traitRPCv2JSON }
+
+func (rpcv2JSON) smithyProtocol() string { return "rpc-v2-json" }
 
 func (rpcv2JSON) bindings(s *shapes.Shape, _ bool) bindings { return bodyOnly(s) }
 
@@ -36,14 +40,14 @@ func (rpcv2JSON) errorDecoder(c *codec) jen.Code {
 }
 
 func (rpcv2JSON) serializer(c *codec, op *Operation) jen.Code {
-	return rpcv2Serializer(c, op, "rpc-v2-json", "application/json")
+	return rpcv2Serializer(c, op, "application/json")
 }
 
 // rpcv2Serializer emits func serializeXxxInput(in *XxxInput) (*request,
-// error) for a Smithy RPC v2 protocol: the request line, the
-// Smithy-Protocol header (protocol) and the input as a document of
-// mediaType, or no body for an operation without input.
-func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Code {
+// error) for a Smithy RPC v2 protocol: the request line, the protocol's
+// Smithy-Protocol header and the input as a document of mediaType, or no
+// body for an operation without input.
+func rpcv2Serializer(c *codec, op *Operation, mediaType string) jen.Code {
 	in := op.Input
 	if in != nil && in.IsUnit() {
 		in = nil
@@ -55,7 +59,7 @@ func rpcv2Serializer(c *codec, op *Operation, protocol, mediaType string) jen.Co
 		if hp := hostPrefix(op.Shape); hp != "" {
 			c.emitHostPrefix(g, op, hp)
 		}
-		g.Id("r").Dot("Header").Index(jen.Lit("Smithy-Protocol")).Op("=").Index().String().Values(jen.Lit(protocol))
+		g.Id("r").Dot("Header").Index(jen.Lit("Smithy-Protocol")).Op("=").Index().String().Values(jen.Lit(c.p.proto.smithyProtocol()))
 		accept := mediaType
 		if c.p.outputEvents(op) != nil {
 			accept = eventStreamMediaType // the protocol asks for it when the response is a stream

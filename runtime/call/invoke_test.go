@@ -1025,3 +1025,67 @@ func TestInvokeKeepsContentEncoding(t *testing.T) {
 		}
 	}
 }
+
+// TestInvokeSmithyProtocolMismatchIsHandledByStatus: Smithy RPC v2 has a
+// response without the request's Smithy-Protocol header handled by its
+// status alone: a 2xx fails without being decoded, an error status is a
+// *GenericAPIError of the status (not the type its body names), retried
+// as the status says.
+func TestInvokeSmithyProtocolMismatchIsHandledByStatus(t *testing.T) {
+	svc := func() *Service {
+		return &Service{Name: "Test", SmithyProtocol: "rpc-v2-cbor", DecodeError: func(*Response) error {
+			t.Error("DecodeError called for a response of another protocol")
+			return nil
+		}}
+	}
+	for _, tc := range []struct {
+		name   string
+		header map[string]string
+		want   string
+	}{
+		{"missing", nil, `the response is not rpc-v2-cbor (it has no Smithy-Protocol header), so its body was not read`},
+		{"other", map[string]string{"Smithy-Protocol": "rpc-v2-json"}, `the response is not rpc-v2-cbor (its Smithy-Protocol header is "rpc-v2-json"), so its body was not read`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newTestServer(t, respond(200, tc.header, `{"ok":true}`))
+			err := NewClient(svc()).Invoke(t.Context(), ts.config(t), &Operation{Name: "Op"}, postRequest(""), func(*Response) error {
+				t.Error("a response of another protocol was decoded as the output")
+				return nil
+			})
+			oe := asOperationError(t, err)
+			if oe.StatusCode != 200 || oe.Err == nil || oe.Err.Error() != tc.want {
+				t.Errorf("got %v, want status 200 and %q", err, tc.want)
+			}
+			ts = newTestServer(t, respond(200, tc.header, "an event stream"))
+			err = NewClient(svc()).Invoke(t.Context(), ts.config(t), &Operation{Name: "Op", StreamingOutput: true}, NewRequest("POST"), func(*Response) error {
+				t.Error("a streamed response of another protocol was decoded")
+				return nil
+			})
+			if err == nil {
+				t.Error("a streamed response of another protocol succeeded")
+			}
+		})
+	}
+
+	// A 400 naming an error type in the body and the header: neither is read.
+	ts := newTestServer(t, respond(400, map[string]string{"X-Amzn-Errortype": "Refused"}, `{"__type":"Refused","message":"no"}`))
+	err := NewClient(svc()).Invoke(t.Context(), ts.config(t), &Operation{Name: "Op"}, postRequest(""), noDecode)
+	var g *GenericAPIError
+	if !errors.As(err, &g) || g.Code != "" || g.Message != "" || g.StatusCode != 400 {
+		t.Errorf("got %v, want a *GenericAPIError of status 400 without code or message", err)
+	}
+	if n := len(ts.attempts()); n != 1 {
+		t.Errorf("server saw %d requests, want 1", n)
+	}
+
+	// A 503 from something in front of the service is still retried.
+	ts = newTestServer(t, respond(503, nil, "<html>busy</html>"), respond(200, map[string]string{"Smithy-Protocol": "rpc-v2-cbor"}, ""))
+	decoded := false
+	err = NewClient(svc()).Invoke(t.Context(), ts.config(t), &Operation{Name: "Op"}, postRequest(""), func(*Response) error {
+		decoded = true
+		return nil
+	})
+	if err != nil || !decoded || len(ts.attempts()) != 2 {
+		t.Errorf("got %v after %d attempts (decoded %v), want the 503 retried and the 200 decoded", err, len(ts.attempts()), decoded)
+	}
+}

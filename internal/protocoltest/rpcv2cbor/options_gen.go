@@ -114,6 +114,7 @@ var service = call.Service{
 	DecodeError:    decodeErrorResponse,
 	Name:           serviceName,
 	RetryableError: retryableErrorCode,
+	SmithyProtocol: "rpc-v2-cbor",
 	UserAgent:      userAgent,
 }
 

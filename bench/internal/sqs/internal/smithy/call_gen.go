@@ -34,6 +34,14 @@ type Service struct {
 	// RetryableError reports whether an error code names an error shape
 	// marked @retryable; nil for none.
 	RetryableError func(code string) bool
+	// SmithyProtocol is, for a Smithy RPC v2 service, the Smithy-Protocol
+	// header its requests carry ("rpc-v2-cbor"); "" for other protocols.
+	// The protocol makes a response without the same header malformed (a
+	// proxy's page, a server of another protocol), to be handled by its
+	// status alone: a 2xx fails without its body being read, and an error
+	// status is a *GenericAPIError of the status, whatever type the body
+	// names.
+	SmithyProtocol string
 }
 
 // HTTPClient sends HTTP requests; *http.Client satisfies it.
@@ -278,6 +286,16 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			}
 		}
 		c.logAttempt(ctx, cfg, op, attempt, httpResp.StatusCode, RequestID(resp), attemptStart, nil)
+		malformed := c.service.SmithyProtocol != "" && httpResp.Header.Get("Smithy-Protocol") != c.service.SmithyProtocol
+		if ok2xx && malformed {
+			// Decoding it would read another protocol's body as this
+			// one's output, or take a proxy's page for an empty output.
+			if op.StreamingOutput {
+				httpResp.Body.Close()
+			}
+			resp.releaseBody()
+			return fail(attempt, resp, notProtocolError(c.service.SmithyProtocol, httpResp.Header))
+		}
 		if ok2xx {
 			c.quota.Succeeded(retryToken)
 			err := decode(resp)
@@ -291,7 +309,13 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 			c.logCall(ctx, cfg, op, attempt, start)
 			return nil
 		}
-		apiErr := c.service.DecodeError(resp)
+		var apiErr error
+		if malformed {
+			// By the status alone, which still decides whether to retry.
+			apiErr = NewGenericAPIError(resp, "", "")
+		} else {
+			apiErr = c.service.DecodeError(resp)
+		}
 		resp.releaseBody()
 		if c.isRetryable(resp, apiErr) {
 			if ok, werr := again(attempt, false); werr != nil {
@@ -302,6 +326,16 @@ func (c *Client) Invoke(ctx context.Context, cfg *Config, op *Operation, r *Requ
 		}
 		return fail(attempt, resp, apiErr)
 	}
+}
+
+// notProtocolError is the error of a 2xx response that is not of the
+// service's Smithy RPC v2 protocol (want): it says what the response's
+// Smithy-Protocol header was instead.
+func notProtocolError(want string, h http.Header) error {
+	if _, ok := h["Smithy-Protocol"]; ok {
+		return fmt.Errorf("the response is not %s (its Smithy-Protocol header is %q), so its body was not read", want, h.Get("Smithy-Protocol"))
+	}
+	return fmt.Errorf("the response is not %s (it has no Smithy-Protocol header), so its body was not read", want)
 }
 
 // isRetryable classifies an error response: 5xx and 429 statuses, throttling
