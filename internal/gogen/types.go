@@ -153,12 +153,15 @@ func emitUnion(f *jen.File, p *Plan, s *shapes.Shape) {
 }
 
 func emitUnknownUnion(f *jen.File, p *Plan) {
-	f.Add(comment(wrap("%s is a union member that this version of the package does not know, returned so that a newer service's responses still decode. Tag is the member's name and Value its raw JSON.", p.UnknownName)))
+	// Value holds the bytes as the wire carried them, which a caller
+	// decodes with the protocol's format: JSON, or CBOR for rpcv2Cbor.
+	format := wireOf(p.proto).name
+	f.Add(comment(wrap("%s is a union member that this version of the package does not know, returned so that a newer service's responses still decode. Tag is the member's name and Value its raw %s.", p.UnknownName, format)))
 	f.Type().Id(p.UnknownName).Struct(
 		comment("Tag is the member's name on the wire."),
 		jen.Id("Tag").String(),
 		jen.Line(),
-		comment("Value is the member's value as raw JSON."),
+		comment("Value is the member's value as raw "+format+"."),
 		jen.Id("Value").Index().Byte(),
 	)
 	for _, s := range p.sortedShapes(func(s *shapes.Shape) bool { return s.Kind == shapes.KindUnion }) {

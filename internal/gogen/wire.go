@@ -6,6 +6,8 @@ package gogen
 // meaning (runtime/cbor/doc.go lists where they differ, and why); this
 // table holds those differences, so that one codec emitter serves both.
 type wireFormat struct {
+	// name is the format's name in generated docs ("JSON").
+	name string
 	// pkg is the package under templates/, copied to the client's
 	// internal/ directory.
 	pkg string
@@ -43,13 +45,16 @@ type wireFormat struct {
 }
 
 var (
-	jsonWire = wireFormat{pkg: "jsonwire", blob: "Base64", enumTables: true, quotedKeys: true, memberTables: true, documents: true, newIn: true}
-	cborWire = wireFormat{pkg: "cbor", blob: "Blob", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
+	jsonWire = wireFormat{name: "JSON", pkg: "jsonwire", blob: "Base64", enumTables: true, quotedKeys: true, memberTables: true, documents: true, newIn: true}
+	cborWire = wireFormat{name: "CBOR", pkg: "cbor", blob: "Blob", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
 )
 
 // wire is the format of the protocol's document bodies.
-func (c *codec) wire() wireFormat {
-	if w := c.p.proto.json().wire; w != nil {
+func (c *codec) wire() wireFormat { return wireOf(c.p.proto) }
+
+// wireOf is the format of proto's document bodies.
+func wireOf(proto protocol) wireFormat {
+	if w := proto.json().wire; w != nil {
 		return *w
 	}
 	return jsonWire

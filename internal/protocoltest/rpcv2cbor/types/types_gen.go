@@ -200,12 +200,12 @@ func (v RpcV2CborUnionMemberUnionValue) String() string {
 func (*RpcV2CborUnionMemberUnionValue) isRpcV2CborUnion() {}
 
 // UnknownUnionMember is a union member that this version of the package does not know, returned so
-// that a newer service's responses still decode. Tag is the member's name and Value its raw JSON.
+// that a newer service's responses still decode. Tag is the member's name and Value its raw CBOR.
 type UnknownUnionMember struct {
 	// Tag is the member's name on the wire.
 	Tag string
 
-	// Value is the member's value as raw JSON.
+	// Value is the member's value as raw CBOR.
 	Value []byte
 }
 
