@@ -313,8 +313,42 @@ func (d *Decoder) peekHead(i int) (arg uint64, ai byte, next int, ok bool) {
 	return arg, ai, next, ok
 }
 
-// describe names the data item at offset i for an error message.
+// describe names the data item at offset i for an error message. Kind
+// calls whatever tags 1 to 4 hold a number, as the decoders that read those
+// tags expect; so that "expected a timestamp, found ..." does not name what
+// was expected, the tags are named here with what they hold ("tag 1
+// holding a text string"). Tags the decoders read past are left out, as
+// Kind leaves them.
 func (d *Decoder) describe(i int) string {
+	var tags string
+	for n := 0; i < len(d.s) && d.s[i]>>5 == majorTag && d.s[i]&31 != aiIndefinite; {
+		tag, _, next, ok := d.peekHead(i)
+		if !ok {
+			break
+		}
+		if tag >= 1 && tag <= 4 {
+			// A few are enough to say what the item is; hostile input
+			// may nest any number.
+			if n++; n <= 3 {
+				tags += "tag " + strconv.FormatUint(tag, 10) + " holding "
+			}
+		}
+		i = next
+	}
+	what := d.describeUntagged(i)
+	if tags == "" {
+		return what
+	}
+	switch what[0] {
+	case 'a', 'e', 'i':
+		return tags + "an " + what
+	}
+	return tags + "a " + what
+}
+
+// describeUntagged names the data item at offset i, which is not a tag
+// (or is one that is not well-formed).
+func (d *Decoder) describeUntagged(i int) string {
 	if i >= len(d.s) {
 		return "end of input"
 	}

@@ -155,7 +155,12 @@ func TestTypeErrors(t *testing.T) {
 		{"6161", func(d *Decoder) any { return d.Float64() }, "cbor: offset 0: expected number, found text string"},
 		{"c1fb7ff8000000000000", func(d *Decoder) any { return d.EpochSeconds() }, "cbor: offset 0: epoch-seconds timestamp NaN out of range"},
 		{"c11b4000000000000001", func(d *Decoder) any { return d.EpochSeconds() }, "cbor: offset 0: epoch-seconds timestamp out of range"},
-		{"c16161", func(d *Decoder) any { return d.EpochSeconds() }, "cbor: offset 0: expected number (epoch-seconds timestamp), found number"},
+		// Kind calls tags 1 to 4 numbers whatever they hold; the message
+		// says what they hold.
+		{"c16161", func(d *Decoder) any { return d.EpochSeconds() }, "cbor: offset 0: expected number (epoch-seconds timestamp), found tag 1 holding a text string"},
+		{"d9d9f7c180", func(d *Decoder) any { return d.EpochSeconds() }, "cbor: offset 0: expected number (epoch-seconds timestamp), found tag 1 holding an array"},
+		{"c1c1c1c1c16161", func(d *Decoder) any { return d.EpochSeconds() }, "cbor: offset 0: expected number (epoch-seconds timestamp), found tag 1 holding tag 1 holding tag 1 holding a text string"},
+		{"d9d9f76161", func(d *Decoder) any { return d.Int32() }, "cbor: offset 0: expected integer, found text string"},
 		{"c483010101", func(d *Decoder) any { return d.BigFloat() }, "cbor: offset 0: a decimal fraction (tag 4) must be an array of an integer exponent and an integer or bignum mantissa"},
 		{"c482f93c0001", func(d *Decoder) any { return d.BigFloat() }, "cbor: offset 0: a decimal fraction (tag 4) must be an array of an integer exponent and an integer or bignum mantissa"},
 		{"c46161", func(d *Decoder) any { return d.BigFloat() }, "cbor: offset 0: a decimal fraction (tag 4) must be an array of an integer exponent and an integer or bignum mantissa"},
