@@ -3,7 +3,8 @@
 // Model: ../model/outposts.json sha256:37e3d6a1201dac3db7751b31b6e77ebe633d9fa5f561e52a9739a6a7e4171ab0
 
 // Package outposts is a Go client for AWS Outposts (Smithy service
-// com.amazonaws.outposts#OutpostsOlafService, API version 2019-12-03).
+// com.amazonaws.outposts#OutpostsOlafService, API version 2019-12-03). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

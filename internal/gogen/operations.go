@@ -17,7 +17,7 @@ func emitOperations(p *Plan) map[string]*jen.File {
 	if t, ok := svc.Traits.Raw("smithy.api#title"); ok {
 		title = unquote(t)
 	}
-	pkgDoc := wrap("Package %s is a Go client for %s (Smithy service %s, API version %s).", p.Package, title, svc.ID, svc.Version)
+	pkgDoc := wrap("Package %s is a Go client for %s (Smithy service %s, API version %s). %s", p.Package, title, svc.ID, svc.Version, protocolDoc(p))
 	pkgDoc += "\n\n" + packageUsage(p)
 	if doc := modelDoc(svc.Traits); doc != "" {
 		pkgDoc += "\n\n" + doc
@@ -119,6 +119,37 @@ func unquote(raw string) string {
 		return raw[1 : len(raw)-1]
 	}
 	return raw
+}
+
+// protocolDoc is the package doc's sentence on the protocol the client
+// speaks. A service may offer several, of which the Plan takes one by the
+// order of supportedProtocols; the doc says so, and names the others, so
+// that the choice is not made silently.
+func protocolDoc(p *Plan) string {
+	spoken := p.proto.traitID()
+	var others []string
+	for _, id := range p.Svc.ProtocolTraits() {
+		if id != spoken {
+			others = append(others, id)
+		}
+	}
+	doc := "It speaks the " + spoken + " protocol."
+	if len(others) == 0 {
+		return doc
+	}
+	order := make([]string, len(supportedProtocols))
+	for i, proto := range supportedProtocols {
+		_, order[i], _ = strings.Cut(proto.traitID(), "#")
+	}
+	return doc + " The model also offers " + andList(others) + "; smithygo speaks the first a service offers of " + andList(order) + "."
+}
+
+// andList joins items as English does: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // packageUsage is the package doc's paragraph on using the client: it

@@ -80,3 +80,30 @@ func TestRequestLine(t *testing.T) {
 		t.Error("restJson1 reports a request line for an operation without @http")
 	}
 }
+
+// TestPackageDocNamesTheProtocol: the package doc says which protocol the
+// client speaks and, for a service that offers several, which others the
+// model offers and by what order the one spoken was chosen.
+func TestPackageDocNamesTheProtocol(t *testing.T) {
+	for _, tc := range []struct {
+		traits string
+		want   string
+	}{
+		{"@smithy.protocols#rpcv2Cbor", "It speaks the smithy.protocols#rpcv2Cbor protocol.\n"},
+		{"@smithy.protocols#rpcv2Cbor\n@aws.protocols#awsJson1_0", "It speaks the aws.protocols#awsJson1_0 protocol. The model also offers smithy.protocols#rpcv2Cbor; smithygo speaks the first a service offers of restJson1, awsJson1_0, awsJson1_1, rpcv2Json and rpcv2Cbor.\n"},
+		// Protocols the generator does not implement are offered too;
+		// awsQueryCompatible modifies a protocol and is not one.
+		{"@aws.protocols#awsQuery\n@aws.protocols#awsQueryCompatible\n@smithy.protocols#rpcv2Json\n@xmlNamespace(uri: \"urn:x\")", "It speaks the smithy.protocols#rpcv2Json protocol. The model also offers aws.protocols#awsQuery; "},
+	} {
+		files, err := Generate(serviceWith(t, tc.traits), Config{ImportPath: "example.com/p"})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.traits, err)
+		}
+		doc, _, _ := strings.Cut(string(files["api_gen.go"]), "package ")
+		doc = strings.Join(strings.Fields(strings.ReplaceAll(doc, "//", "")), " ")
+		want := strings.TrimSpace(tc.want)
+		if !strings.Contains(doc, want) || (strings.HasSuffix(tc.want, "\n") && !strings.Contains(doc, want+" Create")) {
+			t.Errorf("%q: package doc\n%s\nwant it to say %q", tc.traits, doc, want)
+		}
+	}
+}

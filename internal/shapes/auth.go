@@ -123,13 +123,30 @@ func (sv *Service) OperationAuth(op *Shape) []ID {
 
 // isAuthDefinition reports whether id is a trait marked @authDefinition,
 // defined in the model or among the embedded definitions.
-func (m *Model) isAuthDefinition(id ID) bool {
+func (m *Model) isAuthDefinition(id ID) bool { return m.definitionHas(id, TraitAuthDefinition) }
+
+// definitionHas reports whether the definition of the trait id, in the
+// model or among the embedded definitions, carries the trait meta.
+func (m *Model) definitionHas(id ID, meta string) bool {
 	if s := m.shapes[id]; s != nil {
-		return s.Traits.Has(TraitAuthDefinition)
+		return s.Traits.Has(meta)
 	}
 	if v, ok := embeddedDefs().shape(id); ok {
 		t, _ := parseTraits(v.Get("traits"))
-		return t.Has(TraitAuthDefinition)
+		return t.Has(meta)
 	}
 	return false
+}
+
+// ProtocolTraits returns the IDs of the protocol traits applied to the
+// service (those whose definition has @protocolDefinition, supported by
+// the generator or not), in shape ID order.
+func (sv *Service) ProtocolTraits() []string {
+	var out []string
+	for _, tid := range sv.Shape.Traits.IDs() {
+		if id, err := ParseID(tid); err == nil && sv.Model.definitionHas(id, "smithy.api#protocolDefinition") {
+			out = append(out, tid)
+		}
+	}
+	return out
 }

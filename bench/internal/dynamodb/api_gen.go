@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/dynamodb/ sha256:b09a385487d553427f063b963498cbaf1639d3792cf6e77bde36573ec6123e59 (1 file)
 
 // Package dynamodb is a Go client for Amazon DynamoDB (Smithy service
-// com.amazonaws.dynamodb#DynamoDB_20120810, API version 2012-08-10).
+// com.amazonaws.dynamodb#DynamoDB_20120810, API version 2012-08-10). It speaks the
+// aws.protocols#awsJson1_0 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/sqs/ sha256:af92ee67f322d53a71a4e4d720b6ddc176c0441dd6997e31c3c593fe2aa9ab61 (1 file)
 
 // Package sqs is a Go client for Amazon Simple Queue Service (Smithy service
-// com.amazonaws.sqs#AmazonSQS, API version 2012-11-05).
+// com.amazonaws.sqs#AmazonSQS, API version 2012-11-05). It speaks the aws.protocols#awsJson1_0
+// protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

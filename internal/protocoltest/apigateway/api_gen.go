@@ -6,7 +6,8 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package apigateway is a Go client for Amazon API Gateway (Smithy service
-// com.amazonaws.apigateway#BackplaneControlService, API version 2015-07-09).
+// com.amazonaws.apigateway#BackplaneControlService, API version 2015-07-09). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -6,7 +6,7 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package glacier is a Go client for Amazon Glacier (Smithy service com.amazonaws.glacier#Glacier,
-// API version 2012-06-01).
+// API version 2012-06-01). It speaks the aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

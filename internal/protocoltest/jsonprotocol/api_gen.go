@@ -6,7 +6,8 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package jsonprotocol is a Go client for Sample Json 1.1 Protocol Service (Smithy service
-// aws.protocoltests.json#JsonProtocol, API version 2018-01-01).
+// aws.protocoltests.json#JsonProtocol, API version 2018-01-01). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -6,7 +6,8 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package machinelearning is a Go client for Amazon Machine Learning (Smithy service
-// com.amazonaws.machinelearning#AmazonML_20141212, API version 2014-12-12).
+// com.amazonaws.machinelearning#AmazonML_20141212, API version 2014-12-12). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

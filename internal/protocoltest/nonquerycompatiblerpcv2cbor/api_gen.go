@@ -8,7 +8,7 @@
 
 // Package nonquerycompatiblerpcv2protocol is a Go client for Non Query Compatible RpcV2 Protocol
 // Service (Smithy service aws.protocoltests.rpcv2cbor#NonQueryCompatibleRpcV2Protocol, API version
-// 2025-06-20).
+// 2025-06-20). It speaks the smithy.protocols#rpcv2Cbor protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -7,7 +7,8 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package rpcv2protocol is a Go client for RpcV2 Protocol Service (Smithy service
-// smithy.protocoltests.rpcv2Cbor#RpcV2Protocol, API version 2020-07-14).
+// smithy.protocoltests.rpcv2Cbor#RpcV2Protocol, API version 2020-07-14). It speaks the
+// smithy.protocols#rpcv2Cbor protocol.
 //
 // Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules) and call
 // one method per operation; Client implements the API interface. Every operation has an input type

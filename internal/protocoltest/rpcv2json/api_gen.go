@@ -7,7 +7,8 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package rpcv2jsonprotocol is a Go client for RpcV2 JSON Protocol Service (Smithy service
-// smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol, API version 2020-07-14).
+// smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol, API version 2020-07-14). It speaks the
+// smithy.protocols#rpcv2Json protocol.
 //
 // Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules) and call
 // one method per operation; Client implements the API interface. Every operation has an input type

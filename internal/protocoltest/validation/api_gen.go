@@ -6,7 +6,8 @@
 // Model: ../../../shared/testdata/protocol-tests/smithy-validation-model/ sha256:92adf00836be40600a9cb3582c8bf1fb065d5ad8da4c4341588a07d9dd34a28a (1 file)
 
 // Package restjsonvalidationprotocol is a Go client for RestJsonValidation (Smithy service
-// aws.protocoltests.restjson.validation#RestJsonValidation, API version 2021-08-19).
+// aws.protocoltests.restjson.validation#RestJsonValidation, API version 2021-08-19). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{BaseEndpoint: ...}) (the model has no endpoint rules) and call
 // one method per operation; Client implements the API interface. Every operation has an input type

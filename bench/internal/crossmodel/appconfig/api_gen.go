@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/appconfig/ sha256:c9b0392e74626ecdfdce27d27e80f667b6f3764fd9f8013011360db6b2e3ae1f (1 file)
 
 // Package appconfig is a Go client for Amazon AppConfig (Smithy service
-// com.amazonaws.appconfig#AmazonAppConfig, API version 2019-10-09).
+// com.amazonaws.appconfig#AmazonAppConfig, API version 2019-10-09). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

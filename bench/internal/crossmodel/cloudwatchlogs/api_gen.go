@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/cloudwatch-logs/ sha256:9252c964db21aa7c921e884a4ead479b4dc7886d7494478e1e9d9c2b590dd916 (1 file)
 
 // Package cloudwatchlogs is a Go client for Amazon CloudWatch Logs (Smithy service
-// com.amazonaws.cloudwatchlogs#Logs_20140328, API version 2014-03-28).
+// com.amazonaws.cloudwatchlogs#Logs_20140328, API version 2014-03-28). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -4,7 +4,7 @@
 
 // Package cognitoidentityprovider is a Go client for Amazon Cognito Identity Provider (Smithy
 // service com.amazonaws.cognitoidentityprovider#AWSCognitoIdentityProviderService, API version
-// 2016-04-18).
+// 2016-04-18). It speaks the aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/dataexchange/ sha256:81d3c57db2071819a1cf2afe77e9c9651675016eb9f1859e14bcbad2bf3dc5c3 (1 file)
 
 // Package dataexchange is a Go client for AWS Data Exchange (Smithy service
-// com.amazonaws.dataexchange#DataExchange, API version 2017-07-25).
+// com.amazonaws.dataexchange#DataExchange, API version 2017-07-25). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

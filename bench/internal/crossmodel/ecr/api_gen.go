@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/ecr/ sha256:6b1756975ede41f7e17796b73f207dbce5b6515bde39c13812c77fd0623933bc (1 file)
 
 // Package ecr is a Go client for Amazon Elastic Container Registry (Smithy service
-// com.amazonaws.ecr#AmazonEC2ContainerRegistry_V20150921, API version 2015-09-21).
+// com.amazonaws.ecr#AmazonEC2ContainerRegistry_V20150921, API version 2015-09-21). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/emr-serverless/ sha256:a88d8bf3b5ac86174b0b41db211b068b6365ea27e19913fbc04aae9dd4a6b2e4 (1 file)
 
 // Package emrserverless is a Go client for EMR Serverless (Smithy service
-// com.amazonaws.emrserverless#AwsToledoWebService, API version 2021-07-13).
+// com.amazonaws.emrserverless#AwsToledoWebService, API version 2021-07-13). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/internetmonitor/ sha256:38e2de75102fa483ac4c1a17fa2acaffe24e3f2032d8204eae3c8d0d0cf6c5e7 (1 file)
 
 // Package internetmonitor is a Go client for Amazon CloudWatch Internet Monitor (Smithy service
-// com.amazonaws.internetmonitor#InternetMonitor20210603, API version 2021-06-03).
+// com.amazonaws.internetmonitor#InternetMonitor20210603, API version 2021-06-03). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/kinesis/ sha256:94598a281ee2f9af99dd494552d4b4c4994a509ee9f5f6b2a12a416dd856fcd9 (1 file)
 
 // Package kinesis is a Go client for Amazon Kinesis (Smithy service
-// com.amazonaws.kinesis#Kinesis_20131202, API version 2013-12-02).
+// com.amazonaws.kinesis#Kinesis_20131202, API version 2013-12-02). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

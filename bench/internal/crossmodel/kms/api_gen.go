@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/kms/ sha256:6f5e11824230f5872e584072433abd18b180642a23a9f8b9e141c9ed1fd89774 (1 file)
 
 // Package kms is a Go client for AWS Key Management Service (Smithy service
-// com.amazonaws.kms#TrentService, API version 2014-11-01).
+// com.amazonaws.kms#TrentService, API version 2014-11-01). It speaks the aws.protocols#awsJson1_1
+// protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/location/ sha256:891f18dc4c5733e471987ae594a3b300e9770f29c9c6149b79fc48a2e64a9d13 (1 file)
 
 // Package location is a Go client for Amazon Location Service (Smithy service
-// com.amazonaws.location#LocationService, API version 2020-11-19).
+// com.amazonaws.location#LocationService, API version 2020-11-19). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

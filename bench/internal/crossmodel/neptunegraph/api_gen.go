@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/neptune-graph/ sha256:61451cec2945765bba96e3617982ac0e1a6eed05060ac3cd30d5ad22a38a3a92 (1 file)
 
 // Package neptunegraph is a Go client for Amazon Neptune Graph (Smithy service
-// com.amazonaws.neptunegraph#AmazonNeptuneGraph, API version 2023-11-29).
+// com.amazonaws.neptunegraph#AmazonNeptuneGraph, API version 2023-11-29). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/pipes/ sha256:ca7a09bb34917eb186d51dde470150f4ec684fdf8fa35bca2fe17d3b66888f2a (1 file)
 
 // Package pipes is a Go client for Amazon EventBridge Pipes (Smithy service
-// com.amazonaws.pipes#Pipes, API version 2015-10-07).
+// com.amazonaws.pipes#Pipes, API version 2015-10-07). It speaks the aws.protocols#restJson1
+// protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

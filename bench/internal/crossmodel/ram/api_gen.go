@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws/ram/ sha256:d0c5cf0df7940a3e2b8015e48976319f0334783e6e9f4f559480ccd2d6dd0667 (1 file)
 
 // Package ram is a Go client for AWS Resource Access Manager (Smithy service
-// com.amazonaws.ram#AmazonResourceSharing, API version 2018-01-04).
+// com.amazonaws.ram#AmazonResourceSharing, API version 2018-01-04). It speaks the
+// aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

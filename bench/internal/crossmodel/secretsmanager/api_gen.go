@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/secrets-manager/ sha256:17405e7a95ed6ab42540936282d031c36ef80b5b12b20f604f3364a62b226ef5 (1 file)
 
 // Package secretsmanager is a Go client for AWS Secrets Manager (Smithy service
-// com.amazonaws.secretsmanager#secretsmanager, API version 2017-10-17).
+// com.amazonaws.secretsmanager#secretsmanager, API version 2017-10-17). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/sfn/ sha256:7be47142cd96f0944fd7ddf5e68687730ca855e64ef12a4dbb19f781d069ff91 (1 file)
 
 // Package sfn is a Go client for AWS Step Functions (Smithy service
-// com.amazonaws.sfn#AWSStepFunctions, API version 2016-11-23).
+// com.amazonaws.sfn#AWSStepFunctions, API version 2016-11-23). It speaks the
+// aws.protocols#awsJson1_0 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

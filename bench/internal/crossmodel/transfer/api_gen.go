@@ -3,7 +3,8 @@
 // Model: ../shared/models/aws-awsjson/transfer/ sha256:480c9b47201a97983c0eb079c37188b0b9ab4839bcf5bab74e0a4ad4b524a37c (1 file)
 
 // Package transfer is a Go client for AWS Transfer Family (Smithy service
-// com.amazonaws.transfer#TransferService, API version 2018-11-05).
+// com.amazonaws.transfer#TransferService, API version 2018-11-05). It speaks the
+// aws.protocols#awsJson1_1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method

@@ -3,7 +3,7 @@
 // Model: ../shared/models/aws/xray/ sha256:be03a47b69524167f745ceca35a3cd5124825064ceca9e606cf41edd217f9978 (1 file)
 
 // Package xray is a Go client for AWS X-Ray (Smithy service com.amazonaws.xray#AWSXRay, API
-// version 2016-04-12).
+// version 2016-04-12). It speaks the aws.protocols#restJson1 protocol.
 //
 // Create a Client with New(Options{Region: ...}) and call one method per operation; Client
 // implements the API interface. Every operation has an input type XxxInput, whose Validate method
