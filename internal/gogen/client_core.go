@@ -298,35 +298,39 @@ func emitSend(f *jen.File, p *Plan, feat clientFeatures) {
 	if feat.discovery {
 		doc += " A call whose discovered endpoint the service says is no longer valid is sent once more, to a fresh one, unless its body is a stream."
 		f.Add(comment(wrap("%s", doc)))
-		f.Func().Id("send").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).Params(params...).Params(jen.Id("Out"), jen.Error()).Block(
-			jen.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns")),
-			jen.Var().Id("zero").Id("Out"),
-			jen.If(jen.Err().Op(":=").Id("check").Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
-			jen.For(jen.Id("again").Op(":=").True(), jen.Empty(), jen.Id("again").Op("=").False()).Block(
+		f.Func().Id("send").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).Params(params...).Params(jen.Id("Out"), jen.Error()).BlockFunc(func(g *jen.Group) {
+			addAll(g, sendHead())
+			g.For(jen.Id("again").Op(":=").True(), jen.Empty(), jen.Id("again").Op("=").False()).Block(
 				jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize").Call(jen.Id("in")),
 				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
 				jen.List(jen.Id("stale"), jen.Err()).Op(":=").Id("c").Dot("invoke").Call(invokeArgs...),
 				jen.If(jen.Err().Op("==").Nil()).Block(jen.Return(jen.Id("out"), jen.Nil())),
 				jen.If(jen.Op("!").Id("stale").Op("||").Op("!").Id("again").Op("||").Id("r").Dot("Stream").Op("!=").Nil().Op("||").Id("r").Dot("Events").Op("!=").Nil()).Block(
 					jen.Return(jen.Id("zero"), jen.Err())),
-			),
-		)
+			)
+		})
 		f.Line()
 		return
 	}
 	f.Add(comment(wrap("%s", doc)))
 	f.Func().Id("send").Types(jen.List(jen.Id("In"), jen.Id("Out")).Any()).Params(params...).Params(jen.Id("Out"), jen.Error()).Block(
+		append(sendHead(),
+			jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize").Call(jen.Id("in")),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+			jen.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(invokeArgs...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		)...)
+	f.Line()
+}
+
+// sendHead is how send begins: the call's options, and the input's check.
+func sendHead() []jen.Code {
+	return []jen.Code{
 		jen.Id("opts").Op(":=").Id("c").Dot("callOptions").Call(jen.Id("optFns")),
 		jen.Var().Id("zero").Id("Out"),
 		jen.If(jen.Err().Op(":=").Id("check").Call(jen.Id("in"), jen.Id("opts").Dot("Validation")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
-		jen.List(jen.Id("r"), jen.Err()).Op(":=").Id("serialize").Call(jen.Id("in")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
-		jen.If(jen.Err().Op(":=").Id("c").Dot("invoke").Call(invokeArgs...), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("zero"), jen.Err())),
-		jen.Return(jen.Id("out"), jen.Nil()),
-	)
-	f.Line()
+	}
 }
 
 // emitInvoke writes Client.invoke: the call's endpoint and signing from
