@@ -66,6 +66,20 @@ func TestModelErrorsExit1(t *testing.T) {
 	}
 }
 
+// TestCheckRefusesWhatGenerationWould: -check runs the generator's own
+// checks, so a default it cannot express is refused there too, naming the
+// member.
+func TestCheckRefusesWhatGenerationWould(t *testing.T) {
+	m := writeModel(t, `{"smithy":"2.0","shapes":{
+	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#restJson1":{}}},
+	  "a#Op":{"type":"operation","input":{"target":"a#In"},"traits":{"smithy.api#http":{"method":"POST","uri":"/op"}}},
+	  "a#In":{"type":"structure","members":{"n":{"target":"smithy.api#Integer","traits":{"smithy.api#default":"x"}}},"traits":{"smithy.api#input":{}}}}}`)
+	code, _, stderr := runGen("-check", "-model", m)
+	if code != 1 || !strings.Contains(stderr, m) || !strings.Contains(stderr, "member n") {
+		t.Errorf("exit %d, stderr %q: want 1 and a message naming the file and member", code, stderr)
+	}
+}
+
 func TestUnsupportedProtocolIsRefused(t *testing.T) {
 	m := writeModel(t, `{"smithy":"2.0","shapes":{
 	  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"aws.protocols#awsQuery":{}}},

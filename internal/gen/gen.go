@@ -67,7 +67,8 @@ type Summary struct {
 
 // Check loads and resolves the model (and the service, when one is named or
 // the model has exactly one) without generating anything. A resolved
-// service must have a protocol the generator supports, as for Run.
+// service must have a protocol the generator supports and pass the
+// generator's own checks, as for Run.
 func Check(opts Options) (Summary, error) {
 	m, err := load(opts)
 	if err != nil {
@@ -93,6 +94,12 @@ func Check(opts Options) (Summary, error) {
 			return sum, err
 		}
 		if err := gogen.CheckProtocol(svc.Shape, false); err != nil {
+			return sum, m.Locate(err)
+		}
+		// Planning is where the generator refuses what it cannot write
+		// (a default it cannot express, a stream the protocol cannot
+		// carry, Go names that clash): -check says what generating would.
+		if _, err := gogen.NewPlan(svc, gogen.Config{ImportPath: "example.com/check"}); err != nil {
 			return sum, m.Locate(err)
 		}
 	}
