@@ -33,7 +33,8 @@
 //     targets, /// comments and @documentation with */, backquotes, quotes,
 //     backslashes and non-ASCII, enum and @jsonName values with quotes,
 //     backslashes, spaces, commas and non-ASCII, document defaults of every
-//     scalar JSON kind and date-time string timestamp defaults, and eight-deep
+//     scalar JSON kind and timestamp defaults written as strings in the
+//     member's format (date-time, or http-date), and eight-deep
 //     chains of required structures and of unions of unions;
 //   - auth: schemes on the service (aws.auth#sigv4, @httpBearerAuth,
 //     @httpApiKeyAuth in a header, with or without a scheme, or in the
@@ -135,7 +136,8 @@
 //   - "use" statements only for traits whose short name no shape takes.
 //   - @default values of documents are scalars or an empty list or map, as
 //     the default trait requires; timestamp
-//     defaults are epoch seconds or date-time strings.
+//     defaults are epoch seconds, or strings in the member's timestampFormat
+//     (date-time where it has none; never for epoch-seconds).
 //
 // # Round trips
 //

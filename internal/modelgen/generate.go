@@ -1082,7 +1082,14 @@ func (b *builder) defaultValue(m *member) (string, bool) {
 	case kTimestamp:
 		cands := []string{"0", "1700000000", "1"}
 		if b.o.RichDefaults {
-			cands = append(cands, `"1985-04-12T23:20:50.52Z"`, `"2024-02-29T00:00:00Z"`)
+			// A string default must be in the member's timestampFormat
+			// (date-time when it has none), as Smithy validates it.
+			switch m.tsFormat() {
+			case "", "date-time":
+				cands = append(cands, `"1985-04-12T23:20:50.52Z"`, `"2024-02-29T00:00:00Z"`)
+			case "http-date":
+				cands = append(cands, `"Tue, 29 Apr 2014 18:30:38 GMT"`)
+			}
 		}
 		return pick(b.r, cands), true
 	case kDocument:

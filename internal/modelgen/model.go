@@ -112,6 +112,18 @@ func (m *member) lengthBounds() (int, int) {
 	return max(m.target.minLen, 0), m.target.maxLen
 }
 
+// tsFormat is the member's @timestampFormat, its own or its target's, or "".
+func (m *member) tsFormat() string {
+	for _, traits := range [][]string{m.traits, m.target.traits} {
+		for _, t := range traits {
+			if v, ok := strings.CutPrefix(t, "timestampFormat("); ok {
+				return strings.Trim(strings.TrimSuffix(v, ")"), `"`)
+			}
+		}
+	}
+	return ""
+}
+
 func (m *member) effPattern() string {
 	if m.pattern != "" {
 		return m.pattern
