@@ -98,7 +98,7 @@ func (in *CreateOrderInput) Validate() error {
 			if n := len(in.LineItems); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateLineItemRequestListDefinition(v, &p, in.LineItems)
+			validateLineItemRequestListDefinition(v, p, in.LineItems)
 		}
 	}
 	{
@@ -195,7 +195,7 @@ func (in *CreateOutpostInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -258,25 +258,25 @@ func (in *CreateSiteInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
 		p := smithy.Path{Name: "OperatingAddress"}
 		if in.OperatingAddress != nil {
-			validateAddress(v, &p, in.OperatingAddress)
+			validateAddress(v, p, in.OperatingAddress)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ShippingAddress"}
 		if in.ShippingAddress != nil {
-			validateAddress(v, &p, in.ShippingAddress)
+			validateAddress(v, p, in.ShippingAddress)
 		}
 	}
 	{
 		p := smithy.Path{Name: "RackPhysicalProperties"}
 		if in.RackPhysicalProperties != nil {
-			validateRackPhysicalProperties(v, &p, in.RackPhysicalProperties)
+			validateRackPhysicalProperties(v, p, in.RackPhysicalProperties)
 		}
 	}
 	return v.Err("CreateSiteInput")
@@ -640,25 +640,25 @@ func (in *ListAssetInstancesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AssetIdFilter"}
 		if in.AssetIdFilter != nil {
-			validateAssetIdList(v, &p, in.AssetIdFilter)
+			validateAssetIdList(v, p, in.AssetIdFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "InstanceTypeFilter"}
 		if in.InstanceTypeFilter != nil {
-			validateOutpostInstanceTypeList(v, &p, in.InstanceTypeFilter)
+			validateOutpostInstanceTypeList(v, p, in.InstanceTypeFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "AccountIdFilter"}
 		if in.AccountIdFilter != nil {
-			validateAccountIdList(v, &p, in.AccountIdFilter)
+			validateAccountIdList(v, p, in.AccountIdFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "AwsServiceFilter"}
 		if in.AwsServiceFilter != nil {
-			validateAWSServiceNameList(v, &p, in.AwsServiceFilter)
+			validateAWSServiceNameList(v, p, in.AwsServiceFilter)
 		}
 	}
 	{
@@ -707,7 +707,7 @@ func (in *ListAssetsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "HostIdFilter"}
 		if in.HostIdFilter != nil {
-			validateHostIdList(v, &p, in.HostIdFilter)
+			validateHostIdList(v, p, in.HostIdFilter)
 		}
 	}
 	{
@@ -735,7 +735,7 @@ func (in *ListAssetsInput) Validate() error {
 			if n := len(in.StatusFilter); n < 1 || n > 3 {
 				v.Length(&p, n, 1, 3)
 			}
-			validateStatusList(v, &p, in.StatusFilter)
+			validateStatusList(v, p, in.StatusFilter)
 		}
 	}
 	return v.Err("ListAssetsInput")
@@ -836,7 +836,7 @@ func (in *ListCapacityTasksInput) Validate() error {
 	{
 		p := smithy.Path{Name: "CapacityTaskStatusFilter"}
 		if in.CapacityTaskStatusFilter != nil {
-			validateCapacityTaskStatusList(v, &p, in.CapacityTaskStatusFilter)
+			validateCapacityTaskStatusList(v, p, in.CapacityTaskStatusFilter)
 		}
 	}
 	return v.Err("ListCapacityTasksInput")
@@ -872,19 +872,19 @@ func (in *ListCatalogItemsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ItemClassFilter"}
 		if in.ItemClassFilter != nil {
-			validateCatalogItemClassList(v, &p, in.ItemClassFilter)
+			validateCatalogItemClassList(v, p, in.ItemClassFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "SupportedStorageFilter"}
 		if in.SupportedStorageFilter != nil {
-			validateSupportedStorageList(v, &p, in.SupportedStorageFilter)
+			validateSupportedStorageList(v, p, in.SupportedStorageFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "EC2FamilyFilter"}
 		if in.EC2FamilyFilter != nil {
-			validateEC2FamilyList(v, &p, in.EC2FamilyFilter)
+			validateEC2FamilyList(v, p, in.EC2FamilyFilter)
 		}
 	}
 	return v.Err("ListCatalogItemsInput")
@@ -964,7 +964,7 @@ func (in *ListOutpostsInput) Validate() error {
 			if n := len(in.LifeCycleStatusFilter); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateLifeCycleStatusList(v, &p, in.LifeCycleStatusFilter)
+			validateLifeCycleStatusList(v, p, in.LifeCycleStatusFilter)
 		}
 	}
 	{
@@ -973,7 +973,7 @@ func (in *ListOutpostsInput) Validate() error {
 			if n := len(in.AvailabilityZoneFilter); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateAvailabilityZoneList(v, &p, in.AvailabilityZoneFilter)
+			validateAvailabilityZoneList(v, p, in.AvailabilityZoneFilter)
 		}
 	}
 	{
@@ -982,7 +982,7 @@ func (in *ListOutpostsInput) Validate() error {
 			if n := len(in.AvailabilityZoneIdFilter); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateAvailabilityZoneIdList(v, &p, in.AvailabilityZoneIdFilter)
+			validateAvailabilityZoneIdList(v, p, in.AvailabilityZoneIdFilter)
 		}
 	}
 	return v.Err("ListOutpostsInput")
@@ -1018,19 +1018,19 @@ func (in *ListSitesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "OperatingAddressCountryCodeFilter"}
 		if in.OperatingAddressCountryCodeFilter != nil {
-			validateCountryCodeList(v, &p, in.OperatingAddressCountryCodeFilter)
+			validateCountryCodeList(v, p, in.OperatingAddressCountryCodeFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "OperatingAddressStateOrRegionFilter"}
 		if in.OperatingAddressStateOrRegionFilter != nil {
-			validateStateOrRegionList(v, &p, in.OperatingAddressStateOrRegionFilter)
+			validateStateOrRegionList(v, p, in.OperatingAddressStateOrRegionFilter)
 		}
 	}
 	{
 		p := smithy.Path{Name: "OperatingAddressCityFilter"}
 		if in.OperatingAddressCityFilter != nil {
-			validateCityList(v, &p, in.OperatingAddressCityFilter)
+			validateCityList(v, p, in.OperatingAddressCityFilter)
 		}
 	}
 	return v.Err("ListSitesInput")
@@ -1111,13 +1111,13 @@ func (in *StartCapacityTaskInput) Validate() error {
 		if in.InstancePools == nil {
 			v.Required(&p)
 		} else {
-			validateRequestedInstancePools(v, &p, in.InstancePools)
+			validateRequestedInstancePools(v, p, in.InstancePools)
 		}
 	}
 	{
 		p := smithy.Path{Name: "InstancesToExclude"}
 		if in.InstancesToExclude != nil {
-			validateInstancesToExclude(v, &p, in.InstancesToExclude)
+			validateInstancesToExclude(v, p, in.InstancesToExclude)
 		}
 	}
 	{
@@ -1217,7 +1217,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1255,7 +1255,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -1408,7 +1408,7 @@ func (in *UpdateSiteAddressInput) Validate() error {
 		if in.Address == nil {
 			v.Required(&p)
 		} else {
-			validateAddress(v, &p, in.Address)
+			validateAddress(v, p, in.Address)
 		}
 	}
 	return v.Err("UpdateSiteAddressInput")
@@ -1511,19 +1511,19 @@ func (in *UpdateSiteRackPhysicalPropertiesInput) Validate() error {
 }
 
 // validateLineItemRequestListDefinition checks a LineItemRequestListDefinition value.
-func validateLineItemRequestListDefinition(v *smithy.Validator, parent *smithy.Path, x []types.LineItemRequest) {
+func validateLineItemRequestListDefinition(v *smithy.Validator, parent smithy.Path, x []types.LineItemRequest) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLineItemRequest(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLineItemRequest(v, p, &x[i])
 	}
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
+func validateTagMap(v *smithy.Validator, parent smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1531,7 +1531,7 @@ func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]strin
 				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -1543,12 +1543,12 @@ func validateTagMap(v *smithy.Validator, parent *smithy.Path, x map[string]strin
 }
 
 // validateAddress checks a Address value.
-func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address) {
+func validateAddress(v *smithy.Validator, parent smithy.Path, x *types.Address) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ContactName"}
+		p := smithy.Path{Parent: &parent, Name: "ContactName"}
 		if x.ContactName != nil {
 			if n := len(*x.ContactName); n < 1 || n > 255 {
 				v.StringLength(&p, *x.ContactName, 1, 255)
@@ -1559,7 +1559,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ContactPhoneNumber"}
+		p := smithy.Path{Parent: &parent, Name: "ContactPhoneNumber"}
 		if x.ContactPhoneNumber != nil {
 			if n := len(*x.ContactPhoneNumber); n < 1 || n > 20 {
 				v.StringLength(&p, *x.ContactPhoneNumber, 1, 20)
@@ -1570,7 +1570,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AddressLine1"}
+		p := smithy.Path{Parent: &parent, Name: "AddressLine1"}
 		if x.AddressLine1 == nil {
 			v.Required(&p)
 		} else {
@@ -1583,7 +1583,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AddressLine2"}
+		p := smithy.Path{Parent: &parent, Name: "AddressLine2"}
 		if x.AddressLine2 != nil {
 			if n := len(*x.AddressLine2); n > 60 {
 				v.StringLength(&p, *x.AddressLine2, 0, 60)
@@ -1594,7 +1594,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AddressLine3"}
+		p := smithy.Path{Parent: &parent, Name: "AddressLine3"}
 		if x.AddressLine3 != nil {
 			if n := len(*x.AddressLine3); n > 60 {
 				v.StringLength(&p, *x.AddressLine3, 0, 60)
@@ -1605,7 +1605,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "City"}
+		p := smithy.Path{Parent: &parent, Name: "City"}
 		if x.City == nil {
 			v.Required(&p)
 		} else {
@@ -1618,7 +1618,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "StateOrRegion"}
+		p := smithy.Path{Parent: &parent, Name: "StateOrRegion"}
 		if x.StateOrRegion == nil {
 			v.Required(&p)
 		} else {
@@ -1631,7 +1631,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "DistrictOrCounty"}
+		p := smithy.Path{Parent: &parent, Name: "DistrictOrCounty"}
 		if x.DistrictOrCounty != nil {
 			if n := len(*x.DistrictOrCounty); n < 1 || n > 60 {
 				v.StringLength(&p, *x.DistrictOrCounty, 1, 60)
@@ -1642,7 +1642,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PostalCode"}
+		p := smithy.Path{Parent: &parent, Name: "PostalCode"}
 		if x.PostalCode == nil {
 			v.Required(&p)
 		} else {
@@ -1655,7 +1655,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "CountryCode"}
+		p := smithy.Path{Parent: &parent, Name: "CountryCode"}
 		if x.CountryCode == nil {
 			v.Required(&p)
 		} else {
@@ -1666,7 +1666,7 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Municipality"}
+		p := smithy.Path{Parent: &parent, Name: "Municipality"}
 		if x.Municipality != nil {
 			if n := len(*x.Municipality); n > 180 {
 				v.StringLength(&p, *x.Municipality, 0, 180)
@@ -1679,12 +1679,12 @@ func validateAddress(v *smithy.Validator, parent *smithy.Path, x *types.Address)
 }
 
 // validateRackPhysicalProperties checks a RackPhysicalProperties value.
-func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x *types.RackPhysicalProperties) {
+func validateRackPhysicalProperties(v *smithy.Validator, parent smithy.Path, x *types.RackPhysicalProperties) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PowerDrawKva"}
+		p := smithy.Path{Parent: &parent, Name: "PowerDrawKva"}
 		if x.PowerDrawKva != "" {
 			if !x.PowerDrawKva.IsKnown() {
 				v.Enum(&p, string(x.PowerDrawKva))
@@ -1692,7 +1692,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PowerPhase"}
+		p := smithy.Path{Parent: &parent, Name: "PowerPhase"}
 		if x.PowerPhase != "" {
 			if !x.PowerPhase.IsKnown() {
 				v.Enum(&p, string(x.PowerPhase))
@@ -1700,7 +1700,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PowerConnector"}
+		p := smithy.Path{Parent: &parent, Name: "PowerConnector"}
 		if x.PowerConnector != "" {
 			if !x.PowerConnector.IsKnown() {
 				v.Enum(&p, string(x.PowerConnector))
@@ -1708,7 +1708,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PowerFeedDrop"}
+		p := smithy.Path{Parent: &parent, Name: "PowerFeedDrop"}
 		if x.PowerFeedDrop != "" {
 			if !x.PowerFeedDrop.IsKnown() {
 				v.Enum(&p, string(x.PowerFeedDrop))
@@ -1716,7 +1716,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "UplinkGbps"}
+		p := smithy.Path{Parent: &parent, Name: "UplinkGbps"}
 		if x.UplinkGbps != "" {
 			if !x.UplinkGbps.IsKnown() {
 				v.Enum(&p, string(x.UplinkGbps))
@@ -1724,7 +1724,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "UplinkCount"}
+		p := smithy.Path{Parent: &parent, Name: "UplinkCount"}
 		if x.UplinkCount != "" {
 			if !x.UplinkCount.IsKnown() {
 				v.Enum(&p, string(x.UplinkCount))
@@ -1732,7 +1732,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "FiberOpticCableType"}
+		p := smithy.Path{Parent: &parent, Name: "FiberOpticCableType"}
 		if x.FiberOpticCableType != "" {
 			if !x.FiberOpticCableType.IsKnown() {
 				v.Enum(&p, string(x.FiberOpticCableType))
@@ -1740,7 +1740,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "OpticalStandard"}
+		p := smithy.Path{Parent: &parent, Name: "OpticalStandard"}
 		if x.OpticalStandard != "" {
 			if !x.OpticalStandard.IsKnown() {
 				v.Enum(&p, string(x.OpticalStandard))
@@ -1748,7 +1748,7 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "MaximumSupportedWeightLbs"}
+		p := smithy.Path{Parent: &parent, Name: "MaximumSupportedWeightLbs"}
 		if x.MaximumSupportedWeightLbs != "" {
 			if !x.MaximumSupportedWeightLbs.IsKnown() {
 				v.Enum(&p, string(x.MaximumSupportedWeightLbs))
@@ -1758,9 +1758,9 @@ func validateRackPhysicalProperties(v *smithy.Validator, parent *smithy.Path, x 
 }
 
 // validateAssetIdList checks a AssetIdList value.
-func validateAssetIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateAssetIdList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 100 {
 			v.StringLength(&p, x[i], 1, 100)
 		}
@@ -1771,9 +1771,9 @@ func validateAssetIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 }
 
 // validateOutpostInstanceTypeList checks a OutpostInstanceTypeList value.
-func validateOutpostInstanceTypeList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateOutpostInstanceTypeList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 9 || n > 30 {
 			v.StringLength(&p, x[i], 3, 30)
 		}
@@ -1784,9 +1784,9 @@ func validateOutpostInstanceTypeList(v *smithy.Validator, parent *smithy.Path, x
 }
 
 // validateAccountIdList checks a AccountIdList value.
-func validateAccountIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateAccountIdList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 12, 12)
 		if !pattern21.MatchString(x[i]) {
 			v.Pattern(&p, `^\d{12}$`)
@@ -1795,9 +1795,9 @@ func validateAccountIdList(v *smithy.Validator, parent *smithy.Path, x []string)
 }
 
 // validateAWSServiceNameList checks a AWSServiceNameList value.
-func validateAWSServiceNameList(v *smithy.Validator, parent *smithy.Path, x []types.AWSServiceName) {
+func validateAWSServiceNameList(v *smithy.Validator, parent smithy.Path, x []types.AWSServiceName) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1805,9 +1805,9 @@ func validateAWSServiceNameList(v *smithy.Validator, parent *smithy.Path, x []ty
 }
 
 // validateHostIdList checks a HostIdList value.
-func validateHostIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateHostIdList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 50 {
 			v.StringLength(&p, x[i], 1, 50)
 		}
@@ -1818,9 +1818,9 @@ func validateHostIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
 }
 
 // validateStatusList checks a StatusList value.
-func validateStatusList(v *smithy.Validator, parent *smithy.Path, x []types.AssetState) {
+func validateStatusList(v *smithy.Validator, parent smithy.Path, x []types.AssetState) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1828,9 +1828,9 @@ func validateStatusList(v *smithy.Validator, parent *smithy.Path, x []types.Asse
 }
 
 // validateCapacityTaskStatusList checks a CapacityTaskStatusList value.
-func validateCapacityTaskStatusList(v *smithy.Validator, parent *smithy.Path, x []types.CapacityTaskStatus) {
+func validateCapacityTaskStatusList(v *smithy.Validator, parent smithy.Path, x []types.CapacityTaskStatus) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1838,9 +1838,9 @@ func validateCapacityTaskStatusList(v *smithy.Validator, parent *smithy.Path, x 
 }
 
 // validateCatalogItemClassList checks a CatalogItemClassList value.
-func validateCatalogItemClassList(v *smithy.Validator, parent *smithy.Path, x []types.CatalogItemClass) {
+func validateCatalogItemClassList(v *smithy.Validator, parent smithy.Path, x []types.CatalogItemClass) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1848,9 +1848,9 @@ func validateCatalogItemClassList(v *smithy.Validator, parent *smithy.Path, x []
 }
 
 // validateSupportedStorageList checks a SupportedStorageList value.
-func validateSupportedStorageList(v *smithy.Validator, parent *smithy.Path, x []types.SupportedStorageEnum) {
+func validateSupportedStorageList(v *smithy.Validator, parent smithy.Path, x []types.SupportedStorageEnum) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1858,9 +1858,9 @@ func validateSupportedStorageList(v *smithy.Validator, parent *smithy.Path, x []
 }
 
 // validateEC2FamilyList checks a EC2FamilyList value.
-func validateEC2FamilyList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateEC2FamilyList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 10 {
 			v.StringLength(&p, x[i], 1, 10)
 		}
@@ -1871,9 +1871,9 @@ func validateEC2FamilyList(v *smithy.Validator, parent *smithy.Path, x []string)
 }
 
 // validateLifeCycleStatusList checks a LifeCycleStatusList value.
-func validateLifeCycleStatusList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateLifeCycleStatusList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 20 {
 			v.StringLength(&p, x[i], 1, 20)
 		}
@@ -1884,9 +1884,9 @@ func validateLifeCycleStatusList(v *smithy.Validator, parent *smithy.Path, x []s
 }
 
 // validateAvailabilityZoneList checks a AvailabilityZoneList value.
-func validateAvailabilityZoneList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateAvailabilityZoneList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1000 {
 			v.StringLength(&p, x[i], 1, 1000)
 		}
@@ -1897,9 +1897,9 @@ func validateAvailabilityZoneList(v *smithy.Validator, parent *smithy.Path, x []
 }
 
 // validateAvailabilityZoneIdList checks a AvailabilityZoneIdList value.
-func validateAvailabilityZoneIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateAvailabilityZoneIdList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 255 {
 			v.StringLength(&p, x[i], 1, 255)
 		}
@@ -1910,9 +1910,9 @@ func validateAvailabilityZoneIdList(v *smithy.Validator, parent *smithy.Path, x 
 }
 
 // validateCountryCodeList checks a CountryCodeList value.
-func validateCountryCodeList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateCountryCodeList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 2, 2)
 		if !pattern19.MatchString(x[i]) {
 			v.Pattern(&p, `^[A-Z]{2}$`)
@@ -1921,9 +1921,9 @@ func validateCountryCodeList(v *smithy.Validator, parent *smithy.Path, x []strin
 }
 
 // validateStateOrRegionList checks a StateOrRegionList value.
-func validateStateOrRegionList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateStateOrRegionList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 50 {
 			v.StringLength(&p, x[i], 1, 50)
 		}
@@ -1934,9 +1934,9 @@ func validateStateOrRegionList(v *smithy.Validator, parent *smithy.Path, x []str
 }
 
 // validateCityList checks a CityList value.
-func validateCityList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateCityList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 50 {
 			v.StringLength(&p, x[i], 1, 50)
 		}
@@ -1947,42 +1947,42 @@ func validateCityList(v *smithy.Validator, parent *smithy.Path, x []string) {
 }
 
 // validateRequestedInstancePools checks a RequestedInstancePools value.
-func validateRequestedInstancePools(v *smithy.Validator, parent *smithy.Path, x []types.InstanceTypeCapacity) {
+func validateRequestedInstancePools(v *smithy.Validator, parent smithy.Path, x []types.InstanceTypeCapacity) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateInstanceTypeCapacity(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateInstanceTypeCapacity(v, p, &x[i])
 	}
 }
 
 // validateInstancesToExclude checks a InstancesToExclude value.
-func validateInstancesToExclude(v *smithy.Validator, parent *smithy.Path, x *types.InstancesToExclude) {
+func validateInstancesToExclude(v *smithy.Validator, parent smithy.Path, x *types.InstancesToExclude) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Instances"}
+		p := smithy.Path{Parent: &parent, Name: "Instances"}
 		if x.Instances != nil {
-			validateInstanceIdList(v, &p, x.Instances)
+			validateInstanceIdList(v, p, x.Instances)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AccountIds"}
+		p := smithy.Path{Parent: &parent, Name: "AccountIds"}
 		if x.AccountIds != nil {
-			validateAccountIdList(v, &p, x.AccountIds)
+			validateAccountIdList(v, p, x.AccountIds)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Services"}
+		p := smithy.Path{Parent: &parent, Name: "Services"}
 		if x.Services != nil {
-			validateAWSServiceNameList(v, &p, x.Services)
+			validateAWSServiceNameList(v, p, x.Services)
 		}
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateTagKeyList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -1993,12 +1993,12 @@ func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 }
 
 // validateLineItemRequest checks a LineItemRequest value.
-func validateLineItemRequest(v *smithy.Validator, parent *smithy.Path, x *types.LineItemRequest) {
+func validateLineItemRequest(v *smithy.Validator, parent smithy.Path, x *types.LineItemRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "CatalogItemId"}
+		p := smithy.Path{Parent: &parent, Name: "CatalogItemId"}
 		if x.CatalogItemId != nil {
 			if n := len(*x.CatalogItemId); n < 1 || n > 10 {
 				v.StringLength(&p, *x.CatalogItemId, 1, 10)
@@ -2009,7 +2009,7 @@ func validateLineItemRequest(v *smithy.Validator, parent *smithy.Path, x *types.
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Quantity"}
+		p := smithy.Path{Parent: &parent, Name: "Quantity"}
 		if x.Quantity != nil {
 			if n := *x.Quantity; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2019,12 +2019,12 @@ func validateLineItemRequest(v *smithy.Validator, parent *smithy.Path, x *types.
 }
 
 // validateInstanceTypeCapacity checks a InstanceTypeCapacity value.
-func validateInstanceTypeCapacity(v *smithy.Validator, parent *smithy.Path, x *types.InstanceTypeCapacity) {
+func validateInstanceTypeCapacity(v *smithy.Validator, parent smithy.Path, x *types.InstanceTypeCapacity) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "InstanceType"}
+		p := smithy.Path{Parent: &parent, Name: "InstanceType"}
 		if x.InstanceType == nil {
 			v.Required(&p)
 		} else {
@@ -2037,7 +2037,7 @@ func validateInstanceTypeCapacity(v *smithy.Validator, parent *smithy.Path, x *t
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Count"}
+		p := smithy.Path{Parent: &parent, Name: "Count"}
 		{
 			if n := x.Count; n < 0 || n > 9999 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "9999")
@@ -2047,9 +2047,9 @@ func validateInstanceTypeCapacity(v *smithy.Validator, parent *smithy.Path, x *t
 }
 
 // validateInstanceIdList checks a InstanceIdList value.
-func validateInstanceIdList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateInstanceIdList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 11, 32)
 		if !pattern26.MatchString(x[i]) {
 			v.Pattern(&p, `^i-[0-9a-z]+$`)

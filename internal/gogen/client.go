@@ -262,7 +262,7 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 					// match: an unset member is not descended into.
 					req := p.requiring(f)
 					checks = append(checks, jen.Id(p.requireFn[m.Target]).Call(jen.Op("&").Id("v"),
-						req.pathArg(req.pathLit(nil, jen.Id("Name").Op(":").Lit(m.Name))), field))
+						req.pathLit(nil, jen.Id("Name").Op(":").Lit(m.Name)), field))
 				}
 			}
 		}

@@ -28,15 +28,15 @@ type validation struct {
 	// that checks a value of each aggregate.
 	checks map[*shapes.Member]*memberChecks
 	fn     map[*shapes.Shape]string
-	// byValue: the functions take their parent path by value. A recursive
-	// shape makes its functions call themselves, and a *Path parameter
-	// then receives the address of a Path local to the same function:
-	// escape analysis takes the parameter to outlive the local and moves
-	// every such Path to the heap. A Path parameter, whose own address is
-	// what goes down, stays on the stack. The default mode's functions,
-	// which run on every call, take it so (Validate's still take a *Path).
-	byValue bool
 }
+
+// The functions take their parent path by value, a Path of five words. A
+// recursive shape makes its functions call themselves, and a *Path
+// parameter would then receive the address of a Path local to the same
+// function: escape analysis takes the parameter to outlive the local and
+// moves every such Path to the heap, so that validating a tree allocated
+// at each level. A Path parameter, whose own address is what goes down,
+// stays on the stack.
 
 // emitValidation returns validate_gen.go and, when an input has patterns,
 // patterns_gen.go with their prepared forms (a file of its own: it is
@@ -199,7 +199,7 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 		v.uniqueCheck(g, t, x)
 	}
 	if c.nested {
-		g.Id(v.fn[t]).Call(jen.Id("v"), v.pathArg(jen.Id("p")), x.Clone())
+		g.Id(v.fn[t]).Call(jen.Id("v"), jen.Id("p"), x.Clone())
 	}
 }
 
@@ -340,10 +340,7 @@ func (v *validation) emitAggregate(s *shapes.Shape, doc string) {
 		param = p.ValueType(s)
 	}
 	v.f.Commentf(doc, name, s.ID.Name)
-	pathType, parent := jen.Op("*").Add(v.p.validationQual("Path")), jen.Id("parent")
-	if v.byValue {
-		pathType, parent = v.p.validationQual("Path"), jen.Op("&").Id("parent")
-	}
+	pathType, parent := v.p.validationQual("Path"), jen.Op("&").Id("parent")
 	v.f.Func().Id(name).Params(jen.Id("v").Op("*").Add(v.p.validationQual("Validator")), jen.Id("parent").Add(pathType), jen.Id("x").Add(param)).BlockFunc(func(g *jen.Group) {
 		switch s.Kind {
 		case shapes.KindStructure:
@@ -427,7 +424,7 @@ func (v *validation) emitAggregate(s *shapes.Shape, doc string) {
 // requiring is the emitter of the default Validation mode's functions, which
 // check required members only, into f.
 func (p *Plan) requiring(f *jen.File) *validation {
-	return &validation{p: p, f: f, checks: p.requiredChecks, fn: p.requireFn, byValue: true}
+	return &validation{p: p, f: f, checks: p.requiredChecks, fn: p.requireFn}
 }
 
 // presenceOnly reports whether a member's value is a stream, of which
@@ -444,14 +441,6 @@ func keyExpr(p *Plan, km *shapes.Member) *jen.Statement {
 		return p.ValueType(km.Target).Call(jen.Id("k"))
 	}
 	return jen.Id("k")
-}
-
-// pathArg is the path p as the functions take it (see byValue).
-func (v *validation) pathArg(p *jen.Statement) *jen.Statement {
-	if v.byValue {
-		return p
-	}
-	return jen.Op("&").Add(p)
 }
 
 // pathLit is a validation.Path literal; a nil parent (the input itself) is

@@ -26,7 +26,7 @@ func (in *BatchExecuteStatementInput) Validate() error {
 			if n := len(in.Statements); n < 1 || n > 25 {
 				v.Length(&p, n, 1, 25)
 			}
-			validatePartiQLBatchRequest(v, &p, in.Statements)
+			validatePartiQLBatchRequest(v, p, in.Statements)
 		}
 	}
 	{
@@ -56,7 +56,7 @@ func (in *BatchGetItemInput) Validate() error {
 			if n := len(in.RequestItems); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateBatchGetRequestMap(v, &p, in.RequestItems)
+			validateBatchGetRequestMap(v, p, in.RequestItems)
 		}
 	}
 	{
@@ -86,7 +86,7 @@ func (in *BatchWriteItemInput) Validate() error {
 			if n := len(in.RequestItems); n < 1 || n > 25 {
 				v.Length(&p, n, 1, 25)
 			}
-			validateBatchWriteItemRequestMap(v, &p, in.RequestItems)
+			validateBatchWriteItemRequestMap(v, p, in.RequestItems)
 		}
 	}
 	{
@@ -185,7 +185,7 @@ func (in *CreateTableInput) Validate() error {
 		if in.AttributeDefinitions == nil {
 			v.Required(&p)
 		} else {
-			validateAttributeDefinitions(v, &p, in.AttributeDefinitions)
+			validateAttributeDefinitions(v, p, in.AttributeDefinitions)
 		}
 	}
 	{
@@ -206,19 +206,19 @@ func (in *CreateTableInput) Validate() error {
 			if n := len(in.KeySchema); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateKeySchema(v, &p, in.KeySchema)
+			validateKeySchema(v, p, in.KeySchema)
 		}
 	}
 	{
 		p := smithy.Path{Name: "LocalSecondaryIndexes"}
 		if in.LocalSecondaryIndexes != nil {
-			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexes)
+			validateLocalSecondaryIndexList(v, p, in.LocalSecondaryIndexes)
 		}
 	}
 	{
 		p := smithy.Path{Name: "GlobalSecondaryIndexes"}
 		if in.GlobalSecondaryIndexes != nil {
-			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexes)
+			validateGlobalSecondaryIndexList(v, p, in.GlobalSecondaryIndexes)
 		}
 	}
 	{
@@ -232,25 +232,25 @@ func (in *CreateTableInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ProvisionedThroughput"}
 		if in.ProvisionedThroughput != nil {
-			validateProvisionedThroughput(v, &p, in.ProvisionedThroughput)
+			validateProvisionedThroughput(v, p, in.ProvisionedThroughput)
 		}
 	}
 	{
 		p := smithy.Path{Name: "StreamSpecification"}
 		if in.StreamSpecification != nil {
-			validateStreamSpecification(v, &p, in.StreamSpecification)
+			validateStreamSpecification(v, p, in.StreamSpecification)
 		}
 	}
 	{
 		p := smithy.Path{Name: "SSESpecification"}
 		if in.SSESpecification != nil {
-			validateSSESpecification(v, &p, in.SSESpecification)
+			validateSSESpecification(v, p, in.SSESpecification)
 		}
 	}
 	{
 		p := smithy.Path{Name: "Tags"}
 		if in.Tags != nil {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	{
@@ -308,13 +308,13 @@ func (in *DeleteItemInput) Validate() error {
 		if in.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, in.Key)
+			validateKey(v, p, in.Key)
 		}
 	}
 	{
 		p := smithy.Path{Name: "Expected"}
 		if in.Expected != nil {
-			validateExpectedAttributeMap(v, &p, in.Expected)
+			validateExpectedAttributeMap(v, p, in.Expected)
 		}
 	}
 	{
@@ -352,13 +352,13 @@ func (in *DeleteItemInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, in.ExpressionAttributeNames)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, in.ExpressionAttributeValues)
 		}
 	}
 	{
@@ -715,7 +715,7 @@ func (in *DisableKinesisStreamingDestinationInput) Validate() error {
 	{
 		p := smithy.Path{Name: "EnableKinesisStreamingConfiguration"}
 		if in.EnableKinesisStreamingConfiguration != nil {
-			validateEnableKinesisStreamingConfiguration(v, &p, in.EnableKinesisStreamingConfiguration)
+			validateEnableKinesisStreamingConfiguration(v, p, in.EnableKinesisStreamingConfiguration)
 		}
 	}
 	return v.Err("DisableKinesisStreamingDestinationInput")
@@ -752,7 +752,7 @@ func (in *EnableKinesisStreamingDestinationInput) Validate() error {
 	{
 		p := smithy.Path{Name: "EnableKinesisStreamingConfiguration"}
 		if in.EnableKinesisStreamingConfiguration != nil {
-			validateEnableKinesisStreamingConfiguration(v, &p, in.EnableKinesisStreamingConfiguration)
+			validateEnableKinesisStreamingConfiguration(v, p, in.EnableKinesisStreamingConfiguration)
 		}
 	}
 	return v.Err("EnableKinesisStreamingDestinationInput")
@@ -782,7 +782,7 @@ func (in *ExecuteStatementInput) Validate() error {
 			if n := len(in.Parameters); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validatePreparedStatementParameters(v, &p, in.Parameters)
+			validatePreparedStatementParameters(v, p, in.Parameters)
 		}
 	}
 	{
@@ -836,7 +836,7 @@ func (in *ExecuteTransactionInput) Validate() error {
 			if n := len(in.TransactStatements); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateParameterizedStatements(v, &p, in.TransactStatements)
+			validateParameterizedStatements(v, p, in.TransactStatements)
 		}
 	}
 	{
@@ -948,7 +948,7 @@ func (in *ExportTableToPointInTimeInput) Validate() error {
 	{
 		p := smithy.Path{Name: "IncrementalExportSpecification"}
 		if in.IncrementalExportSpecification != nil {
-			validateIncrementalExportSpecification(v, &p, in.IncrementalExportSpecification)
+			validateIncrementalExportSpecification(v, p, in.IncrementalExportSpecification)
 		}
 	}
 	return v.Err("ExportTableToPointInTimeInput")
@@ -977,7 +977,7 @@ func (in *GetItemInput) Validate() error {
 		if in.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, in.Key)
+			validateKey(v, p, in.Key)
 		}
 	}
 	{
@@ -986,7 +986,7 @@ func (in *GetItemInput) Validate() error {
 			if n := len(in.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateAttributeNameList(v, &p, in.AttributesToGet)
+			validateAttributeNameList(v, p, in.AttributesToGet)
 		}
 	}
 	{
@@ -1000,7 +1000,7 @@ func (in *GetItemInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, in.ExpressionAttributeNames)
 		}
 	}
 	return v.Err("GetItemInput")
@@ -1048,7 +1048,7 @@ func (in *ImportTableInput) Validate() error {
 		if in.S3BucketSource == nil {
 			v.Required(&p)
 		} else {
-			validateS3BucketSource(v, &p, in.S3BucketSource)
+			validateS3BucketSource(v, p, in.S3BucketSource)
 		}
 	}
 	{
@@ -1064,7 +1064,7 @@ func (in *ImportTableInput) Validate() error {
 	{
 		p := smithy.Path{Name: "InputFormatOptions"}
 		if in.InputFormatOptions != nil {
-			validateInputFormatOptions(v, &p, in.InputFormatOptions)
+			validateInputFormatOptions(v, p, in.InputFormatOptions)
 		}
 	}
 	{
@@ -1080,7 +1080,7 @@ func (in *ImportTableInput) Validate() error {
 		if in.TableCreationParameters == nil {
 			v.Required(&p)
 		} else {
-			validateTableCreationParameters(v, &p, in.TableCreationParameters)
+			validateTableCreationParameters(v, p, in.TableCreationParameters)
 		}
 	}
 	return v.Err("ImportTableInput")
@@ -1325,13 +1325,13 @@ func (in *PutItemInput) Validate() error {
 		if in.Item == nil {
 			v.Required(&p)
 		} else {
-			validatePutItemInputAttributeMap(v, &p, in.Item)
+			validatePutItemInputAttributeMap(v, p, in.Item)
 		}
 	}
 	{
 		p := smithy.Path{Name: "Expected"}
 		if in.Expected != nil {
-			validateExpectedAttributeMap(v, &p, in.Expected)
+			validateExpectedAttributeMap(v, p, in.Expected)
 		}
 	}
 	{
@@ -1369,13 +1369,13 @@ func (in *PutItemInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, in.ExpressionAttributeNames)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, in.ExpressionAttributeValues)
 		}
 	}
 	{
@@ -1467,7 +1467,7 @@ func (in *QueryInput) Validate() error {
 			if n := len(in.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateAttributeNameList(v, &p, in.AttributesToGet)
+			validateAttributeNameList(v, p, in.AttributesToGet)
 		}
 	}
 	{
@@ -1481,13 +1481,13 @@ func (in *QueryInput) Validate() error {
 	{
 		p := smithy.Path{Name: "KeyConditions"}
 		if in.KeyConditions != nil {
-			validateKeyConditions(v, &p, in.KeyConditions)
+			validateKeyConditions(v, p, in.KeyConditions)
 		}
 	}
 	{
 		p := smithy.Path{Name: "QueryFilter"}
 		if in.QueryFilter != nil {
-			validateFilterConditionMap(v, &p, in.QueryFilter)
+			validateFilterConditionMap(v, p, in.QueryFilter)
 		}
 	}
 	{
@@ -1501,7 +1501,7 @@ func (in *QueryInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExclusiveStartKey"}
 		if in.ExclusiveStartKey != nil {
-			validateKey(v, &p, in.ExclusiveStartKey)
+			validateKey(v, p, in.ExclusiveStartKey)
 		}
 	}
 	{
@@ -1515,13 +1515,13 @@ func (in *QueryInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, in.ExpressionAttributeNames)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, in.ExpressionAttributeValues)
 		}
 	}
 	return v.Err("QueryInput")
@@ -1569,25 +1569,25 @@ func (in *RestoreTableFromBackupInput) Validate() error {
 	{
 		p := smithy.Path{Name: "GlobalSecondaryIndexOverride"}
 		if in.GlobalSecondaryIndexOverride != nil {
-			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexOverride)
+			validateGlobalSecondaryIndexList(v, p, in.GlobalSecondaryIndexOverride)
 		}
 	}
 	{
 		p := smithy.Path{Name: "LocalSecondaryIndexOverride"}
 		if in.LocalSecondaryIndexOverride != nil {
-			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexOverride)
+			validateLocalSecondaryIndexList(v, p, in.LocalSecondaryIndexOverride)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ProvisionedThroughputOverride"}
 		if in.ProvisionedThroughputOverride != nil {
-			validateProvisionedThroughput(v, &p, in.ProvisionedThroughputOverride)
+			validateProvisionedThroughput(v, p, in.ProvisionedThroughputOverride)
 		}
 	}
 	{
 		p := smithy.Path{Name: "SSESpecificationOverride"}
 		if in.SSESpecificationOverride != nil {
-			validateSSESpecification(v, &p, in.SSESpecificationOverride)
+			validateSSESpecification(v, p, in.SSESpecificationOverride)
 		}
 	}
 	return v.Err("RestoreTableFromBackupInput")
@@ -1644,25 +1644,25 @@ func (in *RestoreTableToPointInTimeInput) Validate() error {
 	{
 		p := smithy.Path{Name: "GlobalSecondaryIndexOverride"}
 		if in.GlobalSecondaryIndexOverride != nil {
-			validateGlobalSecondaryIndexList(v, &p, in.GlobalSecondaryIndexOverride)
+			validateGlobalSecondaryIndexList(v, p, in.GlobalSecondaryIndexOverride)
 		}
 	}
 	{
 		p := smithy.Path{Name: "LocalSecondaryIndexOverride"}
 		if in.LocalSecondaryIndexOverride != nil {
-			validateLocalSecondaryIndexList(v, &p, in.LocalSecondaryIndexOverride)
+			validateLocalSecondaryIndexList(v, p, in.LocalSecondaryIndexOverride)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ProvisionedThroughputOverride"}
 		if in.ProvisionedThroughputOverride != nil {
-			validateProvisionedThroughput(v, &p, in.ProvisionedThroughputOverride)
+			validateProvisionedThroughput(v, p, in.ProvisionedThroughputOverride)
 		}
 	}
 	{
 		p := smithy.Path{Name: "SSESpecificationOverride"}
 		if in.SSESpecificationOverride != nil {
-			validateSSESpecification(v, &p, in.SSESpecificationOverride)
+			validateSSESpecification(v, p, in.SSESpecificationOverride)
 		}
 	}
 	return v.Err("RestoreTableToPointInTimeInput")
@@ -1703,7 +1703,7 @@ func (in *ScanInput) Validate() error {
 			if n := len(in.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateAttributeNameList(v, &p, in.AttributesToGet)
+			validateAttributeNameList(v, p, in.AttributesToGet)
 		}
 	}
 	{
@@ -1725,7 +1725,7 @@ func (in *ScanInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ScanFilter"}
 		if in.ScanFilter != nil {
-			validateFilterConditionMap(v, &p, in.ScanFilter)
+			validateFilterConditionMap(v, p, in.ScanFilter)
 		}
 	}
 	{
@@ -1739,7 +1739,7 @@ func (in *ScanInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExclusiveStartKey"}
 		if in.ExclusiveStartKey != nil {
-			validateKey(v, &p, in.ExclusiveStartKey)
+			validateKey(v, p, in.ExclusiveStartKey)
 		}
 	}
 	{
@@ -1769,13 +1769,13 @@ func (in *ScanInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, in.ExpressionAttributeNames)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, in.ExpressionAttributeValues)
 		}
 	}
 	return v.Err("ScanInput")
@@ -1804,7 +1804,7 @@ func (in *TagResourceInput) Validate() error {
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1826,7 +1826,7 @@ func (in *TransactGetItemsInput) Validate() error {
 			if n := len(in.TransactItems); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateTransactGetItemList(v, &p, in.TransactItems)
+			validateTransactGetItemList(v, p, in.TransactItems)
 		}
 	}
 	{
@@ -1856,7 +1856,7 @@ func (in *TransactWriteItemsInput) Validate() error {
 			if n := len(in.TransactItems); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateTransactWriteItemList(v, &p, in.TransactItems)
+			validateTransactWriteItemList(v, p, in.TransactItems)
 		}
 	}
 	{
@@ -1909,7 +1909,7 @@ func (in *UntagResourceInput) Validate() error {
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -1938,7 +1938,7 @@ func (in *UpdateContinuousBackupsInput) Validate() error {
 		if in.PointInTimeRecoverySpecification == nil {
 			v.Required(&p)
 		} else {
-			validatePointInTimeRecoverySpecification(v, &p, in.PointInTimeRecoverySpecification)
+			validatePointInTimeRecoverySpecification(v, p, in.PointInTimeRecoverySpecification)
 		}
 	}
 	return v.Err("UpdateContinuousBackupsInput")
@@ -2012,7 +2012,7 @@ func (in *UpdateGlobalTableInput) Validate() error {
 		if in.ReplicaUpdates == nil {
 			v.Required(&p)
 		} else {
-			validateReplicaUpdateList(v, &p, in.ReplicaUpdates)
+			validateReplicaUpdateList(v, p, in.ReplicaUpdates)
 		}
 	}
 	return v.Err("UpdateGlobalTableInput")
@@ -2058,7 +2058,7 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 	{
 		p := smithy.Path{Name: "GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate"}
 		if in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate)
+			validateAutoScalingSettingsUpdate(v, p, in.GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate)
 		}
 	}
 	{
@@ -2067,7 +2067,7 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 			if n := len(in.GlobalTableGlobalSecondaryIndexSettingsUpdate); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v, &p, in.GlobalTableGlobalSecondaryIndexSettingsUpdate)
+			validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v, p, in.GlobalTableGlobalSecondaryIndexSettingsUpdate)
 		}
 	}
 	{
@@ -2076,7 +2076,7 @@ func (in *UpdateGlobalTableSettingsInput) Validate() error {
 			if n := len(in.ReplicaSettingsUpdate); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateReplicaSettingsUpdateList(v, &p, in.ReplicaSettingsUpdate)
+			validateReplicaSettingsUpdateList(v, p, in.ReplicaSettingsUpdate)
 		}
 	}
 	return v.Err("UpdateGlobalTableSettingsInput")
@@ -2105,19 +2105,19 @@ func (in *UpdateItemInput) Validate() error {
 		if in.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, in.Key)
+			validateKey(v, p, in.Key)
 		}
 	}
 	{
 		p := smithy.Path{Name: "AttributeUpdates"}
 		if in.AttributeUpdates != nil {
-			validateAttributeUpdates(v, &p, in.AttributeUpdates)
+			validateAttributeUpdates(v, p, in.AttributeUpdates)
 		}
 	}
 	{
 		p := smithy.Path{Name: "Expected"}
 		if in.Expected != nil {
-			validateExpectedAttributeMap(v, &p, in.Expected)
+			validateExpectedAttributeMap(v, p, in.Expected)
 		}
 	}
 	{
@@ -2155,13 +2155,13 @@ func (in *UpdateItemInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ExpressionAttributeNames"}
 		if in.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, in.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, in.ExpressionAttributeNames)
 		}
 	}
 	{
 		p := smithy.Path{Name: "ExpressionAttributeValues"}
 		if in.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, in.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, in.ExpressionAttributeValues)
 		}
 	}
 	{
@@ -2206,7 +2206,7 @@ func (in *UpdateKinesisStreamingDestinationInput) Validate() error {
 	{
 		p := smithy.Path{Name: "UpdateKinesisStreamingConfiguration"}
 		if in.UpdateKinesisStreamingConfiguration != nil {
-			validateUpdateKinesisStreamingConfiguration(v, &p, in.UpdateKinesisStreamingConfiguration)
+			validateUpdateKinesisStreamingConfiguration(v, p, in.UpdateKinesisStreamingConfiguration)
 		}
 	}
 	return v.Err("UpdateKinesisStreamingDestinationInput")
@@ -2223,7 +2223,7 @@ func (in *UpdateTableInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AttributeDefinitions"}
 		if in.AttributeDefinitions != nil {
-			validateAttributeDefinitions(v, &p, in.AttributeDefinitions)
+			validateAttributeDefinitions(v, p, in.AttributeDefinitions)
 		}
 	}
 	{
@@ -2247,25 +2247,25 @@ func (in *UpdateTableInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ProvisionedThroughput"}
 		if in.ProvisionedThroughput != nil {
-			validateProvisionedThroughput(v, &p, in.ProvisionedThroughput)
+			validateProvisionedThroughput(v, p, in.ProvisionedThroughput)
 		}
 	}
 	{
 		p := smithy.Path{Name: "GlobalSecondaryIndexUpdates"}
 		if in.GlobalSecondaryIndexUpdates != nil {
-			validateGlobalSecondaryIndexUpdateList(v, &p, in.GlobalSecondaryIndexUpdates)
+			validateGlobalSecondaryIndexUpdateList(v, p, in.GlobalSecondaryIndexUpdates)
 		}
 	}
 	{
 		p := smithy.Path{Name: "StreamSpecification"}
 		if in.StreamSpecification != nil {
-			validateStreamSpecification(v, &p, in.StreamSpecification)
+			validateStreamSpecification(v, p, in.StreamSpecification)
 		}
 	}
 	{
 		p := smithy.Path{Name: "SSESpecification"}
 		if in.SSESpecification != nil {
-			validateSSESpecification(v, &p, in.SSESpecification)
+			validateSSESpecification(v, p, in.SSESpecification)
 		}
 	}
 	{
@@ -2274,7 +2274,7 @@ func (in *UpdateTableInput) Validate() error {
 			if n := len(in.ReplicaUpdates); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateReplicationGroupUpdateList(v, &p, in.ReplicaUpdates)
+			validateReplicationGroupUpdateList(v, p, in.ReplicaUpdates)
 		}
 	}
 	{
@@ -2310,7 +2310,7 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 			if n := len(in.GlobalSecondaryIndexUpdates); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateGlobalSecondaryIndexAutoScalingUpdateList(v, &p, in.GlobalSecondaryIndexUpdates)
+			validateGlobalSecondaryIndexAutoScalingUpdateList(v, p, in.GlobalSecondaryIndexUpdates)
 		}
 	}
 	{
@@ -2326,7 +2326,7 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 	{
 		p := smithy.Path{Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
 		if in.ProvisionedWriteCapacityAutoScalingUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, in.ProvisionedWriteCapacityAutoScalingUpdate)
+			validateAutoScalingSettingsUpdate(v, p, in.ProvisionedWriteCapacityAutoScalingUpdate)
 		}
 	}
 	{
@@ -2335,7 +2335,7 @@ func (in *UpdateTableReplicaAutoScalingInput) Validate() error {
 			if n := len(in.ReplicaUpdates); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateReplicaAutoScalingUpdateList(v, &p, in.ReplicaUpdates)
+			validateReplicaAutoScalingUpdateList(v, p, in.ReplicaUpdates)
 		}
 	}
 	return v.Err("UpdateTableReplicaAutoScalingInput")
@@ -2364,94 +2364,94 @@ func (in *UpdateTimeToLiveInput) Validate() error {
 		if in.TimeToLiveSpecification == nil {
 			v.Required(&p)
 		} else {
-			validateTimeToLiveSpecification(v, &p, in.TimeToLiveSpecification)
+			validateTimeToLiveSpecification(v, p, in.TimeToLiveSpecification)
 		}
 	}
 	return v.Err("UpdateTimeToLiveInput")
 }
 
 // validatePartiQLBatchRequest checks a PartiQLBatchRequest value.
-func validatePartiQLBatchRequest(v *smithy.Validator, parent *smithy.Path, x []types.BatchStatementRequest) {
+func validatePartiQLBatchRequest(v *smithy.Validator, parent smithy.Path, x []types.BatchStatementRequest) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateBatchStatementRequest(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateBatchStatementRequest(v, p, &x[i])
 	}
 }
 
 // validateBatchGetRequestMap checks a BatchGetRequestMap value.
-func validateBatchGetRequestMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.KeysAndAttributes) {
+func validateBatchGetRequestMap(v *smithy.Validator, parent smithy.Path, x map[string]types.KeysAndAttributes) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 1024 {
 				v.StringLength(&p, k, 1, 1024)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateKeysAndAttributes(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateKeysAndAttributes(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateBatchWriteItemRequestMap checks a BatchWriteItemRequestMap value.
-func validateBatchWriteItemRequestMap(v *smithy.Validator, parent *smithy.Path, x map[string][]types.WriteRequest) {
+func validateBatchWriteItemRequestMap(v *smithy.Validator, parent smithy.Path, x map[string][]types.WriteRequest) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 1024 {
 				v.StringLength(&p, k, 1, 1024)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 25 {
 			v.Length(&p, n, 1, 25)
 		}
-		validateWriteRequests(v, &p, e)
+		validateWriteRequests(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateAttributeDefinitions checks a AttributeDefinitions value.
-func validateAttributeDefinitions(v *smithy.Validator, parent *smithy.Path, x []types.AttributeDefinition) {
+func validateAttributeDefinitions(v *smithy.Validator, parent smithy.Path, x []types.AttributeDefinition) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAttributeDefinition(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAttributeDefinition(v, p, &x[i])
 	}
 }
 
 // validateKeySchema checks a KeySchema value.
-func validateKeySchema(v *smithy.Validator, parent *smithy.Path, x []types.KeySchemaElement) {
+func validateKeySchema(v *smithy.Validator, parent smithy.Path, x []types.KeySchemaElement) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateKeySchemaElement(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateKeySchemaElement(v, p, &x[i])
 	}
 }
 
 // validateLocalSecondaryIndexList checks a LocalSecondaryIndexList value.
-func validateLocalSecondaryIndexList(v *smithy.Validator, parent *smithy.Path, x []types.LocalSecondaryIndex) {
+func validateLocalSecondaryIndexList(v *smithy.Validator, parent smithy.Path, x []types.LocalSecondaryIndex) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLocalSecondaryIndex(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLocalSecondaryIndex(v, p, &x[i])
 	}
 }
 
 // validateGlobalSecondaryIndexList checks a GlobalSecondaryIndexList value.
-func validateGlobalSecondaryIndexList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalSecondaryIndex) {
+func validateGlobalSecondaryIndexList(v *smithy.Validator, parent smithy.Path, x []types.GlobalSecondaryIndex) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateGlobalSecondaryIndex(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateGlobalSecondaryIndex(v, p, &x[i])
 	}
 }
 
 // validateProvisionedThroughput checks a ProvisionedThroughput value.
-func validateProvisionedThroughput(v *smithy.Validator, parent *smithy.Path, x *types.ProvisionedThroughput) {
+func validateProvisionedThroughput(v *smithy.Validator, parent smithy.Path, x *types.ProvisionedThroughput) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReadCapacityUnits"}
+		p := smithy.Path{Parent: &parent, Name: "ReadCapacityUnits"}
 		if x.ReadCapacityUnits == nil {
 			v.Required(&p)
 		} else {
@@ -2461,7 +2461,7 @@ func validateProvisionedThroughput(v *smithy.Validator, parent *smithy.Path, x *
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "WriteCapacityUnits"}
+		p := smithy.Path{Parent: &parent, Name: "WriteCapacityUnits"}
 		if x.WriteCapacityUnits == nil {
 			v.Required(&p)
 		} else {
@@ -2473,18 +2473,18 @@ func validateProvisionedThroughput(v *smithy.Validator, parent *smithy.Path, x *
 }
 
 // validateStreamSpecification checks a StreamSpecification value.
-func validateStreamSpecification(v *smithy.Validator, parent *smithy.Path, x *types.StreamSpecification) {
+func validateStreamSpecification(v *smithy.Validator, parent smithy.Path, x *types.StreamSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "StreamEnabled"}
+		p := smithy.Path{Parent: &parent, Name: "StreamEnabled"}
 		if x.StreamEnabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "StreamViewType"}
+		p := smithy.Path{Parent: &parent, Name: "StreamViewType"}
 		if x.StreamViewType != "" {
 			if !x.StreamViewType.IsKnown() {
 				v.Enum(&p, string(x.StreamViewType))
@@ -2494,12 +2494,12 @@ func validateStreamSpecification(v *smithy.Validator, parent *smithy.Path, x *ty
 }
 
 // validateSSESpecification checks a SSESpecification value.
-func validateSSESpecification(v *smithy.Validator, parent *smithy.Path, x *types.SSESpecification) {
+func validateSSESpecification(v *smithy.Validator, parent smithy.Path, x *types.SSESpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "SSEType"}
+		p := smithy.Path{Parent: &parent, Name: "SSEType"}
 		if x.SSEType != "" {
 			if !x.SSEType.IsKnown() {
 				v.Enum(&p, string(x.SSEType))
@@ -2509,50 +2509,50 @@ func validateSSESpecification(v *smithy.Validator, parent *smithy.Path, x *types
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *smithy.Validator, parent *smithy.Path, x []types.Tag) {
+func validateTagList(v *smithy.Validator, parent smithy.Path, x []types.Tag) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateKey checks a Key value.
-func validateKey(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
+func validateKey(v *smithy.Validator, parent smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateAttributeValue(v, &p, e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateAttributeValue(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateExpectedAttributeMap checks a ExpectedAttributeMap value.
-func validateExpectedAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.ExpectedAttributeValue) {
+func validateExpectedAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]types.ExpectedAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateExpectedAttributeValue(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateExpectedAttributeValue(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateExpressionAttributeNameMap checks a ExpressionAttributeNameMap value.
-func validateExpressionAttributeNameMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
+func validateExpressionAttributeNameMap(v *smithy.Validator, parent smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 65535 {
 			v.StringLength(&p, e, 0, 65535)
 		}
@@ -2561,22 +2561,22 @@ func validateExpressionAttributeNameMap(v *smithy.Validator, parent *smithy.Path
 }
 
 // validateExpressionAttributeValueMap checks a ExpressionAttributeValueMap value.
-func validateExpressionAttributeValueMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
+func validateExpressionAttributeValueMap(v *smithy.Validator, parent smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateAttributeValue(v, &p, e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateAttributeValue(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateEnableKinesisStreamingConfiguration checks a EnableKinesisStreamingConfiguration value.
-func validateEnableKinesisStreamingConfiguration(v *smithy.Validator, parent *smithy.Path, x *types.EnableKinesisStreamingConfiguration) {
+func validateEnableKinesisStreamingConfiguration(v *smithy.Validator, parent smithy.Path, x *types.EnableKinesisStreamingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
+		p := smithy.Path{Parent: &parent, Name: "ApproximateCreationDateTimePrecision"}
 		if x.ApproximateCreationDateTimePrecision != "" {
 			if !x.ApproximateCreationDateTimePrecision.IsKnown() {
 				v.Enum(&p, string(x.ApproximateCreationDateTimePrecision))
@@ -2586,28 +2586,28 @@ func validateEnableKinesisStreamingConfiguration(v *smithy.Validator, parent *sm
 }
 
 // validatePreparedStatementParameters checks a PreparedStatementParameters value.
-func validatePreparedStatementParameters(v *smithy.Validator, parent *smithy.Path, x []types.AttributeValue) {
+func validatePreparedStatementParameters(v *smithy.Validator, parent smithy.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAttributeValue(v, &p, x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAttributeValue(v, p, x[i])
 	}
 }
 
 // validateParameterizedStatements checks a ParameterizedStatements value.
-func validateParameterizedStatements(v *smithy.Validator, parent *smithy.Path, x []types.ParameterizedStatement) {
+func validateParameterizedStatements(v *smithy.Validator, parent smithy.Path, x []types.ParameterizedStatement) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateParameterizedStatement(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateParameterizedStatement(v, p, &x[i])
 	}
 }
 
 // validateIncrementalExportSpecification checks a IncrementalExportSpecification value.
-func validateIncrementalExportSpecification(v *smithy.Validator, parent *smithy.Path, x *types.IncrementalExportSpecification) {
+func validateIncrementalExportSpecification(v *smithy.Validator, parent smithy.Path, x *types.IncrementalExportSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExportViewType"}
+		p := smithy.Path{Parent: &parent, Name: "ExportViewType"}
 		if x.ExportViewType != "" {
 			if !x.ExportViewType.IsKnown() {
 				v.Enum(&p, string(x.ExportViewType))
@@ -2617,9 +2617,9 @@ func validateIncrementalExportSpecification(v *smithy.Validator, parent *smithy.
 }
 
 // validateAttributeNameList checks a AttributeNameList value.
-func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateAttributeNameList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 65535 {
 			v.StringLength(&p, x[i], 0, 65535)
 		}
@@ -2627,12 +2627,12 @@ func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []str
 }
 
 // validateS3BucketSource checks a S3BucketSource value.
-func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S3BucketSource) {
+func validateS3BucketSource(v *smithy.Validator, parent smithy.Path, x *types.S3BucketSource) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "S3BucketOwner"}
+		p := smithy.Path{Parent: &parent, Name: "S3BucketOwner"}
 		if x.S3BucketOwner != nil {
 			if !pattern4.MatchString(*x.S3BucketOwner) {
 				v.Pattern(&p, `^[0-9]{12}$`)
@@ -2640,7 +2640,7 @@ func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "S3Bucket"}
+		p := smithy.Path{Parent: &parent, Name: "S3Bucket"}
 		if x.S3Bucket == nil {
 			v.Required(&p)
 		} else {
@@ -2653,7 +2653,7 @@ func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "S3KeyPrefix"}
+		p := smithy.Path{Parent: &parent, Name: "S3KeyPrefix"}
 		if x.S3KeyPrefix != nil {
 			if n := len(*x.S3KeyPrefix); n > 1024 {
 				v.StringLength(&p, *x.S3KeyPrefix, 0, 1024)
@@ -2663,25 +2663,25 @@ func validateS3BucketSource(v *smithy.Validator, parent *smithy.Path, x *types.S
 }
 
 // validateInputFormatOptions checks a InputFormatOptions value.
-func validateInputFormatOptions(v *smithy.Validator, parent *smithy.Path, x *types.InputFormatOptions) {
+func validateInputFormatOptions(v *smithy.Validator, parent smithy.Path, x *types.InputFormatOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Csv"}
+		p := smithy.Path{Parent: &parent, Name: "Csv"}
 		if x.Csv != nil {
-			validateCsvOptions(v, &p, x.Csv)
+			validateCsvOptions(v, p, x.Csv)
 		}
 	}
 }
 
 // validateTableCreationParameters checks a TableCreationParameters value.
-func validateTableCreationParameters(v *smithy.Validator, parent *smithy.Path, x *types.TableCreationParameters) {
+func validateTableCreationParameters(v *smithy.Validator, parent smithy.Path, x *types.TableCreationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -2694,26 +2694,26 @@ func validateTableCreationParameters(v *smithy.Validator, parent *smithy.Path, x
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeDefinitions"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeDefinitions"}
 		if x.AttributeDefinitions == nil {
 			v.Required(&p)
 		} else {
-			validateAttributeDefinitions(v, &p, x.AttributeDefinitions)
+			validateAttributeDefinitions(v, p, x.AttributeDefinitions)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateKeySchema(v, &p, x.KeySchema)
+			validateKeySchema(v, p, x.KeySchema)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "BillingMode"}
+		p := smithy.Path{Parent: &parent, Name: "BillingMode"}
 		if x.BillingMode != "" {
 			if !x.BillingMode.IsKnown() {
 				v.Enum(&p, string(x.BillingMode))
@@ -2721,93 +2721,93 @@ func validateTableCreationParameters(v *smithy.Validator, parent *smithy.Path, x
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
-			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
+			validateProvisionedThroughput(v, p, x.ProvisionedThroughput)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "SSESpecification"}
+		p := smithy.Path{Parent: &parent, Name: "SSESpecification"}
 		if x.SSESpecification != nil {
-			validateSSESpecification(v, &p, x.SSESpecification)
+			validateSSESpecification(v, p, x.SSESpecification)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Parent: &parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
-			validateGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
+			validateGlobalSecondaryIndexList(v, p, x.GlobalSecondaryIndexes)
 		}
 	}
 }
 
 // validatePutItemInputAttributeMap checks a PutItemInputAttributeMap value.
-func validatePutItemInputAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
+func validatePutItemInputAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateAttributeValue(v, &p, e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateAttributeValue(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateKeyConditions checks a KeyConditions value.
-func validateKeyConditions(v *smithy.Validator, parent *smithy.Path, x map[string]types.Condition) {
+func validateKeyConditions(v *smithy.Validator, parent smithy.Path, x map[string]types.Condition) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateCondition(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateCondition(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateFilterConditionMap checks a FilterConditionMap value.
-func validateFilterConditionMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.Condition) {
+func validateFilterConditionMap(v *smithy.Validator, parent smithy.Path, x map[string]types.Condition) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateCondition(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateCondition(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateTransactGetItemList checks a TransactGetItemList value.
-func validateTransactGetItemList(v *smithy.Validator, parent *smithy.Path, x []types.TransactGetItem) {
+func validateTransactGetItemList(v *smithy.Validator, parent smithy.Path, x []types.TransactGetItem) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTransactGetItem(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTransactGetItem(v, p, &x[i])
 	}
 }
 
 // validateTransactWriteItemList checks a TransactWriteItemList value.
-func validateTransactWriteItemList(v *smithy.Validator, parent *smithy.Path, x []types.TransactWriteItem) {
+func validateTransactWriteItemList(v *smithy.Validator, parent smithy.Path, x []types.TransactWriteItem) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTransactWriteItem(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTransactWriteItem(v, p, &x[i])
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateTagKeyList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -2815,18 +2815,18 @@ func validateTagKeyList(v *smithy.Validator, parent *smithy.Path, x []string) {
 }
 
 // validatePointInTimeRecoverySpecification checks a PointInTimeRecoverySpecification value.
-func validatePointInTimeRecoverySpecification(v *smithy.Validator, parent *smithy.Path, x *types.PointInTimeRecoverySpecification) {
+func validatePointInTimeRecoverySpecification(v *smithy.Validator, parent smithy.Path, x *types.PointInTimeRecoverySpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PointInTimeRecoveryEnabled"}
+		p := smithy.Path{Parent: &parent, Name: "PointInTimeRecoveryEnabled"}
 		if x.PointInTimeRecoveryEnabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RecoveryPeriodInDays"}
+		p := smithy.Path{Parent: &parent, Name: "RecoveryPeriodInDays"}
 		if x.RecoveryPeriodInDays != nil {
 			if n := *x.RecoveryPeriodInDays; n < 1 || n > 35 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "35")
@@ -2836,20 +2836,20 @@ func validatePointInTimeRecoverySpecification(v *smithy.Validator, parent *smith
 }
 
 // validateReplicaUpdateList checks a ReplicaUpdateList value.
-func validateReplicaUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaUpdate) {
+func validateReplicaUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaUpdate(v, p, &x[i])
 	}
 }
 
 // validateAutoScalingSettingsUpdate checks a AutoScalingSettingsUpdate value.
-func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AutoScalingSettingsUpdate) {
+func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.AutoScalingSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "MinimumUnits"}
+		p := smithy.Path{Parent: &parent, Name: "MinimumUnits"}
 		if x.MinimumUnits != nil {
 			if n := *x.MinimumUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2857,7 +2857,7 @@ func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent *smithy.Path,
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "MaximumUnits"}
+		p := smithy.Path{Parent: &parent, Name: "MaximumUnits"}
 		if x.MaximumUnits != nil {
 			if n := *x.MaximumUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -2865,7 +2865,7 @@ func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent *smithy.Path,
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AutoScalingRoleArn"}
+		p := smithy.Path{Parent: &parent, Name: "AutoScalingRoleArn"}
 		if x.AutoScalingRoleArn != nil {
 			if n := len(*x.AutoScalingRoleArn); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.AutoScalingRoleArn, 1, 1600)
@@ -2876,52 +2876,52 @@ func validateAutoScalingSettingsUpdate(v *smithy.Validator, parent *smithy.Path,
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ScalingPolicyUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ScalingPolicyUpdate"}
 		if x.ScalingPolicyUpdate != nil {
-			validateAutoScalingPolicyUpdate(v, &p, x.ScalingPolicyUpdate)
+			validateAutoScalingPolicyUpdate(v, p, x.ScalingPolicyUpdate)
 		}
 	}
 }
 
 // validateGlobalTableGlobalSecondaryIndexSettingsUpdateList checks a GlobalTableGlobalSecondaryIndexSettingsUpdateList value.
-func validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func validateGlobalTableGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent smithy.Path, x []types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v, p, &x[i])
 	}
 }
 
 // validateReplicaSettingsUpdateList checks a ReplicaSettingsUpdateList value.
-func validateReplicaSettingsUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaSettingsUpdate) {
+func validateReplicaSettingsUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaSettingsUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaSettingsUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaSettingsUpdate(v, p, &x[i])
 	}
 }
 
 // validateAttributeUpdates checks a AttributeUpdates value.
-func validateAttributeUpdates(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValueUpdate) {
+func validateAttributeUpdates(v *smithy.Validator, parent smithy.Path, x map[string]types.AttributeValueUpdate) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateAttributeValueUpdate(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateAttributeValueUpdate(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateUpdateKinesisStreamingConfiguration checks a UpdateKinesisStreamingConfiguration value.
-func validateUpdateKinesisStreamingConfiguration(v *smithy.Validator, parent *smithy.Path, x *types.UpdateKinesisStreamingConfiguration) {
+func validateUpdateKinesisStreamingConfiguration(v *smithy.Validator, parent smithy.Path, x *types.UpdateKinesisStreamingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ApproximateCreationDateTimePrecision"}
+		p := smithy.Path{Parent: &parent, Name: "ApproximateCreationDateTimePrecision"}
 		if x.ApproximateCreationDateTimePrecision != "" {
 			if !x.ApproximateCreationDateTimePrecision.IsKnown() {
 				v.Enum(&p, string(x.ApproximateCreationDateTimePrecision))
@@ -2931,50 +2931,50 @@ func validateUpdateKinesisStreamingConfiguration(v *smithy.Validator, parent *sm
 }
 
 // validateGlobalSecondaryIndexUpdateList checks a GlobalSecondaryIndexUpdateList value.
-func validateGlobalSecondaryIndexUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalSecondaryIndexUpdate) {
+func validateGlobalSecondaryIndexUpdateList(v *smithy.Validator, parent smithy.Path, x []types.GlobalSecondaryIndexUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateGlobalSecondaryIndexUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateGlobalSecondaryIndexUpdate(v, p, &x[i])
 	}
 }
 
 // validateReplicationGroupUpdateList checks a ReplicationGroupUpdateList value.
-func validateReplicationGroupUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicationGroupUpdate) {
+func validateReplicationGroupUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicationGroupUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicationGroupUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicationGroupUpdate(v, p, &x[i])
 	}
 }
 
 // validateGlobalSecondaryIndexAutoScalingUpdateList checks a GlobalSecondaryIndexAutoScalingUpdateList value.
-func validateGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
+func validateGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent smithy.Path, x []types.GlobalSecondaryIndexAutoScalingUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateGlobalSecondaryIndexAutoScalingUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateGlobalSecondaryIndexAutoScalingUpdate(v, p, &x[i])
 	}
 }
 
 // validateReplicaAutoScalingUpdateList checks a ReplicaAutoScalingUpdateList value.
-func validateReplicaAutoScalingUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaAutoScalingUpdate) {
+func validateReplicaAutoScalingUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaAutoScalingUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaAutoScalingUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaAutoScalingUpdate(v, p, &x[i])
 	}
 }
 
 // validateTimeToLiveSpecification checks a TimeToLiveSpecification value.
-func validateTimeToLiveSpecification(v *smithy.Validator, parent *smithy.Path, x *types.TimeToLiveSpecification) {
+func validateTimeToLiveSpecification(v *smithy.Validator, parent smithy.Path, x *types.TimeToLiveSpecification) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Enabled"}
+		p := smithy.Path{Parent: &parent, Name: "Enabled"}
 		if x.Enabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeName"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -2986,12 +2986,12 @@ func validateTimeToLiveSpecification(v *smithy.Validator, parent *smithy.Path, x
 }
 
 // validateBatchStatementRequest checks a BatchStatementRequest value.
-func validateBatchStatementRequest(v *smithy.Validator, parent *smithy.Path, x *types.BatchStatementRequest) {
+func validateBatchStatementRequest(v *smithy.Validator, parent smithy.Path, x *types.BatchStatementRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Statement"}
+		p := smithy.Path{Parent: &parent, Name: "Statement"}
 		if x.Statement == nil {
 			v.Required(&p)
 		} else {
@@ -3001,16 +3001,16 @@ func validateBatchStatementRequest(v *smithy.Validator, parent *smithy.Path, x *
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Parameters"}
+		p := smithy.Path{Parent: &parent, Name: "Parameters"}
 		if x.Parameters != nil {
 			if n := len(x.Parameters); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validatePreparedStatementParameters(v, &p, x.Parameters)
+			validatePreparedStatementParameters(v, p, x.Parameters)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: &parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3020,53 +3020,53 @@ func validateBatchStatementRequest(v *smithy.Validator, parent *smithy.Path, x *
 }
 
 // validateKeysAndAttributes checks a KeysAndAttributes value.
-func validateKeysAndAttributes(v *smithy.Validator, parent *smithy.Path, x *types.KeysAndAttributes) {
+func validateKeysAndAttributes(v *smithy.Validator, parent smithy.Path, x *types.KeysAndAttributes) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Keys"}
+		p := smithy.Path{Parent: &parent, Name: "Keys"}
 		if x.Keys == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Keys); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateKeyList(v, &p, x.Keys)
+			validateKeyList(v, p, x.Keys)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributesToGet"}
+		p := smithy.Path{Parent: &parent, Name: "AttributesToGet"}
 		if x.AttributesToGet != nil {
 			if n := len(x.AttributesToGet); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateAttributeNameList(v, &p, x.AttributesToGet)
+			validateAttributeNameList(v, p, x.AttributesToGet)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, x.ExpressionAttributeNames)
 		}
 	}
 }
 
 // validateWriteRequests checks a WriteRequests value.
-func validateWriteRequests(v *smithy.Validator, parent *smithy.Path, x []types.WriteRequest) {
+func validateWriteRequests(v *smithy.Validator, parent smithy.Path, x []types.WriteRequest) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateWriteRequest(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateWriteRequest(v, p, &x[i])
 	}
 }
 
 // validateAttributeDefinition checks a AttributeDefinition value.
-func validateAttributeDefinition(v *smithy.Validator, parent *smithy.Path, x *types.AttributeDefinition) {
+func validateAttributeDefinition(v *smithy.Validator, parent smithy.Path, x *types.AttributeDefinition) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeName"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -3076,7 +3076,7 @@ func validateAttributeDefinition(v *smithy.Validator, parent *smithy.Path, x *ty
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeType"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeType"}
 		if x.AttributeType == "" {
 			v.Required(&p)
 		} else {
@@ -3088,12 +3088,12 @@ func validateAttributeDefinition(v *smithy.Validator, parent *smithy.Path, x *ty
 }
 
 // validateKeySchemaElement checks a KeySchemaElement value.
-func validateKeySchemaElement(v *smithy.Validator, parent *smithy.Path, x *types.KeySchemaElement) {
+func validateKeySchemaElement(v *smithy.Validator, parent smithy.Path, x *types.KeySchemaElement) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeName"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeName"}
 		if x.AttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -3103,7 +3103,7 @@ func validateKeySchemaElement(v *smithy.Validator, parent *smithy.Path, x *types
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "KeyType"}
+		p := smithy.Path{Parent: &parent, Name: "KeyType"}
 		if x.KeyType == "" {
 			v.Required(&p)
 		} else {
@@ -3115,12 +3115,12 @@ func validateKeySchemaElement(v *smithy.Validator, parent *smithy.Path, x *types
 }
 
 // validateLocalSecondaryIndex checks a LocalSecondaryIndex value.
-func validateLocalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *types.LocalSecondaryIndex) {
+func validateLocalSecondaryIndex(v *smithy.Validator, parent smithy.Path, x *types.LocalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -3133,33 +3133,33 @@ func validateLocalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *ty
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateKeySchema(v, &p, x.KeySchema)
+			validateKeySchema(v, p, x.KeySchema)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Projection"}
+		p := smithy.Path{Parent: &parent, Name: "Projection"}
 		if x.Projection == nil {
 			v.Required(&p)
 		} else {
-			validateProjection(v, &p, x.Projection)
+			validateProjection(v, p, x.Projection)
 		}
 	}
 }
 
 // validateGlobalSecondaryIndex checks a GlobalSecondaryIndex value.
-func validateGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *types.GlobalSecondaryIndex) {
+func validateGlobalSecondaryIndex(v *smithy.Validator, parent smithy.Path, x *types.GlobalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -3172,39 +3172,39 @@ func validateGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *t
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateKeySchema(v, &p, x.KeySchema)
+			validateKeySchema(v, p, x.KeySchema)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Projection"}
+		p := smithy.Path{Parent: &parent, Name: "Projection"}
 		if x.Projection == nil {
 			v.Required(&p)
 		} else {
-			validateProjection(v, &p, x.Projection)
+			validateProjection(v, p, x.Projection)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
-			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
+			validateProvisionedThroughput(v, p, x.ProvisionedThroughput)
 		}
 	}
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *smithy.Validator, parent *smithy.Path, x *types.Tag) {
+func validateTag(v *smithy.Validator, parent smithy.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3214,7 +3214,7 @@ func validateTag(v *smithy.Validator, parent *smithy.Path, x *types.Tag) {
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Value"}
+		p := smithy.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -3226,40 +3226,40 @@ func validateTag(v *smithy.Validator, parent *smithy.Path, x *types.Tag) {
 }
 
 // validateAttributeValue checks a AttributeValue value.
-func validateAttributeValue(v *smithy.Validator, parent *smithy.Path, x types.AttributeValue) {
+func validateAttributeValue(v *smithy.Validator, parent smithy.Path, x types.AttributeValue) {
 	switch u := x.(type) {
 	case *types.AttributeValueMemberM:
 		if u == nil {
 			return
 		}
-		p := smithy.Path{Parent: parent, Name: "M"}
+		p := smithy.Path{Parent: &parent, Name: "M"}
 		{
-			validateMapAttributeValue(v, &p, u.Value)
+			validateMapAttributeValue(v, p, u.Value)
 		}
 	case *types.AttributeValueMemberL:
 		if u == nil {
 			return
 		}
-		p := smithy.Path{Parent: parent, Name: "L"}
+		p := smithy.Path{Parent: &parent, Name: "L"}
 		{
-			validateListAttributeValue(v, &p, u.Value)
+			validateListAttributeValue(v, p, u.Value)
 		}
 	}
 }
 
 // validateExpectedAttributeValue checks a ExpectedAttributeValue value.
-func validateExpectedAttributeValue(v *smithy.Validator, parent *smithy.Path, x *types.ExpectedAttributeValue) {
+func validateExpectedAttributeValue(v *smithy.Validator, parent smithy.Path, x *types.ExpectedAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Value"}
+		p := smithy.Path{Parent: &parent, Name: "Value"}
 		if x.Value != nil {
-			validateAttributeValue(v, &p, x.Value)
+			validateAttributeValue(v, p, x.Value)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ComparisonOperator"}
+		p := smithy.Path{Parent: &parent, Name: "ComparisonOperator"}
 		if x.ComparisonOperator != "" {
 			if !x.ComparisonOperator.IsKnown() {
 				v.Enum(&p, string(x.ComparisonOperator))
@@ -3267,20 +3267,20 @@ func validateExpectedAttributeValue(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeValueList"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeValueList"}
 		if x.AttributeValueList != nil {
-			validateAttributeValueList(v, &p, x.AttributeValueList)
+			validateAttributeValueList(v, p, x.AttributeValueList)
 		}
 	}
 }
 
 // validateParameterizedStatement checks a ParameterizedStatement value.
-func validateParameterizedStatement(v *smithy.Validator, parent *smithy.Path, x *types.ParameterizedStatement) {
+func validateParameterizedStatement(v *smithy.Validator, parent smithy.Path, x *types.ParameterizedStatement) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Statement"}
+		p := smithy.Path{Parent: &parent, Name: "Statement"}
 		if x.Statement == nil {
 			v.Required(&p)
 		} else {
@@ -3290,16 +3290,16 @@ func validateParameterizedStatement(v *smithy.Validator, parent *smithy.Path, x 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Parameters"}
+		p := smithy.Path{Parent: &parent, Name: "Parameters"}
 		if x.Parameters != nil {
 			if n := len(x.Parameters); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validatePreparedStatementParameters(v, &p, x.Parameters)
+			validatePreparedStatementParameters(v, p, x.Parameters)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: &parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3309,12 +3309,12 @@ func validateParameterizedStatement(v *smithy.Validator, parent *smithy.Path, x 
 }
 
 // validateCsvOptions checks a CsvOptions value.
-func validateCsvOptions(v *smithy.Validator, parent *smithy.Path, x *types.CsvOptions) {
+func validateCsvOptions(v *smithy.Validator, parent smithy.Path, x *types.CsvOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Delimiter"}
+		p := smithy.Path{Parent: &parent, Name: "Delimiter"}
 		if x.Delimiter != nil {
 			if n := len(*x.Delimiter); n < 1 || n > 1 {
 				v.StringLength(&p, *x.Delimiter, 1, 1)
@@ -3325,29 +3325,29 @@ func validateCsvOptions(v *smithy.Validator, parent *smithy.Path, x *types.CsvOp
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "HeaderList"}
+		p := smithy.Path{Parent: &parent, Name: "HeaderList"}
 		if x.HeaderList != nil {
 			if n := len(x.HeaderList); n < 1 || n > 255 {
 				v.Length(&p, n, 1, 255)
 			}
-			validateCsvHeaderList(v, &p, x.HeaderList)
+			validateCsvHeaderList(v, p, x.HeaderList)
 		}
 	}
 }
 
 // validateCondition checks a Condition value.
-func validateCondition(v *smithy.Validator, parent *smithy.Path, x *types.Condition) {
+func validateCondition(v *smithy.Validator, parent smithy.Path, x *types.Condition) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "AttributeValueList"}
+		p := smithy.Path{Parent: &parent, Name: "AttributeValueList"}
 		if x.AttributeValueList != nil {
-			validateAttributeValueList(v, &p, x.AttributeValueList)
+			validateAttributeValueList(v, p, x.AttributeValueList)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ComparisonOperator"}
+		p := smithy.Path{Parent: &parent, Name: "ComparisonOperator"}
 		if x.ComparisonOperator == "" {
 			v.Required(&p)
 		} else {
@@ -3359,77 +3359,77 @@ func validateCondition(v *smithy.Validator, parent *smithy.Path, x *types.Condit
 }
 
 // validateTransactGetItem checks a TransactGetItem value.
-func validateTransactGetItem(v *smithy.Validator, parent *smithy.Path, x *types.TransactGetItem) {
+func validateTransactGetItem(v *smithy.Validator, parent smithy.Path, x *types.TransactGetItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Get"}
+		p := smithy.Path{Parent: &parent, Name: "Get"}
 		if x.Get == nil {
 			v.Required(&p)
 		} else {
-			validateGet(v, &p, x.Get)
+			validateGet(v, p, x.Get)
 		}
 	}
 }
 
 // validateTransactWriteItem checks a TransactWriteItem value.
-func validateTransactWriteItem(v *smithy.Validator, parent *smithy.Path, x *types.TransactWriteItem) {
+func validateTransactWriteItem(v *smithy.Validator, parent smithy.Path, x *types.TransactWriteItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ConditionCheck"}
+		p := smithy.Path{Parent: &parent, Name: "ConditionCheck"}
 		if x.ConditionCheck != nil {
-			validateConditionCheck(v, &p, x.ConditionCheck)
+			validateConditionCheck(v, p, x.ConditionCheck)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Put"}
+		p := smithy.Path{Parent: &parent, Name: "Put"}
 		if x.Put != nil {
-			validatePut(v, &p, x.Put)
+			validatePut(v, p, x.Put)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
 		if x.Delete != nil {
-			validateDelete(v, &p, x.Delete)
+			validateDelete(v, p, x.Delete)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Update"}
+		p := smithy.Path{Parent: &parent, Name: "Update"}
 		if x.Update != nil {
-			validateUpdate(v, &p, x.Update)
+			validateUpdate(v, p, x.Update)
 		}
 	}
 }
 
 // validateReplicaUpdate checks a ReplicaUpdate value.
-func validateReplicaUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaUpdate) {
+func validateReplicaUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Create"}
+		p := smithy.Path{Parent: &parent, Name: "Create"}
 		if x.Create != nil {
-			validateCreateReplicaAction(v, &p, x.Create)
+			validateCreateReplicaAction(v, p, x.Create)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
 		if x.Delete != nil {
-			validateDeleteReplicaAction(v, &p, x.Delete)
+			validateDeleteReplicaAction(v, p, x.Delete)
 		}
 	}
 }
 
 // validateAutoScalingPolicyUpdate checks a AutoScalingPolicyUpdate value.
-func validateAutoScalingPolicyUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AutoScalingPolicyUpdate) {
+func validateAutoScalingPolicyUpdate(v *smithy.Validator, parent smithy.Path, x *types.AutoScalingPolicyUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PolicyName"}
+		p := smithy.Path{Parent: &parent, Name: "PolicyName"}
 		if x.PolicyName != nil {
 			if n := len(*x.PolicyName); n < 1 || n > 256 {
 				v.StringLength(&p, *x.PolicyName, 1, 256)
@@ -3440,22 +3440,22 @@ func validateAutoScalingPolicyUpdate(v *smithy.Validator, parent *smithy.Path, x
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TargetTrackingScalingPolicyConfiguration"}
+		p := smithy.Path{Parent: &parent, Name: "TargetTrackingScalingPolicyConfiguration"}
 		if x.TargetTrackingScalingPolicyConfiguration == nil {
 			v.Required(&p)
 		} else {
-			validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v, &p, x.TargetTrackingScalingPolicyConfiguration)
+			validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v, p, x.TargetTrackingScalingPolicyConfiguration)
 		}
 	}
 }
 
 // validateGlobalTableGlobalSecondaryIndexSettingsUpdate checks a GlobalTableGlobalSecondaryIndexSettingsUpdate value.
-func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
+func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.GlobalTableGlobalSecondaryIndexSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -3468,7 +3468,7 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedWriteCapacityUnits"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedWriteCapacityUnits"}
 		if x.ProvisionedWriteCapacityUnits != nil {
 			if n := *x.ProvisionedWriteCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -3476,26 +3476,26 @@ func validateGlobalTableGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, 
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedWriteCapacityAutoScalingSettingsUpdate"}
 		if x.ProvisionedWriteCapacityAutoScalingSettingsUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedWriteCapacityAutoScalingSettingsUpdate)
+			validateAutoScalingSettingsUpdate(v, p, x.ProvisionedWriteCapacityAutoScalingSettingsUpdate)
 		}
 	}
 }
 
 // validateReplicaSettingsUpdate checks a ReplicaSettingsUpdate value.
-func validateReplicaSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaSettingsUpdate) {
+func validateReplicaSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityUnits"}
+		p := smithy.Path{Parent: &parent, Name: "ReplicaProvisionedReadCapacityUnits"}
 		if x.ReplicaProvisionedReadCapacityUnits != nil {
 			if n := *x.ReplicaProvisionedReadCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -3503,22 +3503,22 @@ func validateReplicaSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate"}
 		if x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate)
+			validateAutoScalingSettingsUpdate(v, p, x.ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ReplicaGlobalSecondaryIndexSettingsUpdate"}
 		if x.ReplicaGlobalSecondaryIndexSettingsUpdate != nil {
 			if n := len(x.ReplicaGlobalSecondaryIndexSettingsUpdate); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateReplicaGlobalSecondaryIndexSettingsUpdateList(v, &p, x.ReplicaGlobalSecondaryIndexSettingsUpdate)
+			validateReplicaGlobalSecondaryIndexSettingsUpdateList(v, p, x.ReplicaGlobalSecondaryIndexSettingsUpdate)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReplicaTableClass"}
+		p := smithy.Path{Parent: &parent, Name: "ReplicaTableClass"}
 		if x.ReplicaTableClass != "" {
 			if !x.ReplicaTableClass.IsKnown() {
 				v.Enum(&p, string(x.ReplicaTableClass))
@@ -3528,18 +3528,18 @@ func validateReplicaSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *
 }
 
 // validateAttributeValueUpdate checks a AttributeValueUpdate value.
-func validateAttributeValueUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AttributeValueUpdate) {
+func validateAttributeValueUpdate(v *smithy.Validator, parent smithy.Path, x *types.AttributeValueUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Value"}
+		p := smithy.Path{Parent: &parent, Name: "Value"}
 		if x.Value != nil {
-			validateAttributeValue(v, &p, x.Value)
+			validateAttributeValue(v, p, x.Value)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Action"}
+		p := smithy.Path{Parent: &parent, Name: "Action"}
 		if x.Action != "" {
 			if !x.Action.IsKnown() {
 				v.Enum(&p, string(x.Action))
@@ -3549,62 +3549,62 @@ func validateAttributeValueUpdate(v *smithy.Validator, parent *smithy.Path, x *t
 }
 
 // validateGlobalSecondaryIndexUpdate checks a GlobalSecondaryIndexUpdate value.
-func validateGlobalSecondaryIndexUpdate(v *smithy.Validator, parent *smithy.Path, x *types.GlobalSecondaryIndexUpdate) {
+func validateGlobalSecondaryIndexUpdate(v *smithy.Validator, parent smithy.Path, x *types.GlobalSecondaryIndexUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Update"}
+		p := smithy.Path{Parent: &parent, Name: "Update"}
 		if x.Update != nil {
-			validateUpdateGlobalSecondaryIndexAction(v, &p, x.Update)
+			validateUpdateGlobalSecondaryIndexAction(v, p, x.Update)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Create"}
+		p := smithy.Path{Parent: &parent, Name: "Create"}
 		if x.Create != nil {
-			validateCreateGlobalSecondaryIndexAction(v, &p, x.Create)
+			validateCreateGlobalSecondaryIndexAction(v, p, x.Create)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
 		if x.Delete != nil {
-			validateDeleteGlobalSecondaryIndexAction(v, &p, x.Delete)
+			validateDeleteGlobalSecondaryIndexAction(v, p, x.Delete)
 		}
 	}
 }
 
 // validateReplicationGroupUpdate checks a ReplicationGroupUpdate value.
-func validateReplicationGroupUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicationGroupUpdate) {
+func validateReplicationGroupUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicationGroupUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Create"}
+		p := smithy.Path{Parent: &parent, Name: "Create"}
 		if x.Create != nil {
-			validateCreateReplicationGroupMemberAction(v, &p, x.Create)
+			validateCreateReplicationGroupMemberAction(v, p, x.Create)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Update"}
+		p := smithy.Path{Parent: &parent, Name: "Update"}
 		if x.Update != nil {
-			validateUpdateReplicationGroupMemberAction(v, &p, x.Update)
+			validateUpdateReplicationGroupMemberAction(v, p, x.Update)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Delete"}
+		p := smithy.Path{Parent: &parent, Name: "Delete"}
 		if x.Delete != nil {
-			validateDeleteReplicationGroupMemberAction(v, &p, x.Delete)
+			validateDeleteReplicationGroupMemberAction(v, p, x.Delete)
 		}
 	}
 }
 
 // validateGlobalSecondaryIndexAutoScalingUpdate checks a GlobalSecondaryIndexAutoScalingUpdate value.
-func validateGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent *smithy.Path, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
+func validateGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent smithy.Path, x *types.GlobalSecondaryIndexAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName != nil {
 			if n := len(*x.IndexName); n < 9 || n > 255 {
 				v.StringLength(&p, *x.IndexName, 3, 255)
@@ -3615,72 +3615,72 @@ func validateGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent *
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedWriteCapacityAutoScalingUpdate"}
 		if x.ProvisionedWriteCapacityAutoScalingUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedWriteCapacityAutoScalingUpdate)
+			validateAutoScalingSettingsUpdate(v, p, x.ProvisionedWriteCapacityAutoScalingUpdate)
 		}
 	}
 }
 
 // validateReplicaAutoScalingUpdate checks a ReplicaAutoScalingUpdate value.
-func validateReplicaAutoScalingUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaAutoScalingUpdate) {
+func validateReplicaAutoScalingUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReplicaGlobalSecondaryIndexUpdates"}
+		p := smithy.Path{Parent: &parent, Name: "ReplicaGlobalSecondaryIndexUpdates"}
 		if x.ReplicaGlobalSecondaryIndexUpdates != nil {
-			validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v, &p, x.ReplicaGlobalSecondaryIndexUpdates)
+			validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v, p, x.ReplicaGlobalSecondaryIndexUpdates)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ReplicaProvisionedReadCapacityAutoScalingUpdate"}
 		if x.ReplicaProvisionedReadCapacityAutoScalingUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, x.ReplicaProvisionedReadCapacityAutoScalingUpdate)
+			validateAutoScalingSettingsUpdate(v, p, x.ReplicaProvisionedReadCapacityAutoScalingUpdate)
 		}
 	}
 }
 
 // validateKeyList checks a KeyList value.
-func validateKeyList(v *smithy.Validator, parent *smithy.Path, x []map[string]types.AttributeValue) {
+func validateKeyList(v *smithy.Validator, parent smithy.Path, x []map[string]types.AttributeValue) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateKey(v, &p, x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateKey(v, p, x[i])
 	}
 }
 
 // validateWriteRequest checks a WriteRequest value.
-func validateWriteRequest(v *smithy.Validator, parent *smithy.Path, x *types.WriteRequest) {
+func validateWriteRequest(v *smithy.Validator, parent smithy.Path, x *types.WriteRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "PutRequest"}
+		p := smithy.Path{Parent: &parent, Name: "PutRequest"}
 		if x.PutRequest != nil {
-			validatePutRequest(v, &p, x.PutRequest)
+			validatePutRequest(v, p, x.PutRequest)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "DeleteRequest"}
+		p := smithy.Path{Parent: &parent, Name: "DeleteRequest"}
 		if x.DeleteRequest != nil {
-			validateDeleteRequest(v, &p, x.DeleteRequest)
+			validateDeleteRequest(v, p, x.DeleteRequest)
 		}
 	}
 }
 
 // validateProjection checks a Projection value.
-func validateProjection(v *smithy.Validator, parent *smithy.Path, x *types.Projection) {
+func validateProjection(v *smithy.Validator, parent smithy.Path, x *types.Projection) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProjectionType"}
+		p := smithy.Path{Parent: &parent, Name: "ProjectionType"}
 		if x.ProjectionType != "" {
 			if !x.ProjectionType.IsKnown() {
 				v.Enum(&p, string(x.ProjectionType))
@@ -3688,52 +3688,52 @@ func validateProjection(v *smithy.Validator, parent *smithy.Path, x *types.Proje
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "NonKeyAttributes"}
+		p := smithy.Path{Parent: &parent, Name: "NonKeyAttributes"}
 		if x.NonKeyAttributes != nil {
 			if n := len(x.NonKeyAttributes); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateNonKeyAttributeNameList(v, &p, x.NonKeyAttributes)
+			validateNonKeyAttributeNameList(v, p, x.NonKeyAttributes)
 		}
 	}
 }
 
 // validateMapAttributeValue checks a MapAttributeValue value.
-func validateMapAttributeValue(v *smithy.Validator, parent *smithy.Path, x map[string]types.AttributeValue) {
+func validateMapAttributeValue(v *smithy.Validator, parent smithy.Path, x map[string]types.AttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 65535 {
 				v.StringLength(&p, k, 0, 65535)
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateAttributeValue(v, &p, e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateAttributeValue(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateListAttributeValue checks a ListAttributeValue value.
-func validateListAttributeValue(v *smithy.Validator, parent *smithy.Path, x []types.AttributeValue) {
+func validateListAttributeValue(v *smithy.Validator, parent smithy.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAttributeValue(v, &p, x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAttributeValue(v, p, x[i])
 	}
 }
 
 // validateAttributeValueList checks a AttributeValueList value.
-func validateAttributeValueList(v *smithy.Validator, parent *smithy.Path, x []types.AttributeValue) {
+func validateAttributeValueList(v *smithy.Validator, parent smithy.Path, x []types.AttributeValue) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAttributeValue(v, &p, x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAttributeValue(v, p, x[i])
 	}
 }
 
 // validateCsvHeaderList checks a CsvHeaderList value.
-func validateCsvHeaderList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateCsvHeaderList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 65536 {
 			v.StringLength(&p, x[i], 1, 65536)
 		}
@@ -3744,20 +3744,20 @@ func validateCsvHeaderList(v *smithy.Validator, parent *smithy.Path, x []string)
 }
 
 // validateGet checks a Get value.
-func validateGet(v *smithy.Validator, parent *smithy.Path, x *types.Get) {
+func validateGet(v *smithy.Validator, parent smithy.Path, x *types.Get) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, x.Key)
+			validateKey(v, p, x.Key)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3767,28 +3767,28 @@ func validateGet(v *smithy.Validator, parent *smithy.Path, x *types.Get) {
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, x.ExpressionAttributeNames)
 		}
 	}
 }
 
 // validateConditionCheck checks a ConditionCheck value.
-func validateConditionCheck(v *smithy.Validator, parent *smithy.Path, x *types.ConditionCheck) {
+func validateConditionCheck(v *smithy.Validator, parent smithy.Path, x *types.ConditionCheck) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, x.Key)
+			validateKey(v, p, x.Key)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3798,25 +3798,25 @@ func validateConditionCheck(v *smithy.Validator, parent *smithy.Path, x *types.C
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ConditionExpression"}
+		p := smithy.Path{Parent: &parent, Name: "ConditionExpression"}
 		if x.ConditionExpression == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: &parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3826,20 +3826,20 @@ func validateConditionCheck(v *smithy.Validator, parent *smithy.Path, x *types.C
 }
 
 // validatePut checks a Put value.
-func validatePut(v *smithy.Validator, parent *smithy.Path, x *types.Put) {
+func validatePut(v *smithy.Validator, parent smithy.Path, x *types.Put) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Item"}
+		p := smithy.Path{Parent: &parent, Name: "Item"}
 		if x.Item == nil {
 			v.Required(&p)
 		} else {
-			validatePutItemInputAttributeMap(v, &p, x.Item)
+			validatePutItemInputAttributeMap(v, p, x.Item)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3849,19 +3849,19 @@ func validatePut(v *smithy.Validator, parent *smithy.Path, x *types.Put) {
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: &parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3871,20 +3871,20 @@ func validatePut(v *smithy.Validator, parent *smithy.Path, x *types.Put) {
 }
 
 // validateDelete checks a Delete value.
-func validateDelete(v *smithy.Validator, parent *smithy.Path, x *types.Delete) {
+func validateDelete(v *smithy.Validator, parent smithy.Path, x *types.Delete) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, x.Key)
+			validateKey(v, p, x.Key)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3894,19 +3894,19 @@ func validateDelete(v *smithy.Validator, parent *smithy.Path, x *types.Delete) {
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: &parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3916,26 +3916,26 @@ func validateDelete(v *smithy.Validator, parent *smithy.Path, x *types.Delete) {
 }
 
 // validateUpdate checks a Update value.
-func validateUpdate(v *smithy.Validator, parent *smithy.Path, x *types.Update) {
+func validateUpdate(v *smithy.Validator, parent smithy.Path, x *types.Update) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, x.Key)
+			validateKey(v, p, x.Key)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "UpdateExpression"}
+		p := smithy.Path{Parent: &parent, Name: "UpdateExpression"}
 		if x.UpdateExpression == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableName"}
+		p := smithy.Path{Parent: &parent, Name: "TableName"}
 		if x.TableName == nil {
 			v.Required(&p)
 		} else {
@@ -3945,19 +3945,19 @@ func validateUpdate(v *smithy.Validator, parent *smithy.Path, x *types.Update) {
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeNames"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeNames"}
 		if x.ExpressionAttributeNames != nil {
-			validateExpressionAttributeNameMap(v, &p, x.ExpressionAttributeNames)
+			validateExpressionAttributeNameMap(v, p, x.ExpressionAttributeNames)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ExpressionAttributeValues"}
+		p := smithy.Path{Parent: &parent, Name: "ExpressionAttributeValues"}
 		if x.ExpressionAttributeValues != nil {
-			validateExpressionAttributeValueMap(v, &p, x.ExpressionAttributeValues)
+			validateExpressionAttributeValueMap(v, p, x.ExpressionAttributeValues)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReturnValuesOnConditionCheckFailure"}
+		p := smithy.Path{Parent: &parent, Name: "ReturnValuesOnConditionCheckFailure"}
 		if x.ReturnValuesOnConditionCheckFailure != "" {
 			if !x.ReturnValuesOnConditionCheckFailure.IsKnown() {
 				v.Enum(&p, string(x.ReturnValuesOnConditionCheckFailure))
@@ -3967,12 +3967,12 @@ func validateUpdate(v *smithy.Validator, parent *smithy.Path, x *types.Update) {
 }
 
 // validateCreateReplicaAction checks a CreateReplicaAction value.
-func validateCreateReplicaAction(v *smithy.Validator, parent *smithy.Path, x *types.CreateReplicaAction) {
+func validateCreateReplicaAction(v *smithy.Validator, parent smithy.Path, x *types.CreateReplicaAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
@@ -3980,12 +3980,12 @@ func validateCreateReplicaAction(v *smithy.Validator, parent *smithy.Path, x *ty
 }
 
 // validateDeleteReplicaAction checks a DeleteReplicaAction value.
-func validateDeleteReplicaAction(v *smithy.Validator, parent *smithy.Path, x *types.DeleteReplicaAction) {
+func validateDeleteReplicaAction(v *smithy.Validator, parent smithy.Path, x *types.DeleteReplicaAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
@@ -3993,12 +3993,12 @@ func validateDeleteReplicaAction(v *smithy.Validator, parent *smithy.Path, x *ty
 }
 
 // validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate checks a AutoScalingTargetTrackingScalingPolicyConfigurationUpdate value.
-func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *smithy.Validator, parent *smithy.Path, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
+func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *smithy.Validator, parent smithy.Path, x *types.AutoScalingTargetTrackingScalingPolicyConfigurationUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TargetValue"}
+		p := smithy.Path{Parent: &parent, Name: "TargetValue"}
 		if x.TargetValue == nil {
 			v.Required(&p)
 		}
@@ -4006,20 +4006,20 @@ func validateAutoScalingTargetTrackingScalingPolicyConfigurationUpdate(v *smithy
 }
 
 // validateReplicaGlobalSecondaryIndexSettingsUpdateList checks a ReplicaGlobalSecondaryIndexSettingsUpdateList value.
-func validateReplicaGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func validateReplicaGlobalSecondaryIndexSettingsUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaGlobalSecondaryIndexSettingsUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaGlobalSecondaryIndexSettingsUpdate(v, p, &x[i])
 	}
 }
 
 // validateUpdateGlobalSecondaryIndexAction checks a UpdateGlobalSecondaryIndexAction value.
-func validateUpdateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smithy.Path, x *types.UpdateGlobalSecondaryIndexAction) {
+func validateUpdateGlobalSecondaryIndexAction(v *smithy.Validator, parent smithy.Path, x *types.UpdateGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4032,20 +4032,20 @@ func validateUpdateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smith
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
-			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
+			validateProvisionedThroughput(v, p, x.ProvisionedThroughput)
 		}
 	}
 }
 
 // validateCreateGlobalSecondaryIndexAction checks a CreateGlobalSecondaryIndexAction value.
-func validateCreateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smithy.Path, x *types.CreateGlobalSecondaryIndexAction) {
+func validateCreateGlobalSecondaryIndexAction(v *smithy.Validator, parent smithy.Path, x *types.CreateGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4058,39 +4058,39 @@ func validateCreateGlobalSecondaryIndexAction(v *smithy.Validator, parent *smith
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "KeySchema"}
+		p := smithy.Path{Parent: &parent, Name: "KeySchema"}
 		if x.KeySchema == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.KeySchema); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateKeySchema(v, &p, x.KeySchema)
+			validateKeySchema(v, p, x.KeySchema)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Projection"}
+		p := smithy.Path{Parent: &parent, Name: "Projection"}
 		if x.Projection == nil {
 			v.Required(&p)
 		} else {
-			validateProjection(v, &p, x.Projection)
+			validateProjection(v, p, x.Projection)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughput"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughput"}
 		if x.ProvisionedThroughput != nil {
-			validateProvisionedThroughput(v, &p, x.ProvisionedThroughput)
+			validateProvisionedThroughput(v, p, x.ProvisionedThroughput)
 		}
 	}
 }
 
 // validateDeleteGlobalSecondaryIndexAction checks a DeleteGlobalSecondaryIndexAction value.
-func validateDeleteGlobalSecondaryIndexAction(v *smithy.Validator, parent *smithy.Path, x *types.DeleteGlobalSecondaryIndexAction) {
+func validateDeleteGlobalSecondaryIndexAction(v *smithy.Validator, parent smithy.Path, x *types.DeleteGlobalSecondaryIndexAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4105,33 +4105,33 @@ func validateDeleteGlobalSecondaryIndexAction(v *smithy.Validator, parent *smith
 }
 
 // validateCreateReplicationGroupMemberAction checks a CreateReplicationGroupMemberAction value.
-func validateCreateReplicationGroupMemberAction(v *smithy.Validator, parent *smithy.Path, x *types.CreateReplicationGroupMemberAction) {
+func validateCreateReplicationGroupMemberAction(v *smithy.Validator, parent smithy.Path, x *types.CreateReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
-			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
+			validateProvisionedThroughputOverride(v, p, x.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Parent: &parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			if n := len(x.GlobalSecondaryIndexes); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateReplicaGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
+			validateReplicaGlobalSecondaryIndexList(v, p, x.GlobalSecondaryIndexes)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableClassOverride"}
+		p := smithy.Path{Parent: &parent, Name: "TableClassOverride"}
 		if x.TableClassOverride != "" {
 			if !x.TableClassOverride.IsKnown() {
 				v.Enum(&p, string(x.TableClassOverride))
@@ -4141,33 +4141,33 @@ func validateCreateReplicationGroupMemberAction(v *smithy.Validator, parent *smi
 }
 
 // validateUpdateReplicationGroupMemberAction checks a UpdateReplicationGroupMemberAction value.
-func validateUpdateReplicationGroupMemberAction(v *smithy.Validator, parent *smithy.Path, x *types.UpdateReplicationGroupMemberAction) {
+func validateUpdateReplicationGroupMemberAction(v *smithy.Validator, parent smithy.Path, x *types.UpdateReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
-			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
+			validateProvisionedThroughputOverride(v, p, x.ProvisionedThroughputOverride)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "GlobalSecondaryIndexes"}
+		p := smithy.Path{Parent: &parent, Name: "GlobalSecondaryIndexes"}
 		if x.GlobalSecondaryIndexes != nil {
 			if n := len(x.GlobalSecondaryIndexes); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateReplicaGlobalSecondaryIndexList(v, &p, x.GlobalSecondaryIndexes)
+			validateReplicaGlobalSecondaryIndexList(v, p, x.GlobalSecondaryIndexes)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "TableClassOverride"}
+		p := smithy.Path{Parent: &parent, Name: "TableClassOverride"}
 		if x.TableClassOverride != "" {
 			if !x.TableClassOverride.IsKnown() {
 				v.Enum(&p, string(x.TableClassOverride))
@@ -4177,12 +4177,12 @@ func validateUpdateReplicationGroupMemberAction(v *smithy.Validator, parent *smi
 }
 
 // validateDeleteReplicationGroupMemberAction checks a DeleteReplicationGroupMemberAction value.
-func validateDeleteReplicationGroupMemberAction(v *smithy.Validator, parent *smithy.Path, x *types.DeleteReplicationGroupMemberAction) {
+func validateDeleteReplicationGroupMemberAction(v *smithy.Validator, parent smithy.Path, x *types.DeleteReplicationGroupMemberAction) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "RegionName"}
+		p := smithy.Path{Parent: &parent, Name: "RegionName"}
 		if x.RegionName == nil {
 			v.Required(&p)
 		}
@@ -4190,47 +4190,47 @@ func validateDeleteReplicationGroupMemberAction(v *smithy.Validator, parent *smi
 }
 
 // validateReplicaGlobalSecondaryIndexAutoScalingUpdateList checks a ReplicaGlobalSecondaryIndexAutoScalingUpdateList value.
-func validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func validateReplicaGlobalSecondaryIndexAutoScalingUpdateList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v, p, &x[i])
 	}
 }
 
 // validatePutRequest checks a PutRequest value.
-func validatePutRequest(v *smithy.Validator, parent *smithy.Path, x *types.PutRequest) {
+func validatePutRequest(v *smithy.Validator, parent smithy.Path, x *types.PutRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Item"}
+		p := smithy.Path{Parent: &parent, Name: "Item"}
 		if x.Item == nil {
 			v.Required(&p)
 		} else {
-			validatePutItemInputAttributeMap(v, &p, x.Item)
+			validatePutItemInputAttributeMap(v, p, x.Item)
 		}
 	}
 }
 
 // validateDeleteRequest checks a DeleteRequest value.
-func validateDeleteRequest(v *smithy.Validator, parent *smithy.Path, x *types.DeleteRequest) {
+func validateDeleteRequest(v *smithy.Validator, parent smithy.Path, x *types.DeleteRequest) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Key"}
+		p := smithy.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
-			validateKey(v, &p, x.Key)
+			validateKey(v, p, x.Key)
 		}
 	}
 }
 
 // validateNonKeyAttributeNameList checks a NonKeyAttributeNameList value.
-func validateNonKeyAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []string) {
+func validateNonKeyAttributeNameList(v *smithy.Validator, parent smithy.Path, x []string) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 255 {
 			v.StringLength(&p, x[i], 1, 255)
 		}
@@ -4238,12 +4238,12 @@ func validateNonKeyAttributeNameList(v *smithy.Validator, parent *smithy.Path, x
 }
 
 // validateReplicaGlobalSecondaryIndexSettingsUpdate checks a ReplicaGlobalSecondaryIndexSettingsUpdate value.
-func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
+func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaGlobalSecondaryIndexSettingsUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4256,7 +4256,7 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, pare
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedReadCapacityUnits"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedReadCapacityUnits"}
 		if x.ProvisionedReadCapacityUnits != nil {
 			if n := *x.ProvisionedReadCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -4264,20 +4264,20 @@ func validateReplicaGlobalSecondaryIndexSettingsUpdate(v *smithy.Validator, pare
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedReadCapacityAutoScalingSettingsUpdate"}
 		if x.ProvisionedReadCapacityAutoScalingSettingsUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedReadCapacityAutoScalingSettingsUpdate)
+			validateAutoScalingSettingsUpdate(v, p, x.ProvisionedReadCapacityAutoScalingSettingsUpdate)
 		}
 	}
 }
 
 // validateProvisionedThroughputOverride checks a ProvisionedThroughputOverride value.
-func validateProvisionedThroughputOverride(v *smithy.Validator, parent *smithy.Path, x *types.ProvisionedThroughputOverride) {
+func validateProvisionedThroughputOverride(v *smithy.Validator, parent smithy.Path, x *types.ProvisionedThroughputOverride) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReadCapacityUnits"}
+		p := smithy.Path{Parent: &parent, Name: "ReadCapacityUnits"}
 		if x.ReadCapacityUnits != nil {
 			if n := *x.ReadCapacityUnits; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -4287,20 +4287,20 @@ func validateProvisionedThroughputOverride(v *smithy.Validator, parent *smithy.P
 }
 
 // validateReplicaGlobalSecondaryIndexList checks a ReplicaGlobalSecondaryIndexList value.
-func validateReplicaGlobalSecondaryIndexList(v *smithy.Validator, parent *smithy.Path, x []types.ReplicaGlobalSecondaryIndex) {
+func validateReplicaGlobalSecondaryIndexList(v *smithy.Validator, parent smithy.Path, x []types.ReplicaGlobalSecondaryIndex) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaGlobalSecondaryIndex(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaGlobalSecondaryIndex(v, p, &x[i])
 	}
 }
 
 // validateReplicaGlobalSecondaryIndexAutoScalingUpdate checks a ReplicaGlobalSecondaryIndexAutoScalingUpdate value.
-func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
+func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, parent smithy.Path, x *types.ReplicaGlobalSecondaryIndexAutoScalingUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName != nil {
 			if n := len(*x.IndexName); n < 9 || n > 255 {
 				v.StringLength(&p, *x.IndexName, 3, 255)
@@ -4311,20 +4311,20 @@ func validateReplicaGlobalSecondaryIndexAutoScalingUpdate(v *smithy.Validator, p
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedReadCapacityAutoScalingUpdate"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedReadCapacityAutoScalingUpdate"}
 		if x.ProvisionedReadCapacityAutoScalingUpdate != nil {
-			validateAutoScalingSettingsUpdate(v, &p, x.ProvisionedReadCapacityAutoScalingUpdate)
+			validateAutoScalingSettingsUpdate(v, p, x.ProvisionedReadCapacityAutoScalingUpdate)
 		}
 	}
 }
 
 // validateReplicaGlobalSecondaryIndex checks a ReplicaGlobalSecondaryIndex value.
-func validateReplicaGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Path, x *types.ReplicaGlobalSecondaryIndex) {
+func validateReplicaGlobalSecondaryIndex(v *smithy.Validator, parent smithy.Path, x *types.ReplicaGlobalSecondaryIndex) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "IndexName"}
+		p := smithy.Path{Parent: &parent, Name: "IndexName"}
 		if x.IndexName == nil {
 			v.Required(&p)
 		} else {
@@ -4337,9 +4337,9 @@ func validateReplicaGlobalSecondaryIndex(v *smithy.Validator, parent *smithy.Pat
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ProvisionedThroughputOverride"}
+		p := smithy.Path{Parent: &parent, Name: "ProvisionedThroughputOverride"}
 		if x.ProvisionedThroughputOverride != nil {
-			validateProvisionedThroughputOverride(v, &p, x.ProvisionedThroughputOverride)
+			validateProvisionedThroughputOverride(v, p, x.ProvisionedThroughputOverride)
 		}
 	}
 }

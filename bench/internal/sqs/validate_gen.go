@@ -109,7 +109,7 @@ func (in *ChangeMessageVisibilityBatchInput) Validate() error {
 		if in.Entries == nil {
 			v.Required(&p)
 		} else {
-			validateChangeMessageVisibilityBatchRequestEntryList(v, &p, in.Entries)
+			validateChangeMessageVisibilityBatchRequestEntryList(v, p, in.Entries)
 		}
 	}
 	return v.Err("ChangeMessageVisibilityBatchInput")
@@ -132,7 +132,7 @@ func (in *CreateQueueInput) Validate() error {
 	{
 		p := smithy.Path{Name: "Attributes"}
 		if in.Attributes != nil {
-			validateQueueAttributeMap(v, &p, in.Attributes)
+			validateQueueAttributeMap(v, p, in.Attributes)
 		}
 	}
 	return v.Err("CreateQueueInput")
@@ -180,7 +180,7 @@ func (in *DeleteMessageBatchInput) Validate() error {
 		if in.Entries == nil {
 			v.Required(&p)
 		} else {
-			validateDeleteMessageBatchRequestEntryList(v, &p, in.Entries)
+			validateDeleteMessageBatchRequestEntryList(v, p, in.Entries)
 		}
 	}
 	return v.Err("DeleteMessageBatchInput")
@@ -220,7 +220,7 @@ func (in *GetQueueAttributesInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AttributeNames"}
 		if in.AttributeNames != nil {
-			validateAttributeNameList(v, &p, in.AttributeNames)
+			validateAttributeNameList(v, p, in.AttributeNames)
 		}
 	}
 	return v.Err("GetQueueAttributesInput")
@@ -335,13 +335,13 @@ func (in *ReceiveMessageInput) Validate() error {
 	{
 		p := smithy.Path{Name: "AttributeNames"}
 		if in.AttributeNames != nil {
-			validateAttributeNameList(v, &p, in.AttributeNames)
+			validateAttributeNameList(v, p, in.AttributeNames)
 		}
 	}
 	{
 		p := smithy.Path{Name: "MessageSystemAttributeNames"}
 		if in.MessageSystemAttributeNames != nil {
-			validateMessageSystemAttributeList(v, &p, in.MessageSystemAttributeNames)
+			validateMessageSystemAttributeList(v, p, in.MessageSystemAttributeNames)
 		}
 	}
 	return v.Err("ReceiveMessageInput")
@@ -393,13 +393,13 @@ func (in *SendMessageInput) Validate() error {
 	{
 		p := smithy.Path{Name: "MessageAttributes"}
 		if in.MessageAttributes != nil {
-			validateMessageBodyAttributeMap(v, &p, in.MessageAttributes)
+			validateMessageBodyAttributeMap(v, p, in.MessageAttributes)
 		}
 	}
 	{
 		p := smithy.Path{Name: "MessageSystemAttributes"}
 		if in.MessageSystemAttributes != nil {
-			validateMessageBodySystemAttributeMap(v, &p, in.MessageSystemAttributes)
+			validateMessageBodySystemAttributeMap(v, p, in.MessageSystemAttributes)
 		}
 	}
 	return v.Err("SendMessageInput")
@@ -424,7 +424,7 @@ func (in *SendMessageBatchInput) Validate() error {
 		if in.Entries == nil {
 			v.Required(&p)
 		} else {
-			validateSendMessageBatchRequestEntryList(v, &p, in.Entries)
+			validateSendMessageBatchRequestEntryList(v, p, in.Entries)
 		}
 	}
 	return v.Err("SendMessageBatchInput")
@@ -449,7 +449,7 @@ func (in *SetQueueAttributesInput) Validate() error {
 		if in.Attributes == nil {
 			v.Required(&p)
 		} else {
-			validateQueueAttributeMap(v, &p, in.Attributes)
+			validateQueueAttributeMap(v, p, in.Attributes)
 		}
 	}
 	return v.Err("SetQueueAttributesInput")
@@ -519,19 +519,19 @@ func (in *UntagQueueInput) Validate() error {
 }
 
 // validateChangeMessageVisibilityBatchRequestEntryList checks a ChangeMessageVisibilityBatchRequestEntryList value.
-func validateChangeMessageVisibilityBatchRequestEntryList(v *smithy.Validator, parent *smithy.Path, x []types.ChangeMessageVisibilityBatchRequestEntry) {
+func validateChangeMessageVisibilityBatchRequestEntryList(v *smithy.Validator, parent smithy.Path, x []types.ChangeMessageVisibilityBatchRequestEntry) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateChangeMessageVisibilityBatchRequestEntry(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateChangeMessageVisibilityBatchRequestEntry(v, p, &x[i])
 	}
 }
 
 // validateQueueAttributeMap checks a QueueAttributeMap value.
-func validateQueueAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]string) {
+func validateQueueAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]string) {
 	start := len(v.List)
 	for k := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.QueueAttributeName(k).IsKnown() {
 				v.Enum(&p, string(types.QueueAttributeName(k)))
 			}
@@ -541,17 +541,17 @@ func validateQueueAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[s
 }
 
 // validateDeleteMessageBatchRequestEntryList checks a DeleteMessageBatchRequestEntryList value.
-func validateDeleteMessageBatchRequestEntryList(v *smithy.Validator, parent *smithy.Path, x []types.DeleteMessageBatchRequestEntry) {
+func validateDeleteMessageBatchRequestEntryList(v *smithy.Validator, parent smithy.Path, x []types.DeleteMessageBatchRequestEntry) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateDeleteMessageBatchRequestEntry(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateDeleteMessageBatchRequestEntry(v, p, &x[i])
 	}
 }
 
 // validateAttributeNameList checks a AttributeNameList value.
-func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []types.QueueAttributeName) {
+func validateAttributeNameList(v *smithy.Validator, parent smithy.Path, x []types.QueueAttributeName) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -559,9 +559,9 @@ func validateAttributeNameList(v *smithy.Validator, parent *smithy.Path, x []typ
 }
 
 // validateMessageSystemAttributeList checks a MessageSystemAttributeList value.
-func validateMessageSystemAttributeList(v *smithy.Validator, parent *smithy.Path, x []types.MessageSystemAttributeName) {
+func validateMessageSystemAttributeList(v *smithy.Validator, parent smithy.Path, x []types.MessageSystemAttributeName) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -569,52 +569,52 @@ func validateMessageSystemAttributeList(v *smithy.Validator, parent *smithy.Path
 }
 
 // validateMessageBodyAttributeMap checks a MessageBodyAttributeMap value.
-func validateMessageBodyAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.MessageAttributeValue) {
+func validateMessageBodyAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]types.MessageAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateMessageAttributeValue(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateMessageAttributeValue(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateMessageBodySystemAttributeMap checks a MessageBodySystemAttributeMap value.
-func validateMessageBodySystemAttributeMap(v *smithy.Validator, parent *smithy.Path, x map[string]types.MessageSystemAttributeValue) {
+func validateMessageBodySystemAttributeMap(v *smithy.Validator, parent smithy.Path, x map[string]types.MessageSystemAttributeValue) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := smithy.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := smithy.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.MessageSystemAttributeNameForSends(k).IsKnown() {
 				v.Enum(&p, string(types.MessageSystemAttributeNameForSends(k)))
 			}
 		}
-		p := smithy.Path{Parent: parent, Name: k, IsKey: true}
-		validateMessageSystemAttributeValue(v, &p, &e)
+		p := smithy.Path{Parent: &parent, Name: k, IsKey: true}
+		validateMessageSystemAttributeValue(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateSendMessageBatchRequestEntryList checks a SendMessageBatchRequestEntryList value.
-func validateSendMessageBatchRequestEntryList(v *smithy.Validator, parent *smithy.Path, x []types.SendMessageBatchRequestEntry) {
+func validateSendMessageBatchRequestEntryList(v *smithy.Validator, parent smithy.Path, x []types.SendMessageBatchRequestEntry) {
 	for i := range x {
-		p := smithy.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSendMessageBatchRequestEntry(v, &p, &x[i])
+		p := smithy.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSendMessageBatchRequestEntry(v, p, &x[i])
 	}
 }
 
 // validateChangeMessageVisibilityBatchRequestEntry checks a ChangeMessageVisibilityBatchRequestEntry value.
-func validateChangeMessageVisibilityBatchRequestEntry(v *smithy.Validator, parent *smithy.Path, x *types.ChangeMessageVisibilityBatchRequestEntry) {
+func validateChangeMessageVisibilityBatchRequestEntry(v *smithy.Validator, parent smithy.Path, x *types.ChangeMessageVisibilityBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Id"}
+		p := smithy.Path{Parent: &parent, Name: "Id"}
 		if x.Id == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReceiptHandle"}
+		p := smithy.Path{Parent: &parent, Name: "ReceiptHandle"}
 		if x.ReceiptHandle == nil {
 			v.Required(&p)
 		}
@@ -622,18 +622,18 @@ func validateChangeMessageVisibilityBatchRequestEntry(v *smithy.Validator, paren
 }
 
 // validateDeleteMessageBatchRequestEntry checks a DeleteMessageBatchRequestEntry value.
-func validateDeleteMessageBatchRequestEntry(v *smithy.Validator, parent *smithy.Path, x *types.DeleteMessageBatchRequestEntry) {
+func validateDeleteMessageBatchRequestEntry(v *smithy.Validator, parent smithy.Path, x *types.DeleteMessageBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Id"}
+		p := smithy.Path{Parent: &parent, Name: "Id"}
 		if x.Id == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "ReceiptHandle"}
+		p := smithy.Path{Parent: &parent, Name: "ReceiptHandle"}
 		if x.ReceiptHandle == nil {
 			v.Required(&p)
 		}
@@ -641,12 +641,12 @@ func validateDeleteMessageBatchRequestEntry(v *smithy.Validator, parent *smithy.
 }
 
 // validateMessageAttributeValue checks a MessageAttributeValue value.
-func validateMessageAttributeValue(v *smithy.Validator, parent *smithy.Path, x *types.MessageAttributeValue) {
+func validateMessageAttributeValue(v *smithy.Validator, parent smithy.Path, x *types.MessageAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "DataType"}
+		p := smithy.Path{Parent: &parent, Name: "DataType"}
 		if x.DataType == nil {
 			v.Required(&p)
 		}
@@ -654,12 +654,12 @@ func validateMessageAttributeValue(v *smithy.Validator, parent *smithy.Path, x *
 }
 
 // validateMessageSystemAttributeValue checks a MessageSystemAttributeValue value.
-func validateMessageSystemAttributeValue(v *smithy.Validator, parent *smithy.Path, x *types.MessageSystemAttributeValue) {
+func validateMessageSystemAttributeValue(v *smithy.Validator, parent smithy.Path, x *types.MessageSystemAttributeValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "DataType"}
+		p := smithy.Path{Parent: &parent, Name: "DataType"}
 		if x.DataType == nil {
 			v.Required(&p)
 		}
@@ -667,32 +667,32 @@ func validateMessageSystemAttributeValue(v *smithy.Validator, parent *smithy.Pat
 }
 
 // validateSendMessageBatchRequestEntry checks a SendMessageBatchRequestEntry value.
-func validateSendMessageBatchRequestEntry(v *smithy.Validator, parent *smithy.Path, x *types.SendMessageBatchRequestEntry) {
+func validateSendMessageBatchRequestEntry(v *smithy.Validator, parent smithy.Path, x *types.SendMessageBatchRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "Id"}
+		p := smithy.Path{Parent: &parent, Name: "Id"}
 		if x.Id == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "MessageBody"}
+		p := smithy.Path{Parent: &parent, Name: "MessageBody"}
 		if x.MessageBody == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "MessageAttributes"}
+		p := smithy.Path{Parent: &parent, Name: "MessageAttributes"}
 		if x.MessageAttributes != nil {
-			validateMessageBodyAttributeMap(v, &p, x.MessageAttributes)
+			validateMessageBodyAttributeMap(v, p, x.MessageAttributes)
 		}
 	}
 	{
-		p := smithy.Path{Parent: parent, Name: "MessageSystemAttributes"}
+		p := smithy.Path{Parent: &parent, Name: "MessageSystemAttributes"}
 		if x.MessageSystemAttributes != nil {
-			validateMessageBodySystemAttributeMap(v, &p, x.MessageSystemAttributes)
+			validateMessageBodySystemAttributeMap(v, p, x.MessageSystemAttributes)
 		}
 	}
 }

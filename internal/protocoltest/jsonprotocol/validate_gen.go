@@ -114,7 +114,7 @@ func (in *JsonEnumsInput) Validate() error {
 	{
 		p := validation.Path{Name: "fooEnumList"}
 		if in.FooEnumList != nil {
-			validateFooEnumList(v, &p, in.FooEnumList)
+			validateFooEnumList(v, p, in.FooEnumList)
 		}
 	}
 	{
@@ -123,13 +123,13 @@ func (in *JsonEnumsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.FooEnumSet); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateFooEnumSet(v, &p, in.FooEnumSet)
+			validateFooEnumSet(v, p, in.FooEnumSet)
 		}
 	}
 	{
 		p := validation.Path{Name: "fooEnumMap"}
 		if in.FooEnumMap != nil {
-			validateFooEnumMap(v, &p, in.FooEnumMap)
+			validateFooEnumMap(v, p, in.FooEnumMap)
 		}
 	}
 	return v.Err("JsonEnumsInput")
@@ -170,7 +170,7 @@ func (in *JsonIntEnumsInput) Validate() error {
 	{
 		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
-			validateIntegerEnumList(v, &p, in.IntEnumList)
+			validateIntegerEnumList(v, p, in.IntEnumList)
 		}
 	}
 	{
@@ -179,13 +179,13 @@ func (in *JsonIntEnumsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.IntEnumSet); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateIntegerEnumSet(v, &p, in.IntEnumSet)
+			validateIntegerEnumSet(v, p, in.IntEnumSet)
 		}
 	}
 	{
 		p := validation.Path{Name: "intEnumMap"}
 		if in.IntEnumMap != nil {
-			validateIntegerEnumMap(v, &p, in.IntEnumMap)
+			validateIntegerEnumMap(v, p, in.IntEnumMap)
 		}
 	}
 	return v.Err("JsonIntEnumsInput")
@@ -202,7 +202,7 @@ func (in *JsonUnionsInput) Validate() error {
 	{
 		p := validation.Path{Name: "contents"}
 		if in.Contents != nil {
-			validateMyUnion(v, &p, in.Contents)
+			validateMyUnion(v, p, in.Contents)
 		}
 	}
 	return v.Err("JsonUnionsInput")
@@ -258,9 +258,9 @@ func (in *SparseNullsOperationInput) Validate() error {
 }
 
 // validateFooEnumList checks a FooEnumList value.
-func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
+func validateFooEnumList(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -268,9 +268,9 @@ func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []t
 }
 
 // validateFooEnumSet checks a FooEnumSet value.
-func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
+func validateFooEnumSet(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -278,10 +278,10 @@ func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []ty
 }
 
 // validateFooEnumMap checks a FooEnumMap value.
-func validateFooEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.FooEnum) {
+func validateFooEnumMap(v *validation.Validator, parent validation.Path, x map[string]types.FooEnum) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
 			v.Enum(&p, string(e))
 		}
@@ -290,9 +290,9 @@ func validateFooEnumMap(v *validation.Validator, parent *validation.Path, x map[
 }
 
 // validateIntegerEnumList checks a IntegerEnumList value.
-func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
+func validateIntegerEnumList(v *validation.Validator, parent validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
@@ -300,9 +300,9 @@ func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateIntegerEnumSet checks a IntegerEnumSet value.
-func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
+func validateIntegerEnumSet(v *validation.Validator, parent validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
@@ -310,10 +310,10 @@ func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateIntegerEnumMap checks a IntegerEnumMap value.
-func validateIntegerEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.IntegerEnum) {
+func validateIntegerEnumMap(v *validation.Validator, parent validation.Path, x map[string]types.IntegerEnum) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(e)))
 		}
@@ -322,13 +322,13 @@ func validateIntegerEnumMap(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateMyUnion checks a MyUnion value.
-func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.MyUnion) {
+func validateMyUnion(v *validation.Validator, parent validation.Path, x types.MyUnion) {
 	switch u := x.(type) {
 	case *types.MyUnionMemberEnumValue:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "enumValue"}
+		p := validation.Path{Parent: &parent, Name: "enumValue"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))

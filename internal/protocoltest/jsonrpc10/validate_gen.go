@@ -76,7 +76,7 @@ func (in *JsonUnionsInput) Validate() error {
 	{
 		p := validation.Path{Name: "contents"}
 		if in.Contents != nil {
-			validateMyUnion(v, &p, in.Contents)
+			validateMyUnion(v, p, in.Contents)
 		}
 	}
 	return v.Err("JsonUnionsInput")
@@ -107,7 +107,7 @@ func (in *OperationWithDefaultsInput) Validate() error {
 	{
 		p := validation.Path{Name: "defaults"}
 		if in.Defaults != nil {
-			validateDefaults(v, &p, in.Defaults)
+			validateDefaults(v, p, in.Defaults)
 		}
 	}
 	return v.Err("OperationWithDefaultsInput")
@@ -126,7 +126,7 @@ func (in *OperationWithNestedStructureInput) Validate() error {
 		if in.TopLevel == nil {
 			v.Required(&p)
 		} else {
-			validateTopLevel(v, &p, in.TopLevel)
+			validateTopLevel(v, p, in.TopLevel)
 		}
 	}
 	return v.Err("OperationWithNestedStructureInput")
@@ -168,13 +168,13 @@ func (in *SimpleScalarPropertiesInput) Validate() error {
 }
 
 // validateMyUnion checks a MyUnion value.
-func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.MyUnion) {
+func validateMyUnion(v *validation.Validator, parent validation.Path, x types.MyUnion) {
 	switch u := x.(type) {
 	case *types.MyUnionMemberEnumValue:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "enumValue"}
+		p := validation.Path{Parent: &parent, Name: "enumValue"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))
@@ -184,7 +184,7 @@ func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.M
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "intEnumValue"}
+		p := validation.Path{Parent: &parent, Name: "intEnumValue"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, strconv.Itoa(int(u.Value)))
@@ -194,12 +194,12 @@ func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.M
 }
 
 // validateDefaults checks a Defaults value.
-func validateDefaults(v *validation.Validator, parent *validation.Path, x *types.Defaults) {
+func validateDefaults(v *validation.Validator, parent validation.Path, x *types.Defaults) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "defaultEnum"}
+		p := validation.Path{Parent: &parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
 				v.Enum(&p, string(x.DefaultEnum))
@@ -207,7 +207,7 @@ func validateDefaults(v *validation.Validator, parent *validation.Path, x *types
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "defaultIntEnum"}
+		p := validation.Path{Parent: &parent, Name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
 			if !(*x.DefaultIntEnum).IsKnown() {
 				v.Enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
@@ -217,12 +217,12 @@ func validateDefaults(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateTopLevel checks a TopLevel value.
-func validateTopLevel(v *validation.Validator, parent *validation.Path, x *types.TopLevel) {
+func validateTopLevel(v *validation.Validator, parent validation.Path, x *types.TopLevel) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dialog"}
+		p := validation.Path{Parent: &parent, Name: "dialog"}
 		if x.Dialog == nil {
 			v.Required(&p)
 		}

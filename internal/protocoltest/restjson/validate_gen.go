@@ -48,7 +48,7 @@ func (in *AllQueryStringTypesInput) Validate() error {
 	{
 		p := validation.Path{Name: "queryEnumList"}
 		if in.QueryEnumList != nil {
-			validateFooEnumList(v, &p, in.QueryEnumList)
+			validateFooEnumList(v, p, in.QueryEnumList)
 		}
 	}
 	{
@@ -62,7 +62,7 @@ func (in *AllQueryStringTypesInput) Validate() error {
 	{
 		p := validation.Path{Name: "queryIntegerEnumList"}
 		if in.QueryIntegerEnumList != nil {
-			validateIntegerEnumList(v, &p, in.QueryIntegerEnumList)
+			validateIntegerEnumList(v, p, in.QueryIntegerEnumList)
 		}
 	}
 	return v.Err("AllQueryStringTypesInput")
@@ -535,7 +535,7 @@ func (in *InputAndOutputWithHeadersInput) Validate() error {
 	{
 		p := validation.Path{Name: "headerEnumList"}
 		if in.HeaderEnumList != nil {
-			validateFooEnumList(v, &p, in.HeaderEnumList)
+			validateFooEnumList(v, p, in.HeaderEnumList)
 		}
 	}
 	{
@@ -549,7 +549,7 @@ func (in *InputAndOutputWithHeadersInput) Validate() error {
 	{
 		p := validation.Path{Name: "headerIntegerEnumList"}
 		if in.HeaderIntegerEnumList != nil {
-			validateIntegerEnumList(v, &p, in.HeaderIntegerEnumList)
+			validateIntegerEnumList(v, p, in.HeaderIntegerEnumList)
 		}
 	}
 	return v.Err("InputAndOutputWithHeadersInput")
@@ -621,7 +621,7 @@ func (in *JsonEnumsInput) Validate() error {
 	{
 		p := validation.Path{Name: "fooEnumList"}
 		if in.FooEnumList != nil {
-			validateFooEnumList(v, &p, in.FooEnumList)
+			validateFooEnumList(v, p, in.FooEnumList)
 		}
 	}
 	{
@@ -630,13 +630,13 @@ func (in *JsonEnumsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.FooEnumSet); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateFooEnumSet(v, &p, in.FooEnumSet)
+			validateFooEnumSet(v, p, in.FooEnumSet)
 		}
 	}
 	{
 		p := validation.Path{Name: "fooEnumMap"}
 		if in.FooEnumMap != nil {
-			validateFooEnumMap(v, &p, in.FooEnumMap)
+			validateFooEnumMap(v, p, in.FooEnumMap)
 		}
 	}
 	return v.Err("JsonEnumsInput")
@@ -677,7 +677,7 @@ func (in *JsonIntEnumsInput) Validate() error {
 	{
 		p := validation.Path{Name: "integerEnumList"}
 		if in.IntegerEnumList != nil {
-			validateIntegerEnumList(v, &p, in.IntegerEnumList)
+			validateIntegerEnumList(v, p, in.IntegerEnumList)
 		}
 	}
 	{
@@ -686,13 +686,13 @@ func (in *JsonIntEnumsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.IntegerEnumSet); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateIntegerEnumSet(v, &p, in.IntegerEnumSet)
+			validateIntegerEnumSet(v, p, in.IntegerEnumSet)
 		}
 	}
 	{
 		p := validation.Path{Name: "integerEnumMap"}
 		if in.IntegerEnumMap != nil {
-			validateIntegerEnumMap(v, &p, in.IntegerEnumMap)
+			validateIntegerEnumMap(v, p, in.IntegerEnumMap)
 		}
 	}
 	return v.Err("JsonIntEnumsInput")
@@ -717,13 +717,13 @@ func (in *JsonListsInput) Validate() error {
 	{
 		p := validation.Path{Name: "enumList"}
 		if in.EnumList != nil {
-			validateFooEnumList(v, &p, in.EnumList)
+			validateFooEnumList(v, p, in.EnumList)
 		}
 	}
 	{
 		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
-			validateIntegerEnumList(v, &p, in.IntEnumList)
+			validateIntegerEnumList(v, p, in.IntEnumList)
 		}
 	}
 	return v.Err("JsonListsInput")
@@ -740,7 +740,7 @@ func (in *JsonMapsInput) Validate() error {
 	{
 		p := validation.Path{Name: "denseSetMap"}
 		if in.DenseSetMap != nil {
-			validateDenseSetMap(v, &p, in.DenseSetMap)
+			validateDenseSetMap(v, p, in.DenseSetMap)
 		}
 	}
 	return v.Err("JsonMapsInput")
@@ -764,7 +764,7 @@ func (in *JsonUnionsInput) Validate() error {
 	{
 		p := validation.Path{Name: "contents"}
 		if in.Contents != nil {
-			validateMyUnion(v, &p, in.Contents)
+			validateMyUnion(v, p, in.Contents)
 		}
 	}
 	return v.Err("JsonUnionsInput")
@@ -1244,13 +1244,13 @@ func (in *OmitsSerializingEmptyListsInput) Validate() error {
 	{
 		p := validation.Path{Name: "queryEnumList"}
 		if in.QueryEnumList != nil {
-			validateFooEnumList(v, &p, in.QueryEnumList)
+			validateFooEnumList(v, p, in.QueryEnumList)
 		}
 	}
 	{
 		p := validation.Path{Name: "queryIntegerEnumList"}
 		if in.QueryIntegerEnumList != nil {
-			validateIntegerEnumList(v, &p, in.QueryIntegerEnumList)
+			validateIntegerEnumList(v, p, in.QueryIntegerEnumList)
 		}
 	}
 	return v.Err("OmitsSerializingEmptyListsInput")
@@ -1267,7 +1267,7 @@ func (in *OperationWithDefaultsInput) Validate() error {
 	{
 		p := validation.Path{Name: "defaults"}
 		if in.Defaults != nil {
-			validateDefaults(v, &p, in.Defaults)
+			validateDefaults(v, p, in.Defaults)
 		}
 	}
 	return v.Err("OperationWithDefaultsInput")
@@ -1286,7 +1286,7 @@ func (in *OperationWithNestedStructureInput) Validate() error {
 		if in.TopLevel == nil {
 			v.Required(&p)
 		} else {
-			validateTopLevel(v, &p, in.TopLevel)
+			validateTopLevel(v, p, in.TopLevel)
 		}
 	}
 	return v.Err("OperationWithNestedStructureInput")
@@ -1394,7 +1394,7 @@ func (in *SparseJsonMapsInput) Validate() error {
 	{
 		p := validation.Path{Name: "sparseSetMap"}
 		if in.SparseSetMap != nil {
-			validateSparseSetMap(v, &p, in.SparseSetMap)
+			validateSparseSetMap(v, p, in.SparseSetMap)
 		}
 	}
 	return v.Err("SparseJsonMapsInput")
@@ -1485,9 +1485,9 @@ func (in *UnitInputAndOutputInput) Validate() error {
 }
 
 // validateFooEnumList checks a FooEnumList value.
-func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
+func validateFooEnumList(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1495,9 +1495,9 @@ func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []t
 }
 
 // validateIntegerEnumList checks a IntegerEnumList value.
-func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
+func validateIntegerEnumList(v *validation.Validator, parent validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
@@ -1505,9 +1505,9 @@ func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateFooEnumSet checks a FooEnumSet value.
-func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
+func validateFooEnumSet(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1515,10 +1515,10 @@ func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []ty
 }
 
 // validateFooEnumMap checks a FooEnumMap value.
-func validateFooEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.FooEnum) {
+func validateFooEnumMap(v *validation.Validator, parent validation.Path, x map[string]types.FooEnum) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
 			v.Enum(&p, string(e))
 		}
@@ -1527,9 +1527,9 @@ func validateFooEnumMap(v *validation.Validator, parent *validation.Path, x map[
 }
 
 // validateIntegerEnumSet checks a IntegerEnumSet value.
-func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
+func validateIntegerEnumSet(v *validation.Validator, parent validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
@@ -1537,10 +1537,10 @@ func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateIntegerEnumMap checks a IntegerEnumMap value.
-func validateIntegerEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.IntegerEnum) {
+func validateIntegerEnumMap(v *validation.Validator, parent validation.Path, x map[string]types.IntegerEnum) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(e)))
 		}
@@ -1549,10 +1549,10 @@ func validateIntegerEnumMap(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateDenseSetMap checks a DenseSetMap value.
-func validateDenseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+func validateDenseSetMap(v *validation.Validator, parent validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if i, j := validation.DuplicateOf(e); i >= 0 {
 			v.Duplicate(&p, i, j)
 		}
@@ -1561,13 +1561,13 @@ func validateDenseSetMap(v *validation.Validator, parent *validation.Path, x map
 }
 
 // validateMyUnion checks a MyUnion value.
-func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.MyUnion) {
+func validateMyUnion(v *validation.Validator, parent validation.Path, x types.MyUnion) {
 	switch u := x.(type) {
 	case *types.MyUnionMemberEnumValue:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "enumValue"}
+		p := validation.Path{Parent: &parent, Name: "enumValue"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))
@@ -1577,12 +1577,12 @@ func validateMyUnion(v *validation.Validator, parent *validation.Path, x types.M
 }
 
 // validateDefaults checks a Defaults value.
-func validateDefaults(v *validation.Validator, parent *validation.Path, x *types.Defaults) {
+func validateDefaults(v *validation.Validator, parent validation.Path, x *types.Defaults) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "defaultEnum"}
+		p := validation.Path{Parent: &parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
 				v.Enum(&p, string(x.DefaultEnum))
@@ -1590,7 +1590,7 @@ func validateDefaults(v *validation.Validator, parent *validation.Path, x *types
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "defaultIntEnum"}
+		p := validation.Path{Parent: &parent, Name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
 			if !(*x.DefaultIntEnum).IsKnown() {
 				v.Enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
@@ -1600,12 +1600,12 @@ func validateDefaults(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateTopLevel checks a TopLevel value.
-func validateTopLevel(v *validation.Validator, parent *validation.Path, x *types.TopLevel) {
+func validateTopLevel(v *validation.Validator, parent validation.Path, x *types.TopLevel) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dialog"}
+		p := validation.Path{Parent: &parent, Name: "dialog"}
 		if x.Dialog == nil {
 			v.Required(&p)
 		}
@@ -1613,10 +1613,10 @@ func validateTopLevel(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateSparseSetMap checks a SparseSetMap value.
-func validateSparseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+func validateSparseSetMap(v *validation.Validator, parent validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if e == nil {
 			continue
 		}

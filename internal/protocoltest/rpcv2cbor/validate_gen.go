@@ -60,7 +60,7 @@ func (in *OperationWithDefaultsInput) Validate() error {
 	{
 		p := validation.Path{Name: "defaults"}
 		if in.Defaults != nil {
-			validateDefaults(v, &p, in.Defaults)
+			validateDefaults(v, p, in.Defaults)
 		}
 	}
 	return v.Err("OperationWithDefaultsInput")
@@ -91,7 +91,7 @@ func (in *RpcV2CborDenseMapsInput) Validate() error {
 	{
 		p := validation.Path{Name: "denseSetMap"}
 		if in.DenseSetMap != nil {
-			validateDenseSetMap(v, &p, in.DenseSetMap)
+			validateDenseSetMap(v, p, in.DenseSetMap)
 		}
 	}
 	return v.Err("RpcV2CborDenseMapsInput")
@@ -116,13 +116,13 @@ func (in *RpcV2CborListsInput) Validate() error {
 	{
 		p := validation.Path{Name: "enumList"}
 		if in.EnumList != nil {
-			validateFooEnumList(v, &p, in.EnumList)
+			validateFooEnumList(v, p, in.EnumList)
 		}
 	}
 	{
 		p := validation.Path{Name: "intEnumList"}
 		if in.IntEnumList != nil {
-			validateIntegerEnumList(v, &p, in.IntEnumList)
+			validateIntegerEnumList(v, p, in.IntEnumList)
 		}
 	}
 	return v.Err("RpcV2CborListsInput")
@@ -139,7 +139,7 @@ func (in *RpcV2CborSparseMapsInput) Validate() error {
 	{
 		p := validation.Path{Name: "sparseSetMap"}
 		if in.SparseSetMap != nil {
-			validateSparseSetMap(v, &p, in.SparseSetMap)
+			validateSparseSetMap(v, p, in.SparseSetMap)
 		}
 	}
 	return v.Err("RpcV2CborSparseMapsInput")
@@ -167,12 +167,12 @@ func (in *SparseNullsOperationInput) Validate() error {
 }
 
 // validateDefaults checks a Defaults value.
-func validateDefaults(v *validation.Validator, parent *validation.Path, x *types.Defaults) {
+func validateDefaults(v *validation.Validator, parent validation.Path, x *types.Defaults) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "defaultEnum"}
+		p := validation.Path{Parent: &parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
 				v.Enum(&p, string(x.DefaultEnum))
@@ -180,7 +180,7 @@ func validateDefaults(v *validation.Validator, parent *validation.Path, x *types
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "defaultIntEnum"}
+		p := validation.Path{Parent: &parent, Name: "defaultIntEnum"}
 		if x.DefaultIntEnum != nil {
 			if !(*x.DefaultIntEnum).IsKnown() {
 				v.Enum(&p, strconv.Itoa(int(*x.DefaultIntEnum)))
@@ -190,10 +190,10 @@ func validateDefaults(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateDenseSetMap checks a DenseSetMap value.
-func validateDenseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+func validateDenseSetMap(v *validation.Validator, parent validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if i, j := validation.DuplicateOf(e); i >= 0 {
 			v.Duplicate(&p, i, j)
 		}
@@ -202,9 +202,9 @@ func validateDenseSetMap(v *validation.Validator, parent *validation.Path, x map
 }
 
 // validateFooEnumList checks a FooEnumList value.
-func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
+func validateFooEnumList(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -212,9 +212,9 @@ func validateFooEnumList(v *validation.Validator, parent *validation.Path, x []t
 }
 
 // validateIntegerEnumList checks a IntegerEnumList value.
-func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
+func validateIntegerEnumList(v *validation.Validator, parent validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
@@ -222,10 +222,10 @@ func validateIntegerEnumList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateSparseSetMap checks a SparseSetMap value.
-func validateSparseSetMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+func validateSparseSetMap(v *validation.Validator, parent validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if e == nil {
 			continue
 		}

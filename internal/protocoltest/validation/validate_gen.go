@@ -42,19 +42,19 @@ func (in *MalformedEnumInput) Validate() error {
 	{
 		p := validation.Path{Name: "list"}
 		if in.List != nil {
-			validateEnumList(v, &p, in.List)
+			validateEnumList(v, p, in.List)
 		}
 	}
 	{
 		p := validation.Path{Name: "map"}
 		if in.Map != nil {
-			validateEnumMap(v, &p, in.Map)
+			validateEnumMap(v, p, in.Map)
 		}
 	}
 	{
 		p := validation.Path{Name: "union"}
 		if in.Union != nil {
-			validateEnumUnion(v, &p, in.Union)
+			validateEnumUnion(v, p, in.Union)
 		}
 	}
 	return v.Err("MalformedEnumInput")
@@ -106,7 +106,7 @@ func (in *MalformedLengthInput) Validate() error {
 			if n := len(in.List); n < 2 || n > 8 {
 				v.Length(&p, n, 2, 8)
 			}
-			validateLengthList(v, &p, in.List)
+			validateLengthList(v, p, in.List)
 		}
 	}
 	{
@@ -115,7 +115,7 @@ func (in *MalformedLengthInput) Validate() error {
 			if n := len(in.Map); n < 2 || n > 8 {
 				v.Length(&p, n, 2, 8)
 			}
-			validateLengthMap(v, &p, in.Map)
+			validateLengthMap(v, p, in.Map)
 		}
 	}
 	return v.Err("MalformedLengthInput")
@@ -165,7 +165,7 @@ func (in *MalformedLengthOverrideInput) Validate() error {
 			if n := len(in.List); n < 4 || n > 6 {
 				v.Length(&p, n, 4, 6)
 			}
-			validateLengthList(v, &p, in.List)
+			validateLengthList(v, p, in.List)
 		}
 	}
 	{
@@ -174,7 +174,7 @@ func (in *MalformedLengthOverrideInput) Validate() error {
 			if n := len(in.Map); n < 4 || n > 6 {
 				v.Length(&p, n, 4, 6)
 			}
-			validateLengthMap(v, &p, in.Map)
+			validateLengthMap(v, p, in.Map)
 		}
 	}
 	return v.Err("MalformedLengthOverrideInput")
@@ -226,19 +226,19 @@ func (in *MalformedPatternInput) Validate() error {
 	{
 		p := validation.Path{Name: "list"}
 		if in.List != nil {
-			validatePatternList(v, &p, in.List)
+			validatePatternList(v, p, in.List)
 		}
 	}
 	{
 		p := validation.Path{Name: "map"}
 		if in.Map != nil {
-			validatePatternMap(v, &p, in.Map)
+			validatePatternMap(v, p, in.Map)
 		}
 	}
 	{
 		p := validation.Path{Name: "union"}
 		if in.Union != nil {
-			validatePatternUnion(v, &p, in.Union)
+			validatePatternUnion(v, p, in.Union)
 		}
 	}
 	return v.Err("MalformedPatternInput")
@@ -263,19 +263,19 @@ func (in *MalformedPatternOverrideInput) Validate() error {
 	{
 		p := validation.Path{Name: "list"}
 		if in.List != nil {
-			validatePatternListOverride(v, &p, in.List)
+			validatePatternListOverride(v, p, in.List)
 		}
 	}
 	{
 		p := validation.Path{Name: "map"}
 		if in.Map != nil {
-			validatePatternMapOverride(v, &p, in.Map)
+			validatePatternMapOverride(v, p, in.Map)
 		}
 	}
 	{
 		p := validation.Path{Name: "union"}
 		if in.Union != nil {
-			validatePatternUnionOverride(v, &p, in.Union)
+			validatePatternUnionOverride(v, p, in.Union)
 		}
 	}
 	return v.Err("MalformedPatternOverrideInput")
@@ -668,7 +668,7 @@ func (in *MalformedUniqueItemsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.EnumList); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateFooEnumSet(v, &p, in.EnumList)
+			validateFooEnumSet(v, p, in.EnumList)
 		}
 	}
 	{
@@ -677,7 +677,7 @@ func (in *MalformedUniqueItemsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.IntEnumList); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateIntegerEnumSet(v, &p, in.IntEnumList)
+			validateIntegerEnumSet(v, p, in.IntEnumList)
 		}
 	}
 	{
@@ -708,7 +708,7 @@ func (in *MalformedUniqueItemsInput) Validate() error {
 			}); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateStructureSetWithNoKey(v, &p, in.StructureListWithNoKey)
+			validateStructureSetWithNoKey(v, p, in.StructureListWithNoKey)
 		}
 	}
 	{
@@ -735,7 +735,7 @@ func (in *RecursiveStructuresInput) Validate() error {
 	{
 		p := validation.Path{Name: "union"}
 		if in.Union != nil {
-			validateRecursiveUnionOne(v, &p, in.Union)
+			validateRecursiveUnionOne(v, p, in.Union)
 		}
 	}
 	return v.Err("RecursiveStructuresInput")
@@ -761,9 +761,9 @@ func (in *SensitiveValidationInput) Validate() error {
 }
 
 // validateEnumList checks a EnumList value.
-func validateEnumList(v *validation.Validator, parent *validation.Path, x []types.EnumString) {
+func validateEnumList(v *validation.Validator, parent validation.Path, x []types.EnumString) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -771,16 +771,16 @@ func validateEnumList(v *validation.Validator, parent *validation.Path, x []type
 }
 
 // validateEnumMap checks a EnumMap value.
-func validateEnumMap(v *validation.Validator, parent *validation.Path, x map[string]types.EnumString) {
+func validateEnumMap(v *validation.Validator, parent validation.Path, x map[string]types.EnumString) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.EnumString(k).IsKnown() {
 				v.Enum(&p, string(types.EnumString(k)))
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !e.IsKnown() {
 			v.Enum(&p, string(e))
 		}
@@ -789,13 +789,13 @@ func validateEnumMap(v *validation.Validator, parent *validation.Path, x map[str
 }
 
 // validateEnumUnion checks a EnumUnion value.
-func validateEnumUnion(v *validation.Validator, parent *validation.Path, x types.EnumUnion) {
+func validateEnumUnion(v *validation.Validator, parent validation.Path, x types.EnumUnion) {
 	switch u := x.(type) {
 	case *types.EnumUnionMemberFirst:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "first"}
+		p := validation.Path{Parent: &parent, Name: "first"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))
@@ -805,7 +805,7 @@ func validateEnumUnion(v *validation.Validator, parent *validation.Path, x types
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "second"}
+		p := validation.Path{Parent: &parent, Name: "second"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))
@@ -815,9 +815,9 @@ func validateEnumUnion(v *validation.Validator, parent *validation.Path, x types
 }
 
 // validateLengthList checks a LengthList value.
-func validateLengthList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLengthList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 5 || n > 8 {
 			v.StringLength(&p, x[i], 2, 8)
 		}
@@ -825,28 +825,28 @@ func validateLengthList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateLengthMap checks a LengthMap value.
-func validateLengthMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+func validateLengthMap(v *validation.Validator, parent validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 5 || n > 8 {
 				v.StringLength(&p, k, 2, 8)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 2 || n > 8 {
 			v.Length(&p, n, 2, 8)
 		}
-		validateLengthList(v, &p, e)
+		validateLengthList(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validatePatternList checks a PatternList value.
-func validatePatternList(v *validation.Validator, parent *validation.Path, x []string) {
+func validatePatternList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern1.MatchString(x[i]) {
 			v.Pattern(&p, `^[a-m]+$`)
 		}
@@ -854,16 +854,16 @@ func validatePatternList(v *validation.Validator, parent *validation.Path, x []s
 }
 
 // validatePatternMap checks a PatternMap value.
-func validatePatternMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validatePatternMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern1.MatchString(k) {
 				v.Pattern(&p, `^[a-m]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !pattern1.MatchString(e) {
 			v.Pattern(&p, `^[a-m]+$`)
 		}
@@ -872,13 +872,13 @@ func validatePatternMap(v *validation.Validator, parent *validation.Path, x map[
 }
 
 // validatePatternUnion checks a PatternUnion value.
-func validatePatternUnion(v *validation.Validator, parent *validation.Path, x types.PatternUnion) {
+func validatePatternUnion(v *validation.Validator, parent validation.Path, x types.PatternUnion) {
 	switch u := x.(type) {
 	case *types.PatternUnionMemberFirst:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "first"}
+		p := validation.Path{Parent: &parent, Name: "first"}
 		{
 			if !pattern1.MatchString(u.Value) {
 				v.Pattern(&p, `^[a-m]+$`)
@@ -888,7 +888,7 @@ func validatePatternUnion(v *validation.Validator, parent *validation.Path, x ty
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "second"}
+		p := validation.Path{Parent: &parent, Name: "second"}
 		{
 			if !pattern1.MatchString(u.Value) {
 				v.Pattern(&p, `^[a-m]+$`)
@@ -898,9 +898,9 @@ func validatePatternUnion(v *validation.Validator, parent *validation.Path, x ty
 }
 
 // validatePatternListOverride checks a PatternListOverride value.
-func validatePatternListOverride(v *validation.Validator, parent *validation.Path, x []string) {
+func validatePatternListOverride(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern3.MatchString(x[i]) {
 			v.Pattern(&p, `^[g-m]+$`)
 		}
@@ -908,16 +908,16 @@ func validatePatternListOverride(v *validation.Validator, parent *validation.Pat
 }
 
 // validatePatternMapOverride checks a PatternMapOverride value.
-func validatePatternMapOverride(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validatePatternMapOverride(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern3.MatchString(k) {
 				v.Pattern(&p, `^[g-m]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if !pattern3.MatchString(e) {
 			v.Pattern(&p, `^[g-m]+$`)
 		}
@@ -926,13 +926,13 @@ func validatePatternMapOverride(v *validation.Validator, parent *validation.Path
 }
 
 // validatePatternUnionOverride checks a PatternUnionOverride value.
-func validatePatternUnionOverride(v *validation.Validator, parent *validation.Path, x types.PatternUnionOverride) {
+func validatePatternUnionOverride(v *validation.Validator, parent validation.Path, x types.PatternUnionOverride) {
 	switch u := x.(type) {
 	case *types.PatternUnionOverrideMemberFirst:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "first"}
+		p := validation.Path{Parent: &parent, Name: "first"}
 		{
 			if !pattern3.MatchString(u.Value) {
 				v.Pattern(&p, `^[g-m]+$`)
@@ -942,7 +942,7 @@ func validatePatternUnionOverride(v *validation.Validator, parent *validation.Pa
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "second"}
+		p := validation.Path{Parent: &parent, Name: "second"}
 		{
 			if !pattern3.MatchString(u.Value) {
 				v.Pattern(&p, `^[g-m]+$`)
@@ -952,9 +952,9 @@ func validatePatternUnionOverride(v *validation.Validator, parent *validation.Pa
 }
 
 // validateFooEnumSet checks a FooEnumSet value.
-func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []types.FooEnum) {
+func validateFooEnumSet(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -962,9 +962,9 @@ func validateFooEnumSet(v *validation.Validator, parent *validation.Path, x []ty
 }
 
 // validateIntegerEnumSet checks a IntegerEnumSet value.
-func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x []types.IntegerEnum) {
+func validateIntegerEnumSet(v *validation.Validator, parent validation.Path, x []types.IntegerEnum) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, strconv.Itoa(int(x[i])))
 		}
@@ -972,21 +972,21 @@ func validateIntegerEnumSet(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateStructureSetWithNoKey checks a StructureSetWithNoKey value.
-func validateStructureSetWithNoKey(v *validation.Validator, parent *validation.Path, x []types.MissingKeyStructure) {
+func validateStructureSetWithNoKey(v *validation.Validator, parent validation.Path, x []types.MissingKeyStructure) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMissingKeyStructure(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMissingKeyStructure(v, p, &x[i])
 	}
 }
 
 // validateRecursiveUnionOne checks a RecursiveUnionOne value.
-func validateRecursiveUnionOne(v *validation.Validator, parent *validation.Path, x types.RecursiveUnionOne) {
+func validateRecursiveUnionOne(v *validation.Validator, parent validation.Path, x types.RecursiveUnionOne) {
 	switch u := x.(type) {
 	case *types.RecursiveUnionOneMemberString:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "string"}
+		p := validation.Path{Parent: &parent, Name: "string"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))
@@ -996,20 +996,20 @@ func validateRecursiveUnionOne(v *validation.Validator, parent *validation.Path,
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "union"}
+		p := validation.Path{Parent: &parent, Name: "union"}
 		{
-			validateRecursiveUnionTwo(v, &p, u.Value)
+			validateRecursiveUnionTwo(v, p, u.Value)
 		}
 	}
 }
 
 // validateMissingKeyStructure checks a MissingKeyStructure value.
-func validateMissingKeyStructure(v *validation.Validator, parent *validation.Path, x *types.MissingKeyStructure) {
+func validateMissingKeyStructure(v *validation.Validator, parent validation.Path, x *types.MissingKeyStructure) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "hi"}
+		p := validation.Path{Parent: &parent, Name: "hi"}
 		if x.Hi == nil {
 			v.Required(&p)
 		}
@@ -1017,13 +1017,13 @@ func validateMissingKeyStructure(v *validation.Validator, parent *validation.Pat
 }
 
 // validateRecursiveUnionTwo checks a RecursiveUnionTwo value.
-func validateRecursiveUnionTwo(v *validation.Validator, parent *validation.Path, x types.RecursiveUnionTwo) {
+func validateRecursiveUnionTwo(v *validation.Validator, parent validation.Path, x types.RecursiveUnionTwo) {
 	switch u := x.(type) {
 	case *types.RecursiveUnionTwoMemberString:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "string"}
+		p := validation.Path{Parent: &parent, Name: "string"}
 		{
 			if !u.Value.IsKnown() {
 				v.Enum(&p, string(u.Value))
@@ -1033,9 +1033,9 @@ func validateRecursiveUnionTwo(v *validation.Validator, parent *validation.Path,
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "union"}
+		p := validation.Path{Parent: &parent, Name: "union"}
 		{
-			validateRecursiveUnionOne(v, &p, u.Value)
+			validateRecursiveUnionOne(v, p, u.Value)
 		}
 	}
 }

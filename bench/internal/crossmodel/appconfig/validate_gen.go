@@ -42,7 +42,7 @@ func (in *CreateApplicationInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateApplicationInput")
@@ -114,7 +114,7 @@ func (in *CreateConfigurationProfileInput) Validate() error {
 			if n := len(in.Validators); n > 2 {
 				v.Length(&p, n, 0, 2)
 			}
-			validateValidatorList(v, &p, in.Validators)
+			validateValidatorList(v, p, in.Validators)
 		}
 	}
 	{
@@ -123,7 +123,7 @@ func (in *CreateConfigurationProfileInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -221,7 +221,7 @@ func (in *CreateDeploymentStrategyInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateDeploymentStrategyInput")
@@ -272,7 +272,7 @@ func (in *CreateEnvironmentInput) Validate() error {
 			if n := len(in.Monitors); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateMonitorList(v, &p, in.Monitors)
+			validateMonitorList(v, p, in.Monitors)
 		}
 	}
 	{
@@ -281,7 +281,7 @@ func (in *CreateEnvironmentInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateEnvironmentInput")
@@ -321,7 +321,7 @@ func (in *CreateExtensionInput) Validate() error {
 			if n := len(in.Actions); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateActionsMap(v, &p, in.Actions)
+			validateActionsMap(v, p, in.Actions)
 		}
 	}
 	{
@@ -330,7 +330,7 @@ func (in *CreateExtensionInput) Validate() error {
 			if n := len(in.Parameters); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateParameterMap(v, &p, in.Parameters)
+			validateParameterMap(v, p, in.Parameters)
 		}
 	}
 	{
@@ -339,7 +339,7 @@ func (in *CreateExtensionInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateExtensionInput")
@@ -379,7 +379,7 @@ func (in *CreateExtensionAssociationInput) Validate() error {
 			if n := len(in.Parameters); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateParameterValueMap(v, &p, in.Parameters)
+			validateParameterValueMap(v, p, in.Parameters)
 		}
 	}
 	{
@@ -388,7 +388,7 @@ func (in *CreateExtensionAssociationInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateExtensionAssociationInput")
@@ -1450,7 +1450,7 @@ func (in *StartDeploymentInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -1467,7 +1467,7 @@ func (in *StartDeploymentInput) Validate() error {
 			if n := len(in.DynamicExtensionParameters); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateDynamicParameterMap(v, &p, in.DynamicExtensionParameters)
+			validateDynamicParameterMap(v, p, in.DynamicExtensionParameters)
 		}
 	}
 	return v.Err("StartDeploymentInput")
@@ -1545,7 +1545,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1580,7 +1580,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -1597,7 +1597,7 @@ func (in *UpdateAccountSettingsInput) Validate() error {
 	{
 		p := validation.Path{Name: "DeletionProtection"}
 		if in.DeletionProtection != nil {
-			validateDeletionProtectionSettings(v, &p, in.DeletionProtection)
+			validateDeletionProtectionSettings(v, p, in.DeletionProtection)
 		}
 	}
 	return v.Err("UpdateAccountSettingsInput")
@@ -1710,7 +1710,7 @@ func (in *UpdateConfigurationProfileInput) Validate() error {
 			if n := len(in.Validators); n > 2 {
 				v.Length(&p, n, 0, 2)
 			}
-			validateValidatorList(v, &p, in.Validators)
+			validateValidatorList(v, p, in.Validators)
 		}
 	}
 	{
@@ -1844,7 +1844,7 @@ func (in *UpdateEnvironmentInput) Validate() error {
 			if n := len(in.Monitors); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateMonitorList(v, &p, in.Monitors)
+			validateMonitorList(v, p, in.Monitors)
 		}
 	}
 	return v.Err("UpdateEnvironmentInput")
@@ -1882,7 +1882,7 @@ func (in *UpdateExtensionInput) Validate() error {
 			if n := len(in.Actions); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateActionsMap(v, &p, in.Actions)
+			validateActionsMap(v, p, in.Actions)
 		}
 	}
 	{
@@ -1891,7 +1891,7 @@ func (in *UpdateExtensionInput) Validate() error {
 			if n := len(in.Parameters); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateParameterMap(v, &p, in.Parameters)
+			validateParameterMap(v, p, in.Parameters)
 		}
 	}
 	return v.Err("UpdateExtensionInput")
@@ -1924,7 +1924,7 @@ func (in *UpdateExtensionAssociationInput) Validate() error {
 			if n := len(in.Parameters); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateParameterValueMap(v, &p, in.Parameters)
+			validateParameterValueMap(v, p, in.Parameters)
 		}
 	}
 	return v.Err("UpdateExtensionAssociationInput")
@@ -1978,16 +1978,16 @@ func (in *ValidateConfigurationInput) Validate() error {
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -1996,67 +1996,67 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateValidatorList checks a ValidatorList value.
-func validateValidatorList(v *validation.Validator, parent *validation.Path, x []types.Validator) {
+func validateValidatorList(v *validation.Validator, parent validation.Path, x []types.Validator) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateValidator(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateValidator(v, p, &x[i])
 	}
 }
 
 // validateMonitorList checks a MonitorList value.
-func validateMonitorList(v *validation.Validator, parent *validation.Path, x []types.Monitor) {
+func validateMonitorList(v *validation.Validator, parent validation.Path, x []types.Monitor) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMonitor(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMonitor(v, p, &x[i])
 	}
 }
 
 // validateActionsMap checks a ActionsMap value.
-func validateActionsMap(v *validation.Validator, parent *validation.Path, x map[string][]types.Action) {
+func validateActionsMap(v *validation.Validator, parent validation.Path, x map[string][]types.Action) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !types.ActionPoint(k).IsKnown() {
 				v.Enum(&p, string(types.ActionPoint(k)))
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n != 1 {
 			v.Length(&p, n, 1, 1)
 		}
-		validateActionList(v, &p, e)
+		validateActionList(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateParameterMap checks a ParameterMap value.
-func validateParameterMap(v *validation.Validator, parent *validation.Path, x map[string]types.Parameter) {
+func validateParameterMap(v *validation.Validator, parent validation.Path, x map[string]types.Parameter) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern4.MatchString(k) {
 				v.Pattern(&p, `^[^\/#:\n]{1,64}$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
-		validateParameter(v, &p, &e)
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		validateParameter(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateParameterValueMap checks a ParameterValueMap value.
-func validateParameterValueMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateParameterValueMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern4.MatchString(k) {
 				v.Pattern(&p, `^[^\/#:\n]{1,64}$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 2048 {
 			v.StringLength(&p, e, 1, 2048)
 		}
@@ -2065,16 +2065,16 @@ func validateParameterValueMap(v *validation.Validator, parent *validation.Path,
 }
 
 // validateDynamicParameterMap checks a DynamicParameterMap value.
-func validateDynamicParameterMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateDynamicParameterMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if !pattern8.MatchString(k) {
 				v.Pattern(&p, `^([^#\n]{1,96})#([^\/#\n]{1,64})$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 2048 {
 			v.StringLength(&p, e, 1, 2048)
 		}
@@ -2083,9 +2083,9 @@ func validateDynamicParameterMap(v *validation.Validator, parent *validation.Pat
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -2093,12 +2093,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateDeletionProtectionSettings checks a DeletionProtectionSettings value.
-func validateDeletionProtectionSettings(v *validation.Validator, parent *validation.Path, x *types.DeletionProtectionSettings) {
+func validateDeletionProtectionSettings(v *validation.Validator, parent validation.Path, x *types.DeletionProtectionSettings) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProtectionPeriodInMinutes"}
+		p := validation.Path{Parent: &parent, Name: "ProtectionPeriodInMinutes"}
 		if x.ProtectionPeriodInMinutes != nil {
 			if n := *x.ProtectionPeriodInMinutes; n < 15 || n > 1440 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "15", "1440")
@@ -2108,12 +2108,12 @@ func validateDeletionProtectionSettings(v *validation.Validator, parent *validat
 }
 
 // validateValidator checks a Validator value.
-func validateValidator(v *validation.Validator, parent *validation.Path, x *types.Validator) {
+func validateValidator(v *validation.Validator, parent validation.Path, x *types.Validator) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -2123,7 +2123,7 @@ func validateValidator(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Content"}
+		p := validation.Path{Parent: &parent, Name: "Content"}
 		if x.Content == nil {
 			v.Required(&p)
 		} else {
@@ -2135,12 +2135,12 @@ func validateValidator(v *validation.Validator, parent *validation.Path, x *type
 }
 
 // validateMonitor checks a Monitor value.
-func validateMonitor(v *validation.Validator, parent *validation.Path, x *types.Monitor) {
+func validateMonitor(v *validation.Validator, parent validation.Path, x *types.Monitor) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AlarmArn"}
+		p := validation.Path{Parent: &parent, Name: "AlarmArn"}
 		if x.AlarmArn == nil {
 			v.Required(&p)
 		} else {
@@ -2150,7 +2150,7 @@ func validateMonitor(v *validation.Validator, parent *validation.Path, x *types.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AlarmRoleArn"}
+		p := validation.Path{Parent: &parent, Name: "AlarmRoleArn"}
 		if x.AlarmRoleArn != nil {
 			if n := len(*x.AlarmRoleArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.AlarmRoleArn, 20, 2048)
@@ -2163,20 +2163,20 @@ func validateMonitor(v *validation.Validator, parent *validation.Path, x *types.
 }
 
 // validateActionList checks a ActionList value.
-func validateActionList(v *validation.Validator, parent *validation.Path, x []types.Action) {
+func validateActionList(v *validation.Validator, parent validation.Path, x []types.Action) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAction(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAction(v, p, &x[i])
 	}
 }
 
 // validateParameter checks a Parameter value.
-func validateParameter(v *validation.Validator, parent *validation.Path, x *types.Parameter) {
+func validateParameter(v *validation.Validator, parent validation.Path, x *types.Parameter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Description"}
+		p := validation.Path{Parent: &parent, Name: "Description"}
 		if x.Description != nil {
 			if n := len(*x.Description); n > 1024 {
 				v.StringLength(&p, *x.Description, 0, 1024)
@@ -2186,12 +2186,12 @@ func validateParameter(v *validation.Validator, parent *validation.Path, x *type
 }
 
 // validateAction checks a Action value.
-func validateAction(v *validation.Validator, parent *validation.Path, x *types.Action) {
+func validateAction(v *validation.Validator, parent validation.Path, x *types.Action) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n < 1 || n > 64 {
 				v.StringLength(&p, *x.Name, 1, 64)
@@ -2199,7 +2199,7 @@ func validateAction(v *validation.Validator, parent *validation.Path, x *types.A
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Description"}
+		p := validation.Path{Parent: &parent, Name: "Description"}
 		if x.Description != nil {
 			if n := len(*x.Description); n > 1024 {
 				v.StringLength(&p, *x.Description, 0, 1024)
@@ -2207,7 +2207,7 @@ func validateAction(v *validation.Validator, parent *validation.Path, x *types.A
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Uri"}
+		p := validation.Path{Parent: &parent, Name: "Uri"}
 		if x.Uri != nil {
 			if n := len(*x.Uri); n < 1 || n > 2048 {
 				v.StringLength(&p, *x.Uri, 1, 2048)
@@ -2215,7 +2215,7 @@ func validateAction(v *validation.Validator, parent *validation.Path, x *types.A
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RoleArn"}
+		p := validation.Path{Parent: &parent, Name: "RoleArn"}
 		if x.RoleArn != nil {
 			if n := len(*x.RoleArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.RoleArn, 20, 2048)

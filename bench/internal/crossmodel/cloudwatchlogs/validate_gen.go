@@ -107,7 +107,7 @@ func (in *CreateDeliveryInput) Validate() error {
 			if n := len(in.RecordFields); n > 128 {
 				v.Length(&p, n, 0, 128)
 			}
-			validateRecordFields(v, &p, in.RecordFields)
+			validateRecordFields(v, p, in.RecordFields)
 		}
 	}
 	{
@@ -121,7 +121,7 @@ func (in *CreateDeliveryInput) Validate() error {
 	{
 		p := validation.Path{Name: "s3DeliveryConfiguration"}
 		if in.S3DeliveryConfiguration != nil {
-			validateS3DeliveryConfiguration(v, &p, in.S3DeliveryConfiguration)
+			validateS3DeliveryConfiguration(v, p, in.S3DeliveryConfiguration)
 		}
 	}
 	{
@@ -130,7 +130,7 @@ func (in *CreateDeliveryInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateDeliveryInput")
@@ -222,7 +222,7 @@ func (in *CreateLogAnomalyDetectorInput) Validate() error {
 		if in.LogGroupArnList == nil {
 			v.Required(&p)
 		} else {
-			validateLogGroupArnList(v, &p, in.LogGroupArnList)
+			validateLogGroupArnList(v, p, in.LogGroupArnList)
 		}
 	}
 	{
@@ -274,7 +274,7 @@ func (in *CreateLogAnomalyDetectorInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateLogAnomalyDetectorInput")
@@ -315,7 +315,7 @@ func (in *CreateLogGroupInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	{
@@ -844,7 +844,7 @@ func (in *DescribeAccountPoliciesInput) Validate() error {
 			if n := len(in.AccountIdentifiers); n > 20 {
 				v.Length(&p, n, 0, 20)
 			}
-			validateAccountIds(v, &p, in.AccountIdentifiers)
+			validateAccountIds(v, p, in.AccountIdentifiers)
 		}
 	}
 	{
@@ -883,7 +883,7 @@ func (in *DescribeConfigurationTemplatesInput) Validate() error {
 			if n := len(in.LogTypes); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateLogTypes(v, &p, in.LogTypes)
+			validateLogTypes(v, p, in.LogTypes)
 		}
 	}
 	{
@@ -892,7 +892,7 @@ func (in *DescribeConfigurationTemplatesInput) Validate() error {
 			if n := len(in.ResourceTypes); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateResourceTypes(v, &p, in.ResourceTypes)
+			validateResourceTypes(v, p, in.ResourceTypes)
 		}
 	}
 	{
@@ -901,7 +901,7 @@ func (in *DescribeConfigurationTemplatesInput) Validate() error {
 			if n := len(in.DeliveryDestinationTypes); n < 1 || n > 3 {
 				v.Length(&p, n, 1, 3)
 			}
-			validateDeliveryDestinationTypes(v, &p, in.DeliveryDestinationTypes)
+			validateDeliveryDestinationTypes(v, p, in.DeliveryDestinationTypes)
 		}
 	}
 	{
@@ -1101,7 +1101,7 @@ func (in *DescribeFieldIndexesInput) Validate() error {
 			if n := len(in.LogGroupIdentifiers); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateDescribeFieldIndexesLogGroupIdentifiers(v, &p, in.LogGroupIdentifiers)
+			validateDescribeFieldIndexesLogGroupIdentifiers(v, p, in.LogGroupIdentifiers)
 		}
 	}
 	{
@@ -1131,7 +1131,7 @@ func (in *DescribeIndexPoliciesInput) Validate() error {
 			if n := len(in.LogGroupIdentifiers); n != 1 {
 				v.Length(&p, n, 1, 1)
 			}
-			validateDescribeIndexPoliciesLogGroupIdentifiers(v, &p, in.LogGroupIdentifiers)
+			validateDescribeIndexPoliciesLogGroupIdentifiers(v, p, in.LogGroupIdentifiers)
 		}
 	}
 	{
@@ -1159,7 +1159,7 @@ func (in *DescribeLogGroupsInput) Validate() error {
 			if n := len(in.AccountIdentifiers); n > 20 {
 				v.Length(&p, n, 0, 20)
 			}
-			validateAccountIds(v, &p, in.AccountIdentifiers)
+			validateAccountIds(v, p, in.AccountIdentifiers)
 		}
 	}
 	{
@@ -1594,7 +1594,7 @@ func (in *FilterLogEventsInput) Validate() error {
 			if n := len(in.LogStreamNames); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateInputLogStreamNames(v, &p, in.LogStreamNames)
+			validateInputLogStreamNames(v, p, in.LogStreamNames)
 		}
 	}
 	{
@@ -2312,7 +2312,7 @@ func (in *PutDeliveryDestinationInput) Validate() error {
 		if in.DeliveryDestinationConfiguration == nil {
 			v.Required(&p)
 		} else {
-			validateDeliveryDestinationConfiguration(v, &p, in.DeliveryDestinationConfiguration)
+			validateDeliveryDestinationConfiguration(v, p, in.DeliveryDestinationConfiguration)
 		}
 	}
 	{
@@ -2321,7 +2321,7 @@ func (in *PutDeliveryDestinationInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("PutDeliveryDestinationInput")
@@ -2407,7 +2407,7 @@ func (in *PutDeliverySourceInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("PutDeliverySourceInput")
@@ -2460,7 +2460,7 @@ func (in *PutDestinationInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("PutDestinationInput")
@@ -2560,7 +2560,7 @@ func (in *PutIntegrationInput) Validate() error {
 		if in.ResourceConfig == nil {
 			v.Required(&p)
 		} else {
-			validateResourceConfig(v, &p, in.ResourceConfig)
+			validateResourceConfig(v, p, in.ResourceConfig)
 		}
 	}
 	{
@@ -2618,7 +2618,7 @@ func (in *PutLogEventsInput) Validate() error {
 			if n := len(in.LogEvents); n < 1 || n > 10000 {
 				v.Length(&p, n, 1, 10000)
 			}
-			validateInputLogEvents(v, &p, in.LogEvents)
+			validateInputLogEvents(v, p, in.LogEvents)
 		}
 	}
 	{
@@ -2632,7 +2632,7 @@ func (in *PutLogEventsInput) Validate() error {
 	{
 		p := validation.Path{Name: "entity"}
 		if in.Entity != nil {
-			validateEntity(v, &p, in.Entity)
+			validateEntity(v, p, in.Entity)
 		}
 	}
 	return v.Err("PutLogEventsInput")
@@ -2690,7 +2690,7 @@ func (in *PutMetricFilterInput) Validate() error {
 			if n := len(in.MetricTransformations); n != 1 {
 				v.Length(&p, n, 1, 1)
 			}
-			validateMetricTransformations(v, &p, in.MetricTransformations)
+			validateMetricTransformations(v, p, in.MetricTransformations)
 		}
 	}
 	return v.Err("PutMetricFilterInput")
@@ -2733,7 +2733,7 @@ func (in *PutQueryDefinitionInput) Validate() error {
 	{
 		p := validation.Path{Name: "logGroupNames"}
 		if in.LogGroupNames != nil {
-			validateLogGroupNames(v, &p, in.LogGroupNames)
+			validateLogGroupNames(v, p, in.LogGroupNames)
 		}
 	}
 	{
@@ -2909,7 +2909,7 @@ func (in *PutTransformerInput) Validate() error {
 			if n := len(in.TransformerConfig); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateProcessors(v, &p, in.TransformerConfig)
+			validateProcessors(v, p, in.TransformerConfig)
 		}
 	}
 	return v.Err("PutTransformerInput")
@@ -2931,7 +2931,7 @@ func (in *StartLiveTailInput) Validate() error {
 			if n := len(in.LogGroupIdentifiers); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateStartLiveTailLogGroupIdentifiers(v, &p, in.LogGroupIdentifiers)
+			validateStartLiveTailLogGroupIdentifiers(v, p, in.LogGroupIdentifiers)
 		}
 	}
 	{
@@ -2940,7 +2940,7 @@ func (in *StartLiveTailInput) Validate() error {
 			if n := len(in.LogStreamNames); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateInputLogStreamNames(v, &p, in.LogStreamNames)
+			validateInputLogStreamNames(v, p, in.LogStreamNames)
 		}
 	}
 	{
@@ -2949,7 +2949,7 @@ func (in *StartLiveTailInput) Validate() error {
 			if n := len(in.LogStreamNamePrefixes); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateInputLogStreamNames(v, &p, in.LogStreamNamePrefixes)
+			validateInputLogStreamNames(v, p, in.LogStreamNamePrefixes)
 		}
 	}
 	{
@@ -2993,13 +2993,13 @@ func (in *StartQueryInput) Validate() error {
 	{
 		p := validation.Path{Name: "logGroupNames"}
 		if in.LogGroupNames != nil {
-			validateLogGroupNames(v, &p, in.LogGroupNames)
+			validateLogGroupNames(v, p, in.LogGroupNames)
 		}
 	}
 	{
 		p := validation.Path{Name: "logGroupIdentifiers"}
 		if in.LogGroupIdentifiers != nil {
-			validateLogGroupIdentifiers(v, &p, in.LogGroupIdentifiers)
+			validateLogGroupIdentifiers(v, p, in.LogGroupIdentifiers)
 		}
 	}
 	{
@@ -3093,7 +3093,7 @@ func (in *TagLogGroupInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagLogGroupInput")
@@ -3128,7 +3128,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -3160,7 +3160,7 @@ func (in *TestMetricFilterInput) Validate() error {
 			if n := len(in.LogEventMessages); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTestEventMessages(v, &p, in.LogEventMessages)
+			validateTestEventMessages(v, p, in.LogEventMessages)
 		}
 	}
 	return v.Err("TestMetricFilterInput")
@@ -3182,7 +3182,7 @@ func (in *TestTransformerInput) Validate() error {
 			if n := len(in.TransformerConfig); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateProcessors(v, &p, in.TransformerConfig)
+			validateProcessors(v, p, in.TransformerConfig)
 		}
 	}
 	{
@@ -3193,7 +3193,7 @@ func (in *TestTransformerInput) Validate() error {
 			if n := len(in.LogEventMessages); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTestEventMessages(v, &p, in.LogEventMessages)
+			validateTestEventMessages(v, p, in.LogEventMessages)
 		}
 	}
 	return v.Err("TestTransformerInput")
@@ -3228,7 +3228,7 @@ func (in *UntagLogGroupInput) Validate() error {
 			if n := len(in.Tags); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("UntagLogGroupInput")
@@ -3263,7 +3263,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -3313,7 +3313,7 @@ func (in *UpdateAnomalyInput) Validate() error {
 	{
 		p := validation.Path{Name: "suppressionPeriod"}
 		if in.SuppressionPeriod != nil {
-			validateSuppressionPeriod(v, &p, in.SuppressionPeriod)
+			validateSuppressionPeriod(v, p, in.SuppressionPeriod)
 		}
 	}
 	return v.Err("UpdateAnomalyInput")
@@ -3346,7 +3346,7 @@ func (in *UpdateDeliveryConfigurationInput) Validate() error {
 			if n := len(in.RecordFields); n > 128 {
 				v.Length(&p, n, 0, 128)
 			}
-			validateRecordFields(v, &p, in.RecordFields)
+			validateRecordFields(v, p, in.RecordFields)
 		}
 	}
 	{
@@ -3360,7 +3360,7 @@ func (in *UpdateDeliveryConfigurationInput) Validate() error {
 	{
 		p := validation.Path{Name: "s3DeliveryConfiguration"}
 		if in.S3DeliveryConfiguration != nil {
-			validateS3DeliveryConfiguration(v, &p, in.S3DeliveryConfiguration)
+			validateS3DeliveryConfiguration(v, p, in.S3DeliveryConfiguration)
 		}
 	}
 	return v.Err("UpdateDeliveryConfigurationInput")
@@ -3421,9 +3421,9 @@ func (in *UpdateLogAnomalyDetectorInput) Validate() error {
 }
 
 // validateRecordFields checks a RecordFields value.
-func validateRecordFields(v *validation.Validator, parent *validation.Path, x []string) {
+func validateRecordFields(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 64 {
 			v.StringLength(&p, x[i], 1, 64)
 		}
@@ -3431,12 +3431,12 @@ func validateRecordFields(v *validation.Validator, parent *validation.Path, x []
 }
 
 // validateS3DeliveryConfiguration checks a S3DeliveryConfiguration value.
-func validateS3DeliveryConfiguration(v *validation.Validator, parent *validation.Path, x *types.S3DeliveryConfiguration) {
+func validateS3DeliveryConfiguration(v *validation.Validator, parent validation.Path, x *types.S3DeliveryConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "suffixPath"}
+		p := validation.Path{Parent: &parent, Name: "suffixPath"}
 		if x.SuffixPath != nil {
 			if n := len(*x.SuffixPath); n < 1 || n > 256 {
 				v.StringLength(&p, *x.SuffixPath, 1, 256)
@@ -3446,11 +3446,11 @@ func validateS3DeliveryConfiguration(v *validation.Validator, parent *validation
 }
 
 // validateTags checks a Tags value.
-func validateTags(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTags(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -3458,7 +3458,7 @@ func validateTags(v *validation.Validator, parent *validation.Path, x map[string
 				v.Pattern(&p, `^([\p{L}\p{Z}\p{N}_.:/=+\-@]+)$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -3470,9 +3470,9 @@ func validateTags(v *validation.Validator, parent *validation.Path, x map[string
 }
 
 // validateLogGroupArnList checks a LogGroupArnList value.
-func validateLogGroupArnList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLogGroupArnList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -3483,9 +3483,9 @@ func validateLogGroupArnList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateAccountIds checks a AccountIds value.
-func validateAccountIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAccountIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 12, 12)
 		if !pattern16.MatchString(x[i]) {
 			v.Pattern(&p, `^\d{12}$`)
@@ -3494,9 +3494,9 @@ func validateAccountIds(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateLogTypes checks a LogTypes value.
-func validateLogTypes(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLogTypes(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 255 {
 			v.StringLength(&p, x[i], 1, 255)
 		}
@@ -3507,9 +3507,9 @@ func validateLogTypes(v *validation.Validator, parent *validation.Path, x []stri
 }
 
 // validateResourceTypes checks a ResourceTypes value.
-func validateResourceTypes(v *validation.Validator, parent *validation.Path, x []string) {
+func validateResourceTypes(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 255 {
 			v.StringLength(&p, x[i], 1, 255)
 		}
@@ -3520,9 +3520,9 @@ func validateResourceTypes(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateDeliveryDestinationTypes checks a DeliveryDestinationTypes value.
-func validateDeliveryDestinationTypes(v *validation.Validator, parent *validation.Path, x []types.DeliveryDestinationType) {
+func validateDeliveryDestinationTypes(v *validation.Validator, parent validation.Path, x []types.DeliveryDestinationType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -3530,9 +3530,9 @@ func validateDeliveryDestinationTypes(v *validation.Validator, parent *validatio
 }
 
 // validateDescribeFieldIndexesLogGroupIdentifiers checks a DescribeFieldIndexesLogGroupIdentifiers value.
-func validateDescribeFieldIndexesLogGroupIdentifiers(v *validation.Validator, parent *validation.Path, x []string) {
+func validateDescribeFieldIndexesLogGroupIdentifiers(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -3543,9 +3543,9 @@ func validateDescribeFieldIndexesLogGroupIdentifiers(v *validation.Validator, pa
 }
 
 // validateDescribeIndexPoliciesLogGroupIdentifiers checks a DescribeIndexPoliciesLogGroupIdentifiers value.
-func validateDescribeIndexPoliciesLogGroupIdentifiers(v *validation.Validator, parent *validation.Path, x []string) {
+func validateDescribeIndexPoliciesLogGroupIdentifiers(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -3556,9 +3556,9 @@ func validateDescribeIndexPoliciesLogGroupIdentifiers(v *validation.Validator, p
 }
 
 // validateInputLogStreamNames checks a InputLogStreamNames value.
-func validateInputLogStreamNames(v *validation.Validator, parent *validation.Path, x []string) {
+func validateInputLogStreamNames(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 512 {
 			v.StringLength(&p, x[i], 1, 512)
 		}
@@ -3569,12 +3569,12 @@ func validateInputLogStreamNames(v *validation.Validator, parent *validation.Pat
 }
 
 // validateDeliveryDestinationConfiguration checks a DeliveryDestinationConfiguration value.
-func validateDeliveryDestinationConfiguration(v *validation.Validator, parent *validation.Path, x *types.DeliveryDestinationConfiguration) {
+func validateDeliveryDestinationConfiguration(v *validation.Validator, parent validation.Path, x *types.DeliveryDestinationConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "destinationResourceArn"}
+		p := validation.Path{Parent: &parent, Name: "destinationResourceArn"}
 		if x.DestinationResourceArn == nil {
 			v.Required(&p)
 		}
@@ -3582,64 +3582,64 @@ func validateDeliveryDestinationConfiguration(v *validation.Validator, parent *v
 }
 
 // validateResourceConfig checks a ResourceConfig value.
-func validateResourceConfig(v *validation.Validator, parent *validation.Path, x types.ResourceConfig) {
+func validateResourceConfig(v *validation.Validator, parent validation.Path, x types.ResourceConfig) {
 	switch u := x.(type) {
 	case *types.ResourceConfigMemberOpenSearchResourceConfig:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "openSearchResourceConfig"}
+		p := validation.Path{Parent: &parent, Name: "openSearchResourceConfig"}
 		{
-			validateOpenSearchResourceConfig(v, &p, &u.Value)
+			validateOpenSearchResourceConfig(v, p, &u.Value)
 		}
 	}
 }
 
 // validateInputLogEvents checks a InputLogEvents value.
-func validateInputLogEvents(v *validation.Validator, parent *validation.Path, x []types.InputLogEvent) {
+func validateInputLogEvents(v *validation.Validator, parent validation.Path, x []types.InputLogEvent) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateInputLogEvent(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateInputLogEvent(v, p, &x[i])
 	}
 }
 
 // validateEntity checks a Entity value.
-func validateEntity(v *validation.Validator, parent *validation.Path, x *types.Entity) {
+func validateEntity(v *validation.Validator, parent validation.Path, x *types.Entity) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "keyAttributes"}
+		p := validation.Path{Parent: &parent, Name: "keyAttributes"}
 		if x.KeyAttributes != nil {
 			if n := len(x.KeyAttributes); n < 2 || n > 4 {
 				v.Length(&p, n, 2, 4)
 			}
-			validateEntityKeyAttributes(v, &p, x.KeyAttributes)
+			validateEntityKeyAttributes(v, p, x.KeyAttributes)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "attributes"}
+		p := validation.Path{Parent: &parent, Name: "attributes"}
 		if x.Attributes != nil {
 			if n := len(x.Attributes); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateEntityAttributes(v, &p, x.Attributes)
+			validateEntityAttributes(v, p, x.Attributes)
 		}
 	}
 }
 
 // validateMetricTransformations checks a MetricTransformations value.
-func validateMetricTransformations(v *validation.Validator, parent *validation.Path, x []types.MetricTransformation) {
+func validateMetricTransformations(v *validation.Validator, parent validation.Path, x []types.MetricTransformation) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMetricTransformation(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMetricTransformation(v, p, &x[i])
 	}
 }
 
 // validateLogGroupNames checks a LogGroupNames value.
-func validateLogGroupNames(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLogGroupNames(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 512 {
 			v.StringLength(&p, x[i], 1, 512)
 		}
@@ -3650,17 +3650,17 @@ func validateLogGroupNames(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateProcessors checks a Processors value.
-func validateProcessors(v *validation.Validator, parent *validation.Path, x []types.Processor) {
+func validateProcessors(v *validation.Validator, parent validation.Path, x []types.Processor) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateProcessor(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateProcessor(v, p, &x[i])
 	}
 }
 
 // validateStartLiveTailLogGroupIdentifiers checks a StartLiveTailLogGroupIdentifiers value.
-func validateStartLiveTailLogGroupIdentifiers(v *validation.Validator, parent *validation.Path, x []string) {
+func validateStartLiveTailLogGroupIdentifiers(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -3671,9 +3671,9 @@ func validateStartLiveTailLogGroupIdentifiers(v *validation.Validator, parent *v
 }
 
 // validateLogGroupIdentifiers checks a LogGroupIdentifiers value.
-func validateLogGroupIdentifiers(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLogGroupIdentifiers(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -3684,9 +3684,9 @@ func validateLogGroupIdentifiers(v *validation.Validator, parent *validation.Pat
 }
 
 // validateTestEventMessages checks a TestEventMessages value.
-func validateTestEventMessages(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTestEventMessages(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 {
 			v.StringLength(&p, x[i], 1, -1)
 		}
@@ -3694,9 +3694,9 @@ func validateTestEventMessages(v *validation.Validator, parent *validation.Path,
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -3707,9 +3707,9 @@ func validateTagList(v *validation.Validator, parent *validation.Path, x []strin
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -3720,12 +3720,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateSuppressionPeriod checks a SuppressionPeriod value.
-func validateSuppressionPeriod(v *validation.Validator, parent *validation.Path, x *types.SuppressionPeriod) {
+func validateSuppressionPeriod(v *validation.Validator, parent validation.Path, x *types.SuppressionPeriod) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "suppressionUnit"}
+		p := validation.Path{Parent: &parent, Name: "suppressionUnit"}
 		if x.SuppressionUnit != "" {
 			if !x.SuppressionUnit.IsKnown() {
 				v.Enum(&p, string(x.SuppressionUnit))
@@ -3735,24 +3735,24 @@ func validateSuppressionPeriod(v *validation.Validator, parent *validation.Path,
 }
 
 // validateOpenSearchResourceConfig checks a OpenSearchResourceConfig value.
-func validateOpenSearchResourceConfig(v *validation.Validator, parent *validation.Path, x *types.OpenSearchResourceConfig) {
+func validateOpenSearchResourceConfig(v *validation.Validator, parent validation.Path, x *types.OpenSearchResourceConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dataSourceRoleArn"}
+		p := validation.Path{Parent: &parent, Name: "dataSourceRoleArn"}
 		if x.DataSourceRoleArn == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dashboardViewerPrincipals"}
+		p := validation.Path{Parent: &parent, Name: "dashboardViewerPrincipals"}
 		if x.DashboardViewerPrincipals == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "retentionDays"}
+		p := validation.Path{Parent: &parent, Name: "retentionDays"}
 		if x.RetentionDays == nil {
 			v.Required(&p)
 		} else {
@@ -3764,12 +3764,12 @@ func validateOpenSearchResourceConfig(v *validation.Validator, parent *validatio
 }
 
 // validateInputLogEvent checks a InputLogEvent value.
-func validateInputLogEvent(v *validation.Validator, parent *validation.Path, x *types.InputLogEvent) {
+func validateInputLogEvent(v *validation.Validator, parent validation.Path, x *types.InputLogEvent) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "timestamp"}
+		p := validation.Path{Parent: &parent, Name: "timestamp"}
 		if x.Timestamp == nil {
 			v.Required(&p)
 		} else {
@@ -3779,7 +3779,7 @@ func validateInputLogEvent(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "message"}
+		p := validation.Path{Parent: &parent, Name: "message"}
 		if x.Message == nil {
 			v.Required(&p)
 		} else {
@@ -3791,16 +3791,16 @@ func validateInputLogEvent(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateEntityKeyAttributes checks a EntityKeyAttributes value.
-func validateEntityKeyAttributes(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateEntityKeyAttributes(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 32 {
 				v.StringLength(&p, k, 1, 32)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 512 {
 			v.StringLength(&p, e, 1, 512)
 		}
@@ -3809,16 +3809,16 @@ func validateEntityKeyAttributes(v *validation.Validator, parent *validation.Pat
 }
 
 // validateEntityAttributes checks a EntityAttributes value.
-func validateEntityAttributes(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateEntityAttributes(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 256 {
 				v.StringLength(&p, k, 1, 256)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 512 {
 			v.StringLength(&p, e, 1, 512)
 		}
@@ -3827,12 +3827,12 @@ func validateEntityAttributes(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateMetricTransformation checks a MetricTransformation value.
-func validateMetricTransformation(v *validation.Validator, parent *validation.Path, x *types.MetricTransformation) {
+func validateMetricTransformation(v *validation.Validator, parent validation.Path, x *types.MetricTransformation) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "metricName"}
+		p := validation.Path{Parent: &parent, Name: "metricName"}
 		if x.MetricName == nil {
 			v.Required(&p)
 		} else {
@@ -3845,7 +3845,7 @@ func validateMetricTransformation(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "metricNamespace"}
+		p := validation.Path{Parent: &parent, Name: "metricNamespace"}
 		if x.MetricNamespace == nil {
 			v.Required(&p)
 		} else {
@@ -3858,7 +3858,7 @@ func validateMetricTransformation(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "metricValue"}
+		p := validation.Path{Parent: &parent, Name: "metricValue"}
 		if x.MetricValue == nil {
 			v.Required(&p)
 		} else {
@@ -3868,13 +3868,13 @@ func validateMetricTransformation(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dimensions"}
+		p := validation.Path{Parent: &parent, Name: "dimensions"}
 		if x.Dimensions != nil {
-			validateDimensions(v, &p, x.Dimensions)
+			validateDimensions(v, p, x.Dimensions)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "unit"}
+		p := validation.Path{Parent: &parent, Name: "unit"}
 		if x.Unit != "" {
 			if !x.Unit.IsKnown() {
 				v.Enum(&p, string(x.Unit))
@@ -3884,155 +3884,155 @@ func validateMetricTransformation(v *validation.Validator, parent *validation.Pa
 }
 
 // validateProcessor checks a Processor value.
-func validateProcessor(v *validation.Validator, parent *validation.Path, x *types.Processor) {
+func validateProcessor(v *validation.Validator, parent validation.Path, x *types.Processor) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "addKeys"}
+		p := validation.Path{Parent: &parent, Name: "addKeys"}
 		if x.AddKeys != nil {
-			validateAddKeys(v, &p, x.AddKeys)
+			validateAddKeys(v, p, x.AddKeys)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "copyValue"}
+		p := validation.Path{Parent: &parent, Name: "copyValue"}
 		if x.CopyValue != nil {
-			validateCopyValue(v, &p, x.CopyValue)
+			validateCopyValue(v, p, x.CopyValue)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "csv"}
+		p := validation.Path{Parent: &parent, Name: "csv"}
 		if x.Csv != nil {
-			validateCSV(v, &p, x.Csv)
+			validateCSV(v, p, x.Csv)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dateTimeConverter"}
+		p := validation.Path{Parent: &parent, Name: "dateTimeConverter"}
 		if x.DateTimeConverter != nil {
-			validateDateTimeConverter(v, &p, x.DateTimeConverter)
+			validateDateTimeConverter(v, p, x.DateTimeConverter)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "deleteKeys"}
+		p := validation.Path{Parent: &parent, Name: "deleteKeys"}
 		if x.DeleteKeys != nil {
-			validateDeleteKeys(v, &p, x.DeleteKeys)
+			validateDeleteKeys(v, p, x.DeleteKeys)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "grok"}
+		p := validation.Path{Parent: &parent, Name: "grok"}
 		if x.Grok != nil {
-			validateGrok(v, &p, x.Grok)
+			validateGrok(v, p, x.Grok)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "listToMap"}
+		p := validation.Path{Parent: &parent, Name: "listToMap"}
 		if x.ListToMap != nil {
-			validateListToMap(v, &p, x.ListToMap)
+			validateListToMap(v, p, x.ListToMap)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "lowerCaseString"}
+		p := validation.Path{Parent: &parent, Name: "lowerCaseString"}
 		if x.LowerCaseString != nil {
-			validateLowerCaseString(v, &p, x.LowerCaseString)
+			validateLowerCaseString(v, p, x.LowerCaseString)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "moveKeys"}
+		p := validation.Path{Parent: &parent, Name: "moveKeys"}
 		if x.MoveKeys != nil {
-			validateMoveKeys(v, &p, x.MoveKeys)
+			validateMoveKeys(v, p, x.MoveKeys)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parseCloudfront"}
+		p := validation.Path{Parent: &parent, Name: "parseCloudfront"}
 		if x.ParseCloudfront != nil {
-			validateParseCloudfront(v, &p, x.ParseCloudfront)
+			validateParseCloudfront(v, p, x.ParseCloudfront)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parseJSON"}
+		p := validation.Path{Parent: &parent, Name: "parseJSON"}
 		if x.ParseJSON != nil {
-			validateParseJSON(v, &p, x.ParseJSON)
+			validateParseJSON(v, p, x.ParseJSON)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parseKeyValue"}
+		p := validation.Path{Parent: &parent, Name: "parseKeyValue"}
 		if x.ParseKeyValue != nil {
-			validateParseKeyValue(v, &p, x.ParseKeyValue)
+			validateParseKeyValue(v, p, x.ParseKeyValue)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parseRoute53"}
+		p := validation.Path{Parent: &parent, Name: "parseRoute53"}
 		if x.ParseRoute53 != nil {
-			validateParseRoute53(v, &p, x.ParseRoute53)
+			validateParseRoute53(v, p, x.ParseRoute53)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parsePostgres"}
+		p := validation.Path{Parent: &parent, Name: "parsePostgres"}
 		if x.ParsePostgres != nil {
-			validateParsePostgres(v, &p, x.ParsePostgres)
+			validateParsePostgres(v, p, x.ParsePostgres)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parseVPC"}
+		p := validation.Path{Parent: &parent, Name: "parseVPC"}
 		if x.ParseVPC != nil {
-			validateParseVPC(v, &p, x.ParseVPC)
+			validateParseVPC(v, p, x.ParseVPC)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parseWAF"}
+		p := validation.Path{Parent: &parent, Name: "parseWAF"}
 		if x.ParseWAF != nil {
-			validateParseWAF(v, &p, x.ParseWAF)
+			validateParseWAF(v, p, x.ParseWAF)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "renameKeys"}
+		p := validation.Path{Parent: &parent, Name: "renameKeys"}
 		if x.RenameKeys != nil {
-			validateRenameKeys(v, &p, x.RenameKeys)
+			validateRenameKeys(v, p, x.RenameKeys)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "splitString"}
+		p := validation.Path{Parent: &parent, Name: "splitString"}
 		if x.SplitString != nil {
-			validateSplitString(v, &p, x.SplitString)
+			validateSplitString(v, p, x.SplitString)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "substituteString"}
+		p := validation.Path{Parent: &parent, Name: "substituteString"}
 		if x.SubstituteString != nil {
-			validateSubstituteString(v, &p, x.SubstituteString)
+			validateSubstituteString(v, p, x.SubstituteString)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "trimString"}
+		p := validation.Path{Parent: &parent, Name: "trimString"}
 		if x.TrimString != nil {
-			validateTrimString(v, &p, x.TrimString)
+			validateTrimString(v, p, x.TrimString)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "typeConverter"}
+		p := validation.Path{Parent: &parent, Name: "typeConverter"}
 		if x.TypeConverter != nil {
-			validateTypeConverter(v, &p, x.TypeConverter)
+			validateTypeConverter(v, p, x.TypeConverter)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "upperCaseString"}
+		p := validation.Path{Parent: &parent, Name: "upperCaseString"}
 		if x.UpperCaseString != nil {
-			validateUpperCaseString(v, &p, x.UpperCaseString)
+			validateUpperCaseString(v, p, x.UpperCaseString)
 		}
 	}
 }
 
 // validateDimensions checks a Dimensions value.
-func validateDimensions(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateDimensions(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 255 {
 				v.StringLength(&p, k, 0, 255)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 255 {
 			v.StringLength(&p, e, 0, 255)
 		}
@@ -4041,48 +4041,48 @@ func validateDimensions(v *validation.Validator, parent *validation.Path, x map[
 }
 
 // validateAddKeys checks a AddKeys value.
-func validateAddKeys(v *validation.Validator, parent *validation.Path, x *types.AddKeys) {
+func validateAddKeys(v *validation.Validator, parent validation.Path, x *types.AddKeys) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateAddKeyEntries(v, &p, x.Entries)
+			validateAddKeyEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateCopyValue checks a CopyValue value.
-func validateCopyValue(v *validation.Validator, parent *validation.Path, x *types.CopyValue) {
+func validateCopyValue(v *validation.Validator, parent validation.Path, x *types.CopyValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateCopyValueEntries(v, &p, x.Entries)
+			validateCopyValueEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateCSV checks a CSV value.
-func validateCSV(v *validation.Validator, parent *validation.Path, x *types.CSV) {
+func validateCSV(v *validation.Validator, parent validation.Path, x *types.CSV) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "quoteCharacter"}
+		p := validation.Path{Parent: &parent, Name: "quoteCharacter"}
 		if x.QuoteCharacter != nil {
 			if n := len(*x.QuoteCharacter); n < 1 || n > 1 {
 				v.StringLength(&p, *x.QuoteCharacter, 1, 1)
@@ -4090,7 +4090,7 @@ func validateCSV(v *validation.Validator, parent *validation.Path, x *types.CSV)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "delimiter"}
+		p := validation.Path{Parent: &parent, Name: "delimiter"}
 		if x.Delimiter != nil {
 			if n := len(*x.Delimiter); n < 1 || n > 1 {
 				v.StringLength(&p, *x.Delimiter, 1, 1)
@@ -4098,16 +4098,16 @@ func validateCSV(v *validation.Validator, parent *validation.Path, x *types.CSV)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "columns"}
+		p := validation.Path{Parent: &parent, Name: "columns"}
 		if x.Columns != nil {
 			if n := len(x.Columns); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateColumns(v, &p, x.Columns)
+			validateColumns(v, p, x.Columns)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4117,12 +4117,12 @@ func validateCSV(v *validation.Validator, parent *validation.Path, x *types.CSV)
 }
 
 // validateDateTimeConverter checks a DateTimeConverter value.
-func validateDateTimeConverter(v *validation.Validator, parent *validation.Path, x *types.DateTimeConverter) {
+func validateDateTimeConverter(v *validation.Validator, parent validation.Path, x *types.DateTimeConverter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source == nil {
 			v.Required(&p)
 		} else {
@@ -4132,7 +4132,7 @@ func validateDateTimeConverter(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "target"}
+		p := validation.Path{Parent: &parent, Name: "target"}
 		if x.Target == nil {
 			v.Required(&p)
 		} else {
@@ -4142,7 +4142,7 @@ func validateDateTimeConverter(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "targetFormat"}
+		p := validation.Path{Parent: &parent, Name: "targetFormat"}
 		if x.TargetFormat != nil {
 			if n := len(*x.TargetFormat); n < 1 || n > 64 {
 				v.StringLength(&p, *x.TargetFormat, 1, 64)
@@ -4150,18 +4150,18 @@ func validateDateTimeConverter(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "matchPatterns"}
+		p := validation.Path{Parent: &parent, Name: "matchPatterns"}
 		if x.MatchPatterns == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.MatchPatterns); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateMatchPatterns(v, &p, x.MatchPatterns)
+			validateMatchPatterns(v, p, x.MatchPatterns)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "sourceTimezone"}
+		p := validation.Path{Parent: &parent, Name: "sourceTimezone"}
 		if x.SourceTimezone != nil {
 			if n := len(*x.SourceTimezone); n < 1 {
 				v.StringLength(&p, *x.SourceTimezone, 1, -1)
@@ -4169,7 +4169,7 @@ func validateDateTimeConverter(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "targetTimezone"}
+		p := validation.Path{Parent: &parent, Name: "targetTimezone"}
 		if x.TargetTimezone != nil {
 			if n := len(*x.TargetTimezone); n < 1 {
 				v.StringLength(&p, *x.TargetTimezone, 1, -1)
@@ -4177,7 +4177,7 @@ func validateDateTimeConverter(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "locale"}
+		p := validation.Path{Parent: &parent, Name: "locale"}
 		if x.Locale != nil {
 			if n := len(*x.Locale); n < 1 {
 				v.StringLength(&p, *x.Locale, 1, -1)
@@ -4187,30 +4187,30 @@ func validateDateTimeConverter(v *validation.Validator, parent *validation.Path,
 }
 
 // validateDeleteKeys checks a DeleteKeys value.
-func validateDeleteKeys(v *validation.Validator, parent *validation.Path, x *types.DeleteKeys) {
+func validateDeleteKeys(v *validation.Validator, parent validation.Path, x *types.DeleteKeys) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "withKeys"}
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
 		if x.WithKeys == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.WithKeys); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateDeleteWithKeys(v, &p, x.WithKeys)
+			validateDeleteWithKeys(v, p, x.WithKeys)
 		}
 	}
 }
 
 // validateGrok checks a Grok value.
-func validateGrok(v *validation.Validator, parent *validation.Path, x *types.Grok) {
+func validateGrok(v *validation.Validator, parent validation.Path, x *types.Grok) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4218,7 +4218,7 @@ func validateGrok(v *validation.Validator, parent *validation.Path, x *types.Gro
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "match"}
+		p := validation.Path{Parent: &parent, Name: "match"}
 		if x.Match == nil {
 			v.Required(&p)
 		} else {
@@ -4230,12 +4230,12 @@ func validateGrok(v *validation.Validator, parent *validation.Path, x *types.Gro
 }
 
 // validateListToMap checks a ListToMap value.
-func validateListToMap(v *validation.Validator, parent *validation.Path, x *types.ListToMap) {
+func validateListToMap(v *validation.Validator, parent validation.Path, x *types.ListToMap) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source == nil {
 			v.Required(&p)
 		} else {
@@ -4245,7 +4245,7 @@ func validateListToMap(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "key"}
+		p := validation.Path{Parent: &parent, Name: "key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -4255,7 +4255,7 @@ func validateListToMap(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "valueKey"}
+		p := validation.Path{Parent: &parent, Name: "valueKey"}
 		if x.ValueKey != nil {
 			if n := len(*x.ValueKey); n < 1 || n > 128 {
 				v.StringLength(&p, *x.ValueKey, 1, 128)
@@ -4263,7 +4263,7 @@ func validateListToMap(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "target"}
+		p := validation.Path{Parent: &parent, Name: "target"}
 		if x.Target != nil {
 			if n := len(*x.Target); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Target, 1, 128)
@@ -4271,7 +4271,7 @@ func validateListToMap(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "flattenedElement"}
+		p := validation.Path{Parent: &parent, Name: "flattenedElement"}
 		if x.FlattenedElement != "" {
 			if !x.FlattenedElement.IsKnown() {
 				v.Enum(&p, string(x.FlattenedElement))
@@ -4281,48 +4281,48 @@ func validateListToMap(v *validation.Validator, parent *validation.Path, x *type
 }
 
 // validateLowerCaseString checks a LowerCaseString value.
-func validateLowerCaseString(v *validation.Validator, parent *validation.Path, x *types.LowerCaseString) {
+func validateLowerCaseString(v *validation.Validator, parent validation.Path, x *types.LowerCaseString) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "withKeys"}
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
 		if x.WithKeys == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.WithKeys); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateLowerCaseStringWithKeys(v, &p, x.WithKeys)
+			validateLowerCaseStringWithKeys(v, p, x.WithKeys)
 		}
 	}
 }
 
 // validateMoveKeys checks a MoveKeys value.
-func validateMoveKeys(v *validation.Validator, parent *validation.Path, x *types.MoveKeys) {
+func validateMoveKeys(v *validation.Validator, parent validation.Path, x *types.MoveKeys) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateMoveKeyEntries(v, &p, x.Entries)
+			validateMoveKeyEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateParseCloudfront checks a ParseCloudfront value.
-func validateParseCloudfront(v *validation.Validator, parent *validation.Path, x *types.ParseCloudfront) {
+func validateParseCloudfront(v *validation.Validator, parent validation.Path, x *types.ParseCloudfront) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4332,12 +4332,12 @@ func validateParseCloudfront(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateParseJSON checks a ParseJSON value.
-func validateParseJSON(v *validation.Validator, parent *validation.Path, x *types.ParseJSON) {
+func validateParseJSON(v *validation.Validator, parent validation.Path, x *types.ParseJSON) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4345,7 +4345,7 @@ func validateParseJSON(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "destination"}
+		p := validation.Path{Parent: &parent, Name: "destination"}
 		if x.Destination != nil {
 			if n := len(*x.Destination); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Destination, 1, 128)
@@ -4355,12 +4355,12 @@ func validateParseJSON(v *validation.Validator, parent *validation.Path, x *type
 }
 
 // validateParseKeyValue checks a ParseKeyValue value.
-func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *types.ParseKeyValue) {
+func validateParseKeyValue(v *validation.Validator, parent validation.Path, x *types.ParseKeyValue) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4368,7 +4368,7 @@ func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "destination"}
+		p := validation.Path{Parent: &parent, Name: "destination"}
 		if x.Destination != nil {
 			if n := len(*x.Destination); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Destination, 1, 128)
@@ -4376,7 +4376,7 @@ func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "fieldDelimiter"}
+		p := validation.Path{Parent: &parent, Name: "fieldDelimiter"}
 		if x.FieldDelimiter != nil {
 			if n := len(*x.FieldDelimiter); n < 1 || n > 128 {
 				v.StringLength(&p, *x.FieldDelimiter, 1, 128)
@@ -4384,7 +4384,7 @@ func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "keyValueDelimiter"}
+		p := validation.Path{Parent: &parent, Name: "keyValueDelimiter"}
 		if x.KeyValueDelimiter != nil {
 			if n := len(*x.KeyValueDelimiter); n < 1 || n > 128 {
 				v.StringLength(&p, *x.KeyValueDelimiter, 1, 128)
@@ -4392,7 +4392,7 @@ func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "keyPrefix"}
+		p := validation.Path{Parent: &parent, Name: "keyPrefix"}
 		if x.KeyPrefix != nil {
 			if n := len(*x.KeyPrefix); n < 1 || n > 128 {
 				v.StringLength(&p, *x.KeyPrefix, 1, 128)
@@ -4400,7 +4400,7 @@ func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "nonMatchValue"}
+		p := validation.Path{Parent: &parent, Name: "nonMatchValue"}
 		if x.NonMatchValue != nil {
 			if n := len(*x.NonMatchValue); n < 1 || n > 128 {
 				v.StringLength(&p, *x.NonMatchValue, 1, 128)
@@ -4410,12 +4410,12 @@ func validateParseKeyValue(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateParseRoute53 checks a ParseRoute53 value.
-func validateParseRoute53(v *validation.Validator, parent *validation.Path, x *types.ParseRoute53) {
+func validateParseRoute53(v *validation.Validator, parent validation.Path, x *types.ParseRoute53) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4425,12 +4425,12 @@ func validateParseRoute53(v *validation.Validator, parent *validation.Path, x *t
 }
 
 // validateParsePostgres checks a ParsePostgres value.
-func validateParsePostgres(v *validation.Validator, parent *validation.Path, x *types.ParsePostgres) {
+func validateParsePostgres(v *validation.Validator, parent validation.Path, x *types.ParsePostgres) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4440,12 +4440,12 @@ func validateParsePostgres(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateParseVPC checks a ParseVPC value.
-func validateParseVPC(v *validation.Validator, parent *validation.Path, x *types.ParseVPC) {
+func validateParseVPC(v *validation.Validator, parent validation.Path, x *types.ParseVPC) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4455,12 +4455,12 @@ func validateParseVPC(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateParseWAF checks a ParseWAF value.
-func validateParseWAF(v *validation.Validator, parent *validation.Path, x *types.ParseWAF) {
+func validateParseWAF(v *validation.Validator, parent validation.Path, x *types.ParseWAF) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Source, 1, 128)
@@ -4470,133 +4470,133 @@ func validateParseWAF(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateRenameKeys checks a RenameKeys value.
-func validateRenameKeys(v *validation.Validator, parent *validation.Path, x *types.RenameKeys) {
+func validateRenameKeys(v *validation.Validator, parent validation.Path, x *types.RenameKeys) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateRenameKeyEntries(v, &p, x.Entries)
+			validateRenameKeyEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateSplitString checks a SplitString value.
-func validateSplitString(v *validation.Validator, parent *validation.Path, x *types.SplitString) {
+func validateSplitString(v *validation.Validator, parent validation.Path, x *types.SplitString) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateSplitStringEntries(v, &p, x.Entries)
+			validateSplitStringEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateSubstituteString checks a SubstituteString value.
-func validateSubstituteString(v *validation.Validator, parent *validation.Path, x *types.SubstituteString) {
+func validateSubstituteString(v *validation.Validator, parent validation.Path, x *types.SubstituteString) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateSubstituteStringEntries(v, &p, x.Entries)
+			validateSubstituteStringEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateTrimString checks a TrimString value.
-func validateTrimString(v *validation.Validator, parent *validation.Path, x *types.TrimString) {
+func validateTrimString(v *validation.Validator, parent validation.Path, x *types.TrimString) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "withKeys"}
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
 		if x.WithKeys == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.WithKeys); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateTrimStringWithKeys(v, &p, x.WithKeys)
+			validateTrimStringWithKeys(v, p, x.WithKeys)
 		}
 	}
 }
 
 // validateTypeConverter checks a TypeConverter value.
-func validateTypeConverter(v *validation.Validator, parent *validation.Path, x *types.TypeConverter) {
+func validateTypeConverter(v *validation.Validator, parent validation.Path, x *types.TypeConverter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entries"}
+		p := validation.Path{Parent: &parent, Name: "entries"}
 		if x.Entries == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Entries); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateTypeConverterEntries(v, &p, x.Entries)
+			validateTypeConverterEntries(v, p, x.Entries)
 		}
 	}
 }
 
 // validateUpperCaseString checks a UpperCaseString value.
-func validateUpperCaseString(v *validation.Validator, parent *validation.Path, x *types.UpperCaseString) {
+func validateUpperCaseString(v *validation.Validator, parent validation.Path, x *types.UpperCaseString) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "withKeys"}
+		p := validation.Path{Parent: &parent, Name: "withKeys"}
 		if x.WithKeys == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.WithKeys); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateUpperCaseStringWithKeys(v, &p, x.WithKeys)
+			validateUpperCaseStringWithKeys(v, p, x.WithKeys)
 		}
 	}
 }
 
 // validateAddKeyEntries checks a AddKeyEntries value.
-func validateAddKeyEntries(v *validation.Validator, parent *validation.Path, x []types.AddKeyEntry) {
+func validateAddKeyEntries(v *validation.Validator, parent validation.Path, x []types.AddKeyEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAddKeyEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAddKeyEntry(v, p, &x[i])
 	}
 }
 
 // validateCopyValueEntries checks a CopyValueEntries value.
-func validateCopyValueEntries(v *validation.Validator, parent *validation.Path, x []types.CopyValueEntry) {
+func validateCopyValueEntries(v *validation.Validator, parent validation.Path, x []types.CopyValueEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateCopyValueEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateCopyValueEntry(v, p, &x[i])
 	}
 }
 
 // validateColumns checks a Columns value.
-func validateColumns(v *validation.Validator, parent *validation.Path, x []string) {
+func validateColumns(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -4604,9 +4604,9 @@ func validateColumns(v *validation.Validator, parent *validation.Path, x []strin
 }
 
 // validateMatchPatterns checks a MatchPatterns value.
-func validateMatchPatterns(v *validation.Validator, parent *validation.Path, x []string) {
+func validateMatchPatterns(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 {
 			v.StringLength(&p, x[i], 1, -1)
 		}
@@ -4614,9 +4614,9 @@ func validateMatchPatterns(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateDeleteWithKeys checks a DeleteWithKeys value.
-func validateDeleteWithKeys(v *validation.Validator, parent *validation.Path, x []string) {
+func validateDeleteWithKeys(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 {
 			v.StringLength(&p, x[i], 1, -1)
 		}
@@ -4624,9 +4624,9 @@ func validateDeleteWithKeys(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateLowerCaseStringWithKeys checks a LowerCaseStringWithKeys value.
-func validateLowerCaseStringWithKeys(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLowerCaseStringWithKeys(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 {
 			v.StringLength(&p, x[i], 1, -1)
 		}
@@ -4634,41 +4634,41 @@ func validateLowerCaseStringWithKeys(v *validation.Validator, parent *validation
 }
 
 // validateMoveKeyEntries checks a MoveKeyEntries value.
-func validateMoveKeyEntries(v *validation.Validator, parent *validation.Path, x []types.MoveKeyEntry) {
+func validateMoveKeyEntries(v *validation.Validator, parent validation.Path, x []types.MoveKeyEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMoveKeyEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMoveKeyEntry(v, p, &x[i])
 	}
 }
 
 // validateRenameKeyEntries checks a RenameKeyEntries value.
-func validateRenameKeyEntries(v *validation.Validator, parent *validation.Path, x []types.RenameKeyEntry) {
+func validateRenameKeyEntries(v *validation.Validator, parent validation.Path, x []types.RenameKeyEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRenameKeyEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRenameKeyEntry(v, p, &x[i])
 	}
 }
 
 // validateSplitStringEntries checks a SplitStringEntries value.
-func validateSplitStringEntries(v *validation.Validator, parent *validation.Path, x []types.SplitStringEntry) {
+func validateSplitStringEntries(v *validation.Validator, parent validation.Path, x []types.SplitStringEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSplitStringEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSplitStringEntry(v, p, &x[i])
 	}
 }
 
 // validateSubstituteStringEntries checks a SubstituteStringEntries value.
-func validateSubstituteStringEntries(v *validation.Validator, parent *validation.Path, x []types.SubstituteStringEntry) {
+func validateSubstituteStringEntries(v *validation.Validator, parent validation.Path, x []types.SubstituteStringEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSubstituteStringEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSubstituteStringEntry(v, p, &x[i])
 	}
 }
 
 // validateTrimStringWithKeys checks a TrimStringWithKeys value.
-func validateTrimStringWithKeys(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTrimStringWithKeys(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 {
 			v.StringLength(&p, x[i], 1, -1)
 		}
@@ -4676,17 +4676,17 @@ func validateTrimStringWithKeys(v *validation.Validator, parent *validation.Path
 }
 
 // validateTypeConverterEntries checks a TypeConverterEntries value.
-func validateTypeConverterEntries(v *validation.Validator, parent *validation.Path, x []types.TypeConverterEntry) {
+func validateTypeConverterEntries(v *validation.Validator, parent validation.Path, x []types.TypeConverterEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTypeConverterEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTypeConverterEntry(v, p, &x[i])
 	}
 }
 
 // validateUpperCaseStringWithKeys checks a UpperCaseStringWithKeys value.
-func validateUpperCaseStringWithKeys(v *validation.Validator, parent *validation.Path, x []string) {
+func validateUpperCaseStringWithKeys(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 {
 			v.StringLength(&p, x[i], 1, -1)
 		}
@@ -4694,12 +4694,12 @@ func validateUpperCaseStringWithKeys(v *validation.Validator, parent *validation
 }
 
 // validateAddKeyEntry checks a AddKeyEntry value.
-func validateAddKeyEntry(v *validation.Validator, parent *validation.Path, x *types.AddKeyEntry) {
+func validateAddKeyEntry(v *validation.Validator, parent validation.Path, x *types.AddKeyEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "key"}
+		p := validation.Path{Parent: &parent, Name: "key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -4709,7 +4709,7 @@ func validateAddKeyEntry(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "value"}
+		p := validation.Path{Parent: &parent, Name: "value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -4721,12 +4721,12 @@ func validateAddKeyEntry(v *validation.Validator, parent *validation.Path, x *ty
 }
 
 // validateCopyValueEntry checks a CopyValueEntry value.
-func validateCopyValueEntry(v *validation.Validator, parent *validation.Path, x *types.CopyValueEntry) {
+func validateCopyValueEntry(v *validation.Validator, parent validation.Path, x *types.CopyValueEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source == nil {
 			v.Required(&p)
 		} else {
@@ -4736,7 +4736,7 @@ func validateCopyValueEntry(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "target"}
+		p := validation.Path{Parent: &parent, Name: "target"}
 		if x.Target == nil {
 			v.Required(&p)
 		} else {
@@ -4748,12 +4748,12 @@ func validateCopyValueEntry(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateMoveKeyEntry checks a MoveKeyEntry value.
-func validateMoveKeyEntry(v *validation.Validator, parent *validation.Path, x *types.MoveKeyEntry) {
+func validateMoveKeyEntry(v *validation.Validator, parent validation.Path, x *types.MoveKeyEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source == nil {
 			v.Required(&p)
 		} else {
@@ -4763,7 +4763,7 @@ func validateMoveKeyEntry(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "target"}
+		p := validation.Path{Parent: &parent, Name: "target"}
 		if x.Target == nil {
 			v.Required(&p)
 		} else {
@@ -4775,12 +4775,12 @@ func validateMoveKeyEntry(v *validation.Validator, parent *validation.Path, x *t
 }
 
 // validateRenameKeyEntry checks a RenameKeyEntry value.
-func validateRenameKeyEntry(v *validation.Validator, parent *validation.Path, x *types.RenameKeyEntry) {
+func validateRenameKeyEntry(v *validation.Validator, parent validation.Path, x *types.RenameKeyEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "key"}
+		p := validation.Path{Parent: &parent, Name: "key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -4790,7 +4790,7 @@ func validateRenameKeyEntry(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "renameTo"}
+		p := validation.Path{Parent: &parent, Name: "renameTo"}
 		if x.RenameTo == nil {
 			v.Required(&p)
 		} else {
@@ -4802,12 +4802,12 @@ func validateRenameKeyEntry(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateSplitStringEntry checks a SplitStringEntry value.
-func validateSplitStringEntry(v *validation.Validator, parent *validation.Path, x *types.SplitStringEntry) {
+func validateSplitStringEntry(v *validation.Validator, parent validation.Path, x *types.SplitStringEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source == nil {
 			v.Required(&p)
 		} else {
@@ -4817,7 +4817,7 @@ func validateSplitStringEntry(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "delimiter"}
+		p := validation.Path{Parent: &parent, Name: "delimiter"}
 		if x.Delimiter == nil {
 			v.Required(&p)
 		} else {
@@ -4829,12 +4829,12 @@ func validateSplitStringEntry(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateSubstituteStringEntry checks a SubstituteStringEntry value.
-func validateSubstituteStringEntry(v *validation.Validator, parent *validation.Path, x *types.SubstituteStringEntry) {
+func validateSubstituteStringEntry(v *validation.Validator, parent validation.Path, x *types.SubstituteStringEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "source"}
+		p := validation.Path{Parent: &parent, Name: "source"}
 		if x.Source == nil {
 			v.Required(&p)
 		} else {
@@ -4844,7 +4844,7 @@ func validateSubstituteStringEntry(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "from"}
+		p := validation.Path{Parent: &parent, Name: "from"}
 		if x.From == nil {
 			v.Required(&p)
 		} else {
@@ -4854,7 +4854,7 @@ func validateSubstituteStringEntry(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "to"}
+		p := validation.Path{Parent: &parent, Name: "to"}
 		if x.To == nil {
 			v.Required(&p)
 		} else {
@@ -4866,12 +4866,12 @@ func validateSubstituteStringEntry(v *validation.Validator, parent *validation.P
 }
 
 // validateTypeConverterEntry checks a TypeConverterEntry value.
-func validateTypeConverterEntry(v *validation.Validator, parent *validation.Path, x *types.TypeConverterEntry) {
+func validateTypeConverterEntry(v *validation.Validator, parent validation.Path, x *types.TypeConverterEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "key"}
+		p := validation.Path{Parent: &parent, Name: "key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -4881,7 +4881,7 @@ func validateTypeConverterEntry(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "type"}
+		p := validation.Path{Parent: &parent, Name: "type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {

@@ -39,7 +39,7 @@ func (in *AddCustomAttributesInput) Validate() error {
 			if n := len(in.CustomAttributes); n < 1 || n > 25 {
 				v.Length(&p, n, 1, 25)
 			}
-			validateCustomAttributesListType(v, &p, in.CustomAttributes)
+			validateCustomAttributesListType(v, p, in.CustomAttributes)
 		}
 	}
 	return v.Err("AddCustomAttributesInput")
@@ -132,7 +132,7 @@ func (in *AdminConfirmSignUpInput) Validate() error {
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("AdminConfirmSignUpInput")
@@ -175,13 +175,13 @@ func (in *AdminCreateUserInput) Validate() error {
 	{
 		p := validation.Path{Name: "UserAttributes"}
 		if in.UserAttributes != nil {
-			validateAttributeListType(v, &p, in.UserAttributes)
+			validateAttributeListType(v, p, in.UserAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "ValidationData"}
 		if in.ValidationData != nil {
-			validateAttributeListType(v, &p, in.ValidationData)
+			validateAttributeListType(v, p, in.ValidationData)
 		}
 	}
 	{
@@ -206,13 +206,13 @@ func (in *AdminCreateUserInput) Validate() error {
 	{
 		p := validation.Path{Name: "DesiredDeliveryMediums"}
 		if in.DesiredDeliveryMediums != nil {
-			validateDeliveryMediumListType(v, &p, in.DesiredDeliveryMediums)
+			validateDeliveryMediumListType(v, p, in.DesiredDeliveryMediums)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("AdminCreateUserInput")
@@ -294,7 +294,7 @@ func (in *AdminDeleteUserAttributesInput) Validate() error {
 		if in.UserAttributeNames == nil {
 			v.Required(&p)
 		} else {
-			validateAttributeNameListType(v, &p, in.UserAttributeNames)
+			validateAttributeNameListType(v, p, in.UserAttributeNames)
 		}
 	}
 	return v.Err("AdminDeleteUserAttributesInput")
@@ -323,7 +323,7 @@ func (in *AdminDisableProviderForUserInput) Validate() error {
 		if in.User == nil {
 			v.Required(&p)
 		} else {
-			validateProviderUserIdentifierType(v, &p, in.User)
+			validateProviderUserIdentifierType(v, p, in.User)
 		}
 	}
 	return v.Err("AdminDisableProviderForUserInput")
@@ -587,25 +587,25 @@ func (in *AdminInitiateAuthInput) Validate() error {
 	{
 		p := validation.Path{Name: "AuthParameters"}
 		if in.AuthParameters != nil {
-			validateAuthParametersType(v, &p, in.AuthParameters)
+			validateAuthParametersType(v, p, in.AuthParameters)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "ContextData"}
 		if in.ContextData != nil {
-			validateContextDataType(v, &p, in.ContextData)
+			validateContextDataType(v, p, in.ContextData)
 		}
 	}
 	{
@@ -642,7 +642,7 @@ func (in *AdminLinkProviderForUserInput) Validate() error {
 		if in.DestinationUser == nil {
 			v.Required(&p)
 		} else {
-			validateProviderUserIdentifierType(v, &p, in.DestinationUser)
+			validateProviderUserIdentifierType(v, p, in.DestinationUser)
 		}
 	}
 	{
@@ -650,7 +650,7 @@ func (in *AdminLinkProviderForUserInput) Validate() error {
 		if in.SourceUser == nil {
 			v.Required(&p)
 		} else {
-			validateProviderUserIdentifierType(v, &p, in.SourceUser)
+			validateProviderUserIdentifierType(v, p, in.SourceUser)
 		}
 	}
 	return v.Err("AdminLinkProviderForUserInput")
@@ -911,7 +911,7 @@ func (in *AdminResetUserPasswordInput) Validate() error {
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("AdminResetUserPasswordInput")
@@ -964,7 +964,7 @@ func (in *AdminRespondToAuthChallengeInput) Validate() error {
 	{
 		p := validation.Path{Name: "ChallengeResponses"}
 		if in.ChallengeResponses != nil {
-			validateChallengeResponsesType(v, &p, in.ChallengeResponses)
+			validateChallengeResponsesType(v, p, in.ChallengeResponses)
 		}
 	}
 	{
@@ -978,19 +978,19 @@ func (in *AdminRespondToAuthChallengeInput) Validate() error {
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "ContextData"}
 		if in.ContextData != nil {
-			validateContextDataType(v, &p, in.ContextData)
+			validateContextDataType(v, p, in.ContextData)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("AdminRespondToAuthChallengeInput")
@@ -1122,7 +1122,7 @@ func (in *AdminSetUserSettingsInput) Validate() error {
 		if in.MFAOptions == nil {
 			v.Required(&p)
 		} else {
-			validateMFAOptionListType(v, &p, in.MFAOptions)
+			validateMFAOptionListType(v, p, in.MFAOptions)
 		}
 	}
 	return v.Err("AdminSetUserSettingsInput")
@@ -1285,13 +1285,13 @@ func (in *AdminUpdateUserAttributesInput) Validate() error {
 		if in.UserAttributes == nil {
 			v.Required(&p)
 		} else {
-			validateAttributeListType(v, &p, in.UserAttributes)
+			validateAttributeListType(v, p, in.UserAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("AdminUpdateUserAttributesInput")
@@ -1467,7 +1467,7 @@ func (in *ConfirmDeviceInput) Validate() error {
 	{
 		p := validation.Path{Name: "DeviceSecretVerifierConfig"}
 		if in.DeviceSecretVerifierConfig != nil {
-			validateDeviceSecretVerifierConfigType(v, &p, in.DeviceSecretVerifierConfig)
+			validateDeviceSecretVerifierConfigType(v, p, in.DeviceSecretVerifierConfig)
 		}
 	}
 	{
@@ -1555,19 +1555,19 @@ func (in *ConfirmForgotPasswordInput) Validate() error {
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("ConfirmForgotPasswordInput")
@@ -1634,19 +1634,19 @@ func (in *ConfirmSignUpInput) Validate() error {
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	{
@@ -1773,13 +1773,13 @@ func (in *CreateIdentityProviderInput) Validate() error {
 		if in.ProviderDetails == nil {
 			v.Required(&p)
 		} else {
-			validateProviderDetailsType(v, &p, in.ProviderDetails)
+			validateProviderDetailsType(v, p, in.ProviderDetails)
 		}
 	}
 	{
 		p := validation.Path{Name: "AttributeMapping"}
 		if in.AttributeMapping != nil {
-			validateAttributeMappingType(v, &p, in.AttributeMapping)
+			validateAttributeMappingType(v, p, in.AttributeMapping)
 		}
 	}
 	{
@@ -1788,7 +1788,7 @@ func (in *CreateIdentityProviderInput) Validate() error {
 			if n := len(in.IdpIdentifiers); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateIdpIdentifiersListType(v, &p, in.IdpIdentifiers)
+			validateIdpIdentifiersListType(v, p, in.IdpIdentifiers)
 		}
 	}
 	return v.Err("CreateIdentityProviderInput")
@@ -1834,7 +1834,7 @@ func (in *CreateManagedLoginBrandingInput) Validate() error {
 			if n := len(in.Assets); n > 40 {
 				v.Length(&p, n, 0, 40)
 			}
-			validateAssetListType(v, &p, in.Assets)
+			validateAssetListType(v, p, in.Assets)
 		}
 	}
 	return v.Err("CreateManagedLoginBrandingInput")
@@ -1893,7 +1893,7 @@ func (in *CreateResourceServerInput) Validate() error {
 			if n := len(in.Scopes); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateResourceServerScopeListType(v, &p, in.Scopes)
+			validateResourceServerScopeListType(v, p, in.Scopes)
 		}
 	}
 	return v.Err("CreateResourceServerInput")
@@ -1973,7 +1973,7 @@ func (in *CreateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "Policies"}
 		if in.Policies != nil {
-			validateUserPoolPolicyType(v, &p, in.Policies)
+			validateUserPoolPolicyType(v, p, in.Policies)
 		}
 	}
 	{
@@ -1987,25 +1987,25 @@ func (in *CreateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "LambdaConfig"}
 		if in.LambdaConfig != nil {
-			validateLambdaConfigType(v, &p, in.LambdaConfig)
+			validateLambdaConfigType(v, p, in.LambdaConfig)
 		}
 	}
 	{
 		p := validation.Path{Name: "AutoVerifiedAttributes"}
 		if in.AutoVerifiedAttributes != nil {
-			validateVerifiedAttributesListType(v, &p, in.AutoVerifiedAttributes)
+			validateVerifiedAttributesListType(v, p, in.AutoVerifiedAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "AliasAttributes"}
 		if in.AliasAttributes != nil {
-			validateAliasAttributesListType(v, &p, in.AliasAttributes)
+			validateAliasAttributesListType(v, p, in.AliasAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "UsernameAttributes"}
 		if in.UsernameAttributes != nil {
-			validateUsernameAttributesListType(v, &p, in.UsernameAttributes)
+			validateUsernameAttributesListType(v, p, in.UsernameAttributes)
 		}
 	}
 	{
@@ -2044,7 +2044,7 @@ func (in *CreateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "VerificationMessageTemplate"}
 		if in.VerificationMessageTemplate != nil {
-			validateVerificationMessageTemplateType(v, &p, in.VerificationMessageTemplate)
+			validateVerificationMessageTemplateType(v, p, in.VerificationMessageTemplate)
 		}
 	}
 	{
@@ -2069,31 +2069,31 @@ func (in *CreateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "UserAttributeUpdateSettings"}
 		if in.UserAttributeUpdateSettings != nil {
-			validateUserAttributeUpdateSettingsType(v, &p, in.UserAttributeUpdateSettings)
+			validateUserAttributeUpdateSettingsType(v, p, in.UserAttributeUpdateSettings)
 		}
 	}
 	{
 		p := validation.Path{Name: "EmailConfiguration"}
 		if in.EmailConfiguration != nil {
-			validateEmailConfigurationType(v, &p, in.EmailConfiguration)
+			validateEmailConfigurationType(v, p, in.EmailConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "SmsConfiguration"}
 		if in.SmsConfiguration != nil {
-			validateSmsConfigurationType(v, &p, in.SmsConfiguration)
+			validateSmsConfigurationType(v, p, in.SmsConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserPoolTags"}
 		if in.UserPoolTags != nil {
-			validateUserPoolTagsType(v, &p, in.UserPoolTags)
+			validateUserPoolTagsType(v, p, in.UserPoolTags)
 		}
 	}
 	{
 		p := validation.Path{Name: "AdminCreateUserConfig"}
 		if in.AdminCreateUserConfig != nil {
-			validateAdminCreateUserConfigType(v, &p, in.AdminCreateUserConfig)
+			validateAdminCreateUserConfigType(v, p, in.AdminCreateUserConfig)
 		}
 	}
 	{
@@ -2102,25 +2102,25 @@ func (in *CreateUserPoolInput) Validate() error {
 			if n := len(in.Schema); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateSchemaAttributesListType(v, &p, in.Schema)
+			validateSchemaAttributesListType(v, p, in.Schema)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserPoolAddOns"}
 		if in.UserPoolAddOns != nil {
-			validateUserPoolAddOnsType(v, &p, in.UserPoolAddOns)
+			validateUserPoolAddOnsType(v, p, in.UserPoolAddOns)
 		}
 	}
 	{
 		p := validation.Path{Name: "UsernameConfiguration"}
 		if in.UsernameConfiguration != nil {
-			validateUsernameConfigurationType(v, &p, in.UsernameConfiguration)
+			validateUsernameConfigurationType(v, p, in.UsernameConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "AccountRecoverySetting"}
 		if in.AccountRecoverySetting != nil {
-			validateAccountRecoverySettingType(v, &p, in.AccountRecoverySetting)
+			validateAccountRecoverySettingType(v, p, in.AccountRecoverySetting)
 		}
 	}
 	{
@@ -2195,31 +2195,31 @@ func (in *CreateUserPoolClientInput) Validate() error {
 	{
 		p := validation.Path{Name: "TokenValidityUnits"}
 		if in.TokenValidityUnits != nil {
-			validateTokenValidityUnitsType(v, &p, in.TokenValidityUnits)
+			validateTokenValidityUnitsType(v, p, in.TokenValidityUnits)
 		}
 	}
 	{
 		p := validation.Path{Name: "ReadAttributes"}
 		if in.ReadAttributes != nil {
-			validateClientPermissionListType(v, &p, in.ReadAttributes)
+			validateClientPermissionListType(v, p, in.ReadAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "WriteAttributes"}
 		if in.WriteAttributes != nil {
-			validateClientPermissionListType(v, &p, in.WriteAttributes)
+			validateClientPermissionListType(v, p, in.WriteAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "ExplicitAuthFlows"}
 		if in.ExplicitAuthFlows != nil {
-			validateExplicitAuthFlowsListType(v, &p, in.ExplicitAuthFlows)
+			validateExplicitAuthFlowsListType(v, p, in.ExplicitAuthFlows)
 		}
 	}
 	{
 		p := validation.Path{Name: "SupportedIdentityProviders"}
 		if in.SupportedIdentityProviders != nil {
-			validateSupportedIdentityProvidersListType(v, &p, in.SupportedIdentityProviders)
+			validateSupportedIdentityProvidersListType(v, p, in.SupportedIdentityProviders)
 		}
 	}
 	{
@@ -2228,7 +2228,7 @@ func (in *CreateUserPoolClientInput) Validate() error {
 			if n := len(in.CallbackURLs); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateCallbackURLsListType(v, &p, in.CallbackURLs)
+			validateCallbackURLsListType(v, p, in.CallbackURLs)
 		}
 	}
 	{
@@ -2237,7 +2237,7 @@ func (in *CreateUserPoolClientInput) Validate() error {
 			if n := len(in.LogoutURLs); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateLogoutURLsListType(v, &p, in.LogoutURLs)
+			validateLogoutURLsListType(v, p, in.LogoutURLs)
 		}
 	}
 	{
@@ -2257,7 +2257,7 @@ func (in *CreateUserPoolClientInput) Validate() error {
 			if n := len(in.AllowedOAuthFlows); n > 3 {
 				v.Length(&p, n, 0, 3)
 			}
-			validateOAuthFlowsType(v, &p, in.AllowedOAuthFlows)
+			validateOAuthFlowsType(v, p, in.AllowedOAuthFlows)
 		}
 	}
 	{
@@ -2266,13 +2266,13 @@ func (in *CreateUserPoolClientInput) Validate() error {
 			if n := len(in.AllowedOAuthScopes); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateScopeListType(v, &p, in.AllowedOAuthScopes)
+			validateScopeListType(v, p, in.AllowedOAuthScopes)
 		}
 	}
 	{
 		p := validation.Path{Name: "AnalyticsConfiguration"}
 		if in.AnalyticsConfiguration != nil {
-			validateAnalyticsConfigurationType(v, &p, in.AnalyticsConfiguration)
+			validateAnalyticsConfigurationType(v, p, in.AnalyticsConfiguration)
 		}
 	}
 	{
@@ -2331,7 +2331,7 @@ func (in *CreateUserPoolDomainInput) Validate() error {
 	{
 		p := validation.Path{Name: "CustomDomainConfig"}
 		if in.CustomDomainConfig != nil {
-			validateCustomDomainConfigType(v, &p, in.CustomDomainConfig)
+			validateCustomDomainConfigType(v, p, in.CustomDomainConfig)
 		}
 	}
 	return v.Err("CreateUserPoolDomainInput")
@@ -2516,7 +2516,7 @@ func (in *DeleteUserAttributesInput) Validate() error {
 		if in.UserAttributeNames == nil {
 			v.Required(&p)
 		} else {
-			validateAttributeNameListType(v, &p, in.UserAttributeNames)
+			validateAttributeNameListType(v, p, in.UserAttributeNames)
 		}
 	}
 	{
@@ -3030,7 +3030,7 @@ func (in *ForgotPasswordInput) Validate() error {
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
@@ -3049,13 +3049,13 @@ func (in *ForgotPasswordInput) Validate() error {
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("ForgotPasswordInput")
@@ -3329,7 +3329,7 @@ func (in *GetUserAttributeVerificationCodeInput) Validate() error {
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("GetUserAttributeVerificationCodeInput")
@@ -3422,13 +3422,13 @@ func (in *InitiateAuthInput) Validate() error {
 	{
 		p := validation.Path{Name: "AuthParameters"}
 		if in.AuthParameters != nil {
-			validateAuthParametersType(v, &p, in.AuthParameters)
+			validateAuthParametersType(v, p, in.AuthParameters)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	{
@@ -3447,13 +3447,13 @@ func (in *InitiateAuthInput) Validate() error {
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
@@ -3804,7 +3804,7 @@ func (in *ListUsersInput) Validate() error {
 	{
 		p := validation.Path{Name: "AttributesToGet"}
 		if in.AttributesToGet != nil {
-			validateSearchedAttributeNamesListType(v, &p, in.AttributesToGet)
+			validateSearchedAttributeNamesListType(v, p, in.AttributesToGet)
 		}
 	}
 	{
@@ -3968,7 +3968,7 @@ func (in *ResendConfirmationCodeInput) Validate() error {
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
@@ -3987,13 +3987,13 @@ func (in *ResendConfirmationCodeInput) Validate() error {
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("ResendConfirmationCodeInput")
@@ -4041,25 +4041,25 @@ func (in *RespondToAuthChallengeInput) Validate() error {
 	{
 		p := validation.Path{Name: "ChallengeResponses"}
 		if in.ChallengeResponses != nil {
-			validateChallengeResponsesType(v, &p, in.ChallengeResponses)
+			validateChallengeResponsesType(v, p, in.ChallengeResponses)
 		}
 	}
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("RespondToAuthChallengeInput")
@@ -4139,7 +4139,7 @@ func (in *SetLogDeliveryConfigurationInput) Validate() error {
 			if n := len(in.LogConfigurations); n > 2 {
 				v.Length(&p, n, 0, 2)
 			}
-			validateLogConfigurationListType(v, &p, in.LogConfigurations)
+			validateLogConfigurationListType(v, p, in.LogConfigurations)
 		}
 	}
 	return v.Err("SetLogDeliveryConfigurationInput")
@@ -4180,19 +4180,19 @@ func (in *SetRiskConfigurationInput) Validate() error {
 	{
 		p := validation.Path{Name: "CompromisedCredentialsRiskConfiguration"}
 		if in.CompromisedCredentialsRiskConfiguration != nil {
-			validateCompromisedCredentialsRiskConfigurationType(v, &p, in.CompromisedCredentialsRiskConfiguration)
+			validateCompromisedCredentialsRiskConfigurationType(v, p, in.CompromisedCredentialsRiskConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "AccountTakeoverRiskConfiguration"}
 		if in.AccountTakeoverRiskConfiguration != nil {
-			validateAccountTakeoverRiskConfigurationType(v, &p, in.AccountTakeoverRiskConfiguration)
+			validateAccountTakeoverRiskConfigurationType(v, p, in.AccountTakeoverRiskConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "RiskExceptionConfiguration"}
 		if in.RiskExceptionConfiguration != nil {
-			validateRiskExceptionConfigurationType(v, &p, in.RiskExceptionConfiguration)
+			validateRiskExceptionConfigurationType(v, p, in.RiskExceptionConfiguration)
 		}
 	}
 	return v.Err("SetRiskConfigurationInput")
@@ -4294,13 +4294,13 @@ func (in *SetUserPoolMfaConfigInput) Validate() error {
 	{
 		p := validation.Path{Name: "SmsMfaConfiguration"}
 		if in.SmsMfaConfiguration != nil {
-			validateSmsMfaConfigType(v, &p, in.SmsMfaConfiguration)
+			validateSmsMfaConfigType(v, p, in.SmsMfaConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "EmailMfaConfiguration"}
 		if in.EmailMfaConfiguration != nil {
-			validateEmailMfaConfigType(v, &p, in.EmailMfaConfiguration)
+			validateEmailMfaConfigType(v, p, in.EmailMfaConfiguration)
 		}
 	}
 	{
@@ -4314,7 +4314,7 @@ func (in *SetUserPoolMfaConfigInput) Validate() error {
 	{
 		p := validation.Path{Name: "WebAuthnConfiguration"}
 		if in.WebAuthnConfiguration != nil {
-			validateWebAuthnConfigurationType(v, &p, in.WebAuthnConfiguration)
+			validateWebAuthnConfigurationType(v, p, in.WebAuthnConfiguration)
 		}
 	}
 	return v.Err("SetUserPoolMfaConfigInput")
@@ -4343,7 +4343,7 @@ func (in *SetUserSettingsInput) Validate() error {
 		if in.MFAOptions == nil {
 			v.Required(&p)
 		} else {
-			validateMFAOptionListType(v, &p, in.MFAOptions)
+			validateMFAOptionListType(v, p, in.MFAOptions)
 		}
 	}
 	return v.Err("SetUserSettingsInput")
@@ -4408,31 +4408,31 @@ func (in *SignUpInput) Validate() error {
 	{
 		p := validation.Path{Name: "UserAttributes"}
 		if in.UserAttributes != nil {
-			validateAttributeListType(v, &p, in.UserAttributes)
+			validateAttributeListType(v, p, in.UserAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "ValidationData"}
 		if in.ValidationData != nil {
-			validateAttributeListType(v, &p, in.ValidationData)
+			validateAttributeListType(v, p, in.ValidationData)
 		}
 	}
 	{
 		p := validation.Path{Name: "AnalyticsMetadata"}
 		if in.AnalyticsMetadata != nil {
-			validateAnalyticsMetadataType(v, &p, in.AnalyticsMetadata)
+			validateAnalyticsMetadataType(v, p, in.AnalyticsMetadata)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserContextData"}
 		if in.UserContextData != nil {
-			validateUserContextDataType(v, &p, in.UserContextData)
+			validateUserContextDataType(v, p, in.UserContextData)
 		}
 	}
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("SignUpInput")
@@ -4559,7 +4559,7 @@ func (in *TagResourceInput) Validate() error {
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
-			validateUserPoolTagsType(v, &p, in.Tags)
+			validateUserPoolTagsType(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -4591,7 +4591,7 @@ func (in *UntagResourceInput) Validate() error {
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
-			validateUserPoolTagsListType(v, &p, in.TagKeys)
+			validateUserPoolTagsListType(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -4810,13 +4810,13 @@ func (in *UpdateIdentityProviderInput) Validate() error {
 	{
 		p := validation.Path{Name: "ProviderDetails"}
 		if in.ProviderDetails != nil {
-			validateProviderDetailsType(v, &p, in.ProviderDetails)
+			validateProviderDetailsType(v, p, in.ProviderDetails)
 		}
 	}
 	{
 		p := validation.Path{Name: "AttributeMapping"}
 		if in.AttributeMapping != nil {
-			validateAttributeMappingType(v, &p, in.AttributeMapping)
+			validateAttributeMappingType(v, p, in.AttributeMapping)
 		}
 	}
 	{
@@ -4825,7 +4825,7 @@ func (in *UpdateIdentityProviderInput) Validate() error {
 			if n := len(in.IdpIdentifiers); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateIdpIdentifiersListType(v, &p, in.IdpIdentifiers)
+			validateIdpIdentifiersListType(v, p, in.IdpIdentifiers)
 		}
 	}
 	return v.Err("UpdateIdentityProviderInput")
@@ -4864,7 +4864,7 @@ func (in *UpdateManagedLoginBrandingInput) Validate() error {
 			if n := len(in.Assets); n > 40 {
 				v.Length(&p, n, 0, 40)
 			}
-			validateAssetListType(v, &p, in.Assets)
+			validateAssetListType(v, p, in.Assets)
 		}
 	}
 	return v.Err("UpdateManagedLoginBrandingInput")
@@ -4923,7 +4923,7 @@ func (in *UpdateResourceServerInput) Validate() error {
 			if n := len(in.Scopes); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateResourceServerScopeListType(v, &p, in.Scopes)
+			validateResourceServerScopeListType(v, p, in.Scopes)
 		}
 	}
 	return v.Err("UpdateResourceServerInput")
@@ -4942,7 +4942,7 @@ func (in *UpdateUserAttributesInput) Validate() error {
 		if in.UserAttributes == nil {
 			v.Required(&p)
 		} else {
-			validateAttributeListType(v, &p, in.UserAttributes)
+			validateAttributeListType(v, p, in.UserAttributes)
 		}
 	}
 	{
@@ -4958,7 +4958,7 @@ func (in *UpdateUserAttributesInput) Validate() error {
 	{
 		p := validation.Path{Name: "ClientMetadata"}
 		if in.ClientMetadata != nil {
-			validateClientMetadataType(v, &p, in.ClientMetadata)
+			validateClientMetadataType(v, p, in.ClientMetadata)
 		}
 	}
 	return v.Err("UpdateUserAttributesInput")
@@ -4988,7 +4988,7 @@ func (in *UpdateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "Policies"}
 		if in.Policies != nil {
-			validateUserPoolPolicyType(v, &p, in.Policies)
+			validateUserPoolPolicyType(v, p, in.Policies)
 		}
 	}
 	{
@@ -5002,13 +5002,13 @@ func (in *UpdateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "LambdaConfig"}
 		if in.LambdaConfig != nil {
-			validateLambdaConfigType(v, &p, in.LambdaConfig)
+			validateLambdaConfigType(v, p, in.LambdaConfig)
 		}
 	}
 	{
 		p := validation.Path{Name: "AutoVerifiedAttributes"}
 		if in.AutoVerifiedAttributes != nil {
-			validateVerifiedAttributesListType(v, &p, in.AutoVerifiedAttributes)
+			validateVerifiedAttributesListType(v, p, in.AutoVerifiedAttributes)
 		}
 	}
 	{
@@ -5047,7 +5047,7 @@ func (in *UpdateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "VerificationMessageTemplate"}
 		if in.VerificationMessageTemplate != nil {
-			validateVerificationMessageTemplateType(v, &p, in.VerificationMessageTemplate)
+			validateVerificationMessageTemplateType(v, p, in.VerificationMessageTemplate)
 		}
 	}
 	{
@@ -5064,7 +5064,7 @@ func (in *UpdateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "UserAttributeUpdateSettings"}
 		if in.UserAttributeUpdateSettings != nil {
-			validateUserAttributeUpdateSettingsType(v, &p, in.UserAttributeUpdateSettings)
+			validateUserAttributeUpdateSettingsType(v, p, in.UserAttributeUpdateSettings)
 		}
 	}
 	{
@@ -5078,37 +5078,37 @@ func (in *UpdateUserPoolInput) Validate() error {
 	{
 		p := validation.Path{Name: "EmailConfiguration"}
 		if in.EmailConfiguration != nil {
-			validateEmailConfigurationType(v, &p, in.EmailConfiguration)
+			validateEmailConfigurationType(v, p, in.EmailConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "SmsConfiguration"}
 		if in.SmsConfiguration != nil {
-			validateSmsConfigurationType(v, &p, in.SmsConfiguration)
+			validateSmsConfigurationType(v, p, in.SmsConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserPoolTags"}
 		if in.UserPoolTags != nil {
-			validateUserPoolTagsType(v, &p, in.UserPoolTags)
+			validateUserPoolTagsType(v, p, in.UserPoolTags)
 		}
 	}
 	{
 		p := validation.Path{Name: "AdminCreateUserConfig"}
 		if in.AdminCreateUserConfig != nil {
-			validateAdminCreateUserConfigType(v, &p, in.AdminCreateUserConfig)
+			validateAdminCreateUserConfigType(v, p, in.AdminCreateUserConfig)
 		}
 	}
 	{
 		p := validation.Path{Name: "UserPoolAddOns"}
 		if in.UserPoolAddOns != nil {
-			validateUserPoolAddOnsType(v, &p, in.UserPoolAddOns)
+			validateUserPoolAddOnsType(v, p, in.UserPoolAddOns)
 		}
 	}
 	{
 		p := validation.Path{Name: "AccountRecoverySetting"}
 		if in.AccountRecoverySetting != nil {
-			validateAccountRecoverySettingType(v, &p, in.AccountRecoverySetting)
+			validateAccountRecoverySettingType(v, p, in.AccountRecoverySetting)
 		}
 	}
 	{
@@ -5205,31 +5205,31 @@ func (in *UpdateUserPoolClientInput) Validate() error {
 	{
 		p := validation.Path{Name: "TokenValidityUnits"}
 		if in.TokenValidityUnits != nil {
-			validateTokenValidityUnitsType(v, &p, in.TokenValidityUnits)
+			validateTokenValidityUnitsType(v, p, in.TokenValidityUnits)
 		}
 	}
 	{
 		p := validation.Path{Name: "ReadAttributes"}
 		if in.ReadAttributes != nil {
-			validateClientPermissionListType(v, &p, in.ReadAttributes)
+			validateClientPermissionListType(v, p, in.ReadAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "WriteAttributes"}
 		if in.WriteAttributes != nil {
-			validateClientPermissionListType(v, &p, in.WriteAttributes)
+			validateClientPermissionListType(v, p, in.WriteAttributes)
 		}
 	}
 	{
 		p := validation.Path{Name: "ExplicitAuthFlows"}
 		if in.ExplicitAuthFlows != nil {
-			validateExplicitAuthFlowsListType(v, &p, in.ExplicitAuthFlows)
+			validateExplicitAuthFlowsListType(v, p, in.ExplicitAuthFlows)
 		}
 	}
 	{
 		p := validation.Path{Name: "SupportedIdentityProviders"}
 		if in.SupportedIdentityProviders != nil {
-			validateSupportedIdentityProvidersListType(v, &p, in.SupportedIdentityProviders)
+			validateSupportedIdentityProvidersListType(v, p, in.SupportedIdentityProviders)
 		}
 	}
 	{
@@ -5238,7 +5238,7 @@ func (in *UpdateUserPoolClientInput) Validate() error {
 			if n := len(in.CallbackURLs); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateCallbackURLsListType(v, &p, in.CallbackURLs)
+			validateCallbackURLsListType(v, p, in.CallbackURLs)
 		}
 	}
 	{
@@ -5247,7 +5247,7 @@ func (in *UpdateUserPoolClientInput) Validate() error {
 			if n := len(in.LogoutURLs); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateLogoutURLsListType(v, &p, in.LogoutURLs)
+			validateLogoutURLsListType(v, p, in.LogoutURLs)
 		}
 	}
 	{
@@ -5267,7 +5267,7 @@ func (in *UpdateUserPoolClientInput) Validate() error {
 			if n := len(in.AllowedOAuthFlows); n > 3 {
 				v.Length(&p, n, 0, 3)
 			}
-			validateOAuthFlowsType(v, &p, in.AllowedOAuthFlows)
+			validateOAuthFlowsType(v, p, in.AllowedOAuthFlows)
 		}
 	}
 	{
@@ -5276,13 +5276,13 @@ func (in *UpdateUserPoolClientInput) Validate() error {
 			if n := len(in.AllowedOAuthScopes); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateScopeListType(v, &p, in.AllowedOAuthScopes)
+			validateScopeListType(v, p, in.AllowedOAuthScopes)
 		}
 	}
 	{
 		p := validation.Path{Name: "AnalyticsConfiguration"}
 		if in.AnalyticsConfiguration != nil {
-			validateAnalyticsConfigurationType(v, &p, in.AnalyticsConfiguration)
+			validateAnalyticsConfigurationType(v, p, in.AnalyticsConfiguration)
 		}
 	}
 	{
@@ -5341,7 +5341,7 @@ func (in *UpdateUserPoolDomainInput) Validate() error {
 	{
 		p := validation.Path{Name: "CustomDomainConfig"}
 		if in.CustomDomainConfig != nil {
-			validateCustomDomainConfigType(v, &p, in.CustomDomainConfig)
+			validateCustomDomainConfigType(v, p, in.CustomDomainConfig)
 		}
 	}
 	return v.Err("UpdateUserPoolDomainInput")
@@ -5441,24 +5441,24 @@ func (in *VerifyUserAttributeInput) Validate() error {
 }
 
 // validateCustomAttributesListType checks a CustomAttributesListType value.
-func validateCustomAttributesListType(v *validation.Validator, parent *validation.Path, x []types.SchemaAttributeType) {
+func validateCustomAttributesListType(v *validation.Validator, parent validation.Path, x []types.SchemaAttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSchemaAttributeType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSchemaAttributeType(v, p, &x[i])
 	}
 }
 
 // validateClientMetadataType checks a ClientMetadataType value.
-func validateClientMetadataType(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateClientMetadataType(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5467,17 +5467,17 @@ func validateClientMetadataType(v *validation.Validator, parent *validation.Path
 }
 
 // validateAttributeListType checks a AttributeListType value.
-func validateAttributeListType(v *validation.Validator, parent *validation.Path, x []types.AttributeType) {
+func validateAttributeListType(v *validation.Validator, parent validation.Path, x []types.AttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAttributeType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAttributeType(v, p, &x[i])
 	}
 }
 
 // validateDeliveryMediumListType checks a DeliveryMediumListType value.
-func validateDeliveryMediumListType(v *validation.Validator, parent *validation.Path, x []types.DeliveryMediumType) {
+func validateDeliveryMediumListType(v *validation.Validator, parent validation.Path, x []types.DeliveryMediumType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -5485,9 +5485,9 @@ func validateDeliveryMediumListType(v *validation.Validator, parent *validation.
 }
 
 // validateAttributeNameListType checks a AttributeNameListType value.
-func validateAttributeNameListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateAttributeNameListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 32 {
 			v.StringLength(&p, x[i], 1, 32)
 		}
@@ -5498,12 +5498,12 @@ func validateAttributeNameListType(v *validation.Validator, parent *validation.P
 }
 
 // validateProviderUserIdentifierType checks a ProviderUserIdentifierType value.
-func validateProviderUserIdentifierType(v *validation.Validator, parent *validation.Path, x *types.ProviderUserIdentifierType) {
+func validateProviderUserIdentifierType(v *validation.Validator, parent validation.Path, x *types.ProviderUserIdentifierType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProviderName"}
+		p := validation.Path{Parent: &parent, Name: "ProviderName"}
 		if x.ProviderName != nil {
 			if n := len(*x.ProviderName); n < 1 || n > 32 {
 				v.StringLength(&p, *x.ProviderName, 1, 32)
@@ -5514,7 +5514,7 @@ func validateProviderUserIdentifierType(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProviderAttributeName"}
+		p := validation.Path{Parent: &parent, Name: "ProviderAttributeName"}
 		if x.ProviderAttributeName != nil {
 			if n := len(*x.ProviderAttributeName); n > 131072 {
 				v.StringLength(&p, *x.ProviderAttributeName, 0, 131072)
@@ -5522,7 +5522,7 @@ func validateProviderUserIdentifierType(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProviderAttributeValue"}
+		p := validation.Path{Parent: &parent, Name: "ProviderAttributeValue"}
 		if x.ProviderAttributeValue != nil {
 			if n := len(*x.ProviderAttributeValue); n > 131072 {
 				v.StringLength(&p, *x.ProviderAttributeValue, 0, 131072)
@@ -5532,16 +5532,16 @@ func validateProviderUserIdentifierType(v *validation.Validator, parent *validat
 }
 
 // validateAuthParametersType checks a AuthParametersType value.
-func validateAuthParametersType(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateAuthParametersType(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5550,12 +5550,12 @@ func validateAuthParametersType(v *validation.Validator, parent *validation.Path
 }
 
 // validateAnalyticsMetadataType checks a AnalyticsMetadataType value.
-func validateAnalyticsMetadataType(v *validation.Validator, parent *validation.Path, x *types.AnalyticsMetadataType) {
+func validateAnalyticsMetadataType(v *validation.Validator, parent validation.Path, x *types.AnalyticsMetadataType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AnalyticsEndpointId"}
+		p := validation.Path{Parent: &parent, Name: "AnalyticsEndpointId"}
 		if x.AnalyticsEndpointId != nil {
 			if n := len(*x.AnalyticsEndpointId); n > 131072 {
 				v.StringLength(&p, *x.AnalyticsEndpointId, 0, 131072)
@@ -5565,12 +5565,12 @@ func validateAnalyticsMetadataType(v *validation.Validator, parent *validation.P
 }
 
 // validateContextDataType checks a ContextDataType value.
-func validateContextDataType(v *validation.Validator, parent *validation.Path, x *types.ContextDataType) {
+func validateContextDataType(v *validation.Validator, parent validation.Path, x *types.ContextDataType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IpAddress"}
+		p := validation.Path{Parent: &parent, Name: "IpAddress"}
 		if x.IpAddress == nil {
 			v.Required(&p)
 		} else {
@@ -5580,7 +5580,7 @@ func validateContextDataType(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServerName"}
+		p := validation.Path{Parent: &parent, Name: "ServerName"}
 		if x.ServerName == nil {
 			v.Required(&p)
 		} else {
@@ -5590,7 +5590,7 @@ func validateContextDataType(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServerPath"}
+		p := validation.Path{Parent: &parent, Name: "ServerPath"}
 		if x.ServerPath == nil {
 			v.Required(&p)
 		} else {
@@ -5600,15 +5600,15 @@ func validateContextDataType(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HttpHeaders"}
+		p := validation.Path{Parent: &parent, Name: "HttpHeaders"}
 		if x.HttpHeaders == nil {
 			v.Required(&p)
 		} else {
-			validateHttpHeaderList(v, &p, x.HttpHeaders)
+			validateHttpHeaderList(v, p, x.HttpHeaders)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EncodedData"}
+		p := validation.Path{Parent: &parent, Name: "EncodedData"}
 		if x.EncodedData != nil {
 			if n := len(*x.EncodedData); n > 131072 {
 				v.StringLength(&p, *x.EncodedData, 0, 131072)
@@ -5618,16 +5618,16 @@ func validateContextDataType(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateChallengeResponsesType checks a ChallengeResponsesType value.
-func validateChallengeResponsesType(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateChallengeResponsesType(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5636,20 +5636,20 @@ func validateChallengeResponsesType(v *validation.Validator, parent *validation.
 }
 
 // validateMFAOptionListType checks a MFAOptionListType value.
-func validateMFAOptionListType(v *validation.Validator, parent *validation.Path, x []types.MFAOptionType) {
+func validateMFAOptionListType(v *validation.Validator, parent validation.Path, x []types.MFAOptionType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMFAOptionType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMFAOptionType(v, p, &x[i])
 	}
 }
 
 // validateDeviceSecretVerifierConfigType checks a DeviceSecretVerifierConfigType value.
-func validateDeviceSecretVerifierConfigType(v *validation.Validator, parent *validation.Path, x *types.DeviceSecretVerifierConfigType) {
+func validateDeviceSecretVerifierConfigType(v *validation.Validator, parent validation.Path, x *types.DeviceSecretVerifierConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PasswordVerifier"}
+		p := validation.Path{Parent: &parent, Name: "PasswordVerifier"}
 		if x.PasswordVerifier != nil {
 			if n := len(*x.PasswordVerifier); n > 131072 {
 				v.StringLength(&p, *x.PasswordVerifier, 0, 131072)
@@ -5657,7 +5657,7 @@ func validateDeviceSecretVerifierConfigType(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Salt"}
+		p := validation.Path{Parent: &parent, Name: "Salt"}
 		if x.Salt != nil {
 			if n := len(*x.Salt); n > 131072 {
 				v.StringLength(&p, *x.Salt, 0, 131072)
@@ -5667,12 +5667,12 @@ func validateDeviceSecretVerifierConfigType(v *validation.Validator, parent *val
 }
 
 // validateUserContextDataType checks a UserContextDataType value.
-func validateUserContextDataType(v *validation.Validator, parent *validation.Path, x *types.UserContextDataType) {
+func validateUserContextDataType(v *validation.Validator, parent validation.Path, x *types.UserContextDataType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IpAddress"}
+		p := validation.Path{Parent: &parent, Name: "IpAddress"}
 		if x.IpAddress != nil {
 			if n := len(*x.IpAddress); n > 131072 {
 				v.StringLength(&p, *x.IpAddress, 0, 131072)
@@ -5680,7 +5680,7 @@ func validateUserContextDataType(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EncodedData"}
+		p := validation.Path{Parent: &parent, Name: "EncodedData"}
 		if x.EncodedData != nil {
 			if n := len(*x.EncodedData); n > 131072 {
 				v.StringLength(&p, *x.EncodedData, 0, 131072)
@@ -5690,16 +5690,16 @@ func validateUserContextDataType(v *validation.Validator, parent *validation.Pat
 }
 
 // validateProviderDetailsType checks a ProviderDetailsType value.
-func validateProviderDetailsType(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateProviderDetailsType(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 131072 {
 				v.StringLength(&p, k, 0, 131072)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5708,16 +5708,16 @@ func validateProviderDetailsType(v *validation.Validator, parent *validation.Pat
 }
 
 // validateAttributeMappingType checks a AttributeMappingType value.
-func validateAttributeMappingType(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateAttributeMappingType(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 32 {
 				v.StringLength(&p, k, 1, 32)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 131072 {
 			v.StringLength(&p, e, 0, 131072)
 		}
@@ -5726,9 +5726,9 @@ func validateAttributeMappingType(v *validation.Validator, parent *validation.Pa
 }
 
 // validateIdpIdentifiersListType checks a IdpIdentifiersListType value.
-func validateIdpIdentifiersListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateIdpIdentifiersListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 40 {
 			v.StringLength(&p, x[i], 1, 40)
 		}
@@ -5739,47 +5739,47 @@ func validateIdpIdentifiersListType(v *validation.Validator, parent *validation.
 }
 
 // validateAssetListType checks a AssetListType value.
-func validateAssetListType(v *validation.Validator, parent *validation.Path, x []types.AssetType) {
+func validateAssetListType(v *validation.Validator, parent validation.Path, x []types.AssetType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAssetType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAssetType(v, p, &x[i])
 	}
 }
 
 // validateResourceServerScopeListType checks a ResourceServerScopeListType value.
-func validateResourceServerScopeListType(v *validation.Validator, parent *validation.Path, x []types.ResourceServerScopeType) {
+func validateResourceServerScopeListType(v *validation.Validator, parent validation.Path, x []types.ResourceServerScopeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateResourceServerScopeType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateResourceServerScopeType(v, p, &x[i])
 	}
 }
 
 // validateUserPoolPolicyType checks a UserPoolPolicyType value.
-func validateUserPoolPolicyType(v *validation.Validator, parent *validation.Path, x *types.UserPoolPolicyType) {
+func validateUserPoolPolicyType(v *validation.Validator, parent validation.Path, x *types.UserPoolPolicyType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PasswordPolicy"}
+		p := validation.Path{Parent: &parent, Name: "PasswordPolicy"}
 		if x.PasswordPolicy != nil {
-			validatePasswordPolicyType(v, &p, x.PasswordPolicy)
+			validatePasswordPolicyType(v, p, x.PasswordPolicy)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SignInPolicy"}
+		p := validation.Path{Parent: &parent, Name: "SignInPolicy"}
 		if x.SignInPolicy != nil {
-			validateSignInPolicyType(v, &p, x.SignInPolicy)
+			validateSignInPolicyType(v, p, x.SignInPolicy)
 		}
 	}
 }
 
 // validateLambdaConfigType checks a LambdaConfigType value.
-func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, x *types.LambdaConfigType) {
+func validateLambdaConfigType(v *validation.Validator, parent validation.Path, x *types.LambdaConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PreSignUp"}
+		p := validation.Path{Parent: &parent, Name: "PreSignUp"}
 		if x.PreSignUp != nil {
 			if n := len(*x.PreSignUp); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.PreSignUp, 20, 2048)
@@ -5790,7 +5790,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomMessage"}
+		p := validation.Path{Parent: &parent, Name: "CustomMessage"}
 		if x.CustomMessage != nil {
 			if n := len(*x.CustomMessage); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.CustomMessage, 20, 2048)
@@ -5801,7 +5801,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PostConfirmation"}
+		p := validation.Path{Parent: &parent, Name: "PostConfirmation"}
 		if x.PostConfirmation != nil {
 			if n := len(*x.PostConfirmation); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.PostConfirmation, 20, 2048)
@@ -5812,7 +5812,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PreAuthentication"}
+		p := validation.Path{Parent: &parent, Name: "PreAuthentication"}
 		if x.PreAuthentication != nil {
 			if n := len(*x.PreAuthentication); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.PreAuthentication, 20, 2048)
@@ -5823,7 +5823,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PostAuthentication"}
+		p := validation.Path{Parent: &parent, Name: "PostAuthentication"}
 		if x.PostAuthentication != nil {
 			if n := len(*x.PostAuthentication); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.PostAuthentication, 20, 2048)
@@ -5834,7 +5834,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DefineAuthChallenge"}
+		p := validation.Path{Parent: &parent, Name: "DefineAuthChallenge"}
 		if x.DefineAuthChallenge != nil {
 			if n := len(*x.DefineAuthChallenge); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.DefineAuthChallenge, 20, 2048)
@@ -5845,7 +5845,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CreateAuthChallenge"}
+		p := validation.Path{Parent: &parent, Name: "CreateAuthChallenge"}
 		if x.CreateAuthChallenge != nil {
 			if n := len(*x.CreateAuthChallenge); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.CreateAuthChallenge, 20, 2048)
@@ -5856,7 +5856,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "VerifyAuthChallengeResponse"}
+		p := validation.Path{Parent: &parent, Name: "VerifyAuthChallengeResponse"}
 		if x.VerifyAuthChallengeResponse != nil {
 			if n := len(*x.VerifyAuthChallengeResponse); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.VerifyAuthChallengeResponse, 20, 2048)
@@ -5867,7 +5867,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PreTokenGeneration"}
+		p := validation.Path{Parent: &parent, Name: "PreTokenGeneration"}
 		if x.PreTokenGeneration != nil {
 			if n := len(*x.PreTokenGeneration); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.PreTokenGeneration, 20, 2048)
@@ -5878,7 +5878,7 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UserMigration"}
+		p := validation.Path{Parent: &parent, Name: "UserMigration"}
 		if x.UserMigration != nil {
 			if n := len(*x.UserMigration); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.UserMigration, 20, 2048)
@@ -5889,25 +5889,25 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PreTokenGenerationConfig"}
+		p := validation.Path{Parent: &parent, Name: "PreTokenGenerationConfig"}
 		if x.PreTokenGenerationConfig != nil {
-			validatePreTokenGenerationVersionConfigType(v, &p, x.PreTokenGenerationConfig)
+			validatePreTokenGenerationVersionConfigType(v, p, x.PreTokenGenerationConfig)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomSMSSender"}
+		p := validation.Path{Parent: &parent, Name: "CustomSMSSender"}
 		if x.CustomSMSSender != nil {
-			validateCustomSMSLambdaVersionConfigType(v, &p, x.CustomSMSSender)
+			validateCustomSMSLambdaVersionConfigType(v, p, x.CustomSMSSender)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomEmailSender"}
+		p := validation.Path{Parent: &parent, Name: "CustomEmailSender"}
 		if x.CustomEmailSender != nil {
-			validateCustomEmailLambdaVersionConfigType(v, &p, x.CustomEmailSender)
+			validateCustomEmailLambdaVersionConfigType(v, p, x.CustomEmailSender)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KMSKeyID"}
+		p := validation.Path{Parent: &parent, Name: "KMSKeyID"}
 		if x.KMSKeyID != nil {
 			if n := len(*x.KMSKeyID); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.KMSKeyID, 20, 2048)
@@ -5920,9 +5920,9 @@ func validateLambdaConfigType(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateVerifiedAttributesListType checks a VerifiedAttributesListType value.
-func validateVerifiedAttributesListType(v *validation.Validator, parent *validation.Path, x []types.VerifiedAttributeType) {
+func validateVerifiedAttributesListType(v *validation.Validator, parent validation.Path, x []types.VerifiedAttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -5930,9 +5930,9 @@ func validateVerifiedAttributesListType(v *validation.Validator, parent *validat
 }
 
 // validateAliasAttributesListType checks a AliasAttributesListType value.
-func validateAliasAttributesListType(v *validation.Validator, parent *validation.Path, x []types.AliasAttributeType) {
+func validateAliasAttributesListType(v *validation.Validator, parent validation.Path, x []types.AliasAttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -5940,9 +5940,9 @@ func validateAliasAttributesListType(v *validation.Validator, parent *validation
 }
 
 // validateUsernameAttributesListType checks a UsernameAttributesListType value.
-func validateUsernameAttributesListType(v *validation.Validator, parent *validation.Path, x []types.UsernameAttributeType) {
+func validateUsernameAttributesListType(v *validation.Validator, parent validation.Path, x []types.UsernameAttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -5950,12 +5950,12 @@ func validateUsernameAttributesListType(v *validation.Validator, parent *validat
 }
 
 // validateVerificationMessageTemplateType checks a VerificationMessageTemplateType value.
-func validateVerificationMessageTemplateType(v *validation.Validator, parent *validation.Path, x *types.VerificationMessageTemplateType) {
+func validateVerificationMessageTemplateType(v *validation.Validator, parent validation.Path, x *types.VerificationMessageTemplateType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SmsMessage"}
+		p := validation.Path{Parent: &parent, Name: "SmsMessage"}
 		if x.SmsMessage != nil {
 			if n := len(*x.SmsMessage); n < 21 || n > 140 {
 				v.StringLength(&p, *x.SmsMessage, 6, 140)
@@ -5966,7 +5966,7 @@ func validateVerificationMessageTemplateType(v *validation.Validator, parent *va
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailMessage"}
+		p := validation.Path{Parent: &parent, Name: "EmailMessage"}
 		if x.EmailMessage != nil {
 			if n := len(*x.EmailMessage); n < 21 || n > 20000 {
 				v.StringLength(&p, *x.EmailMessage, 6, 20000)
@@ -5977,7 +5977,7 @@ func validateVerificationMessageTemplateType(v *validation.Validator, parent *va
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailSubject"}
+		p := validation.Path{Parent: &parent, Name: "EmailSubject"}
 		if x.EmailSubject != nil {
 			if n := len(*x.EmailSubject); n < 1 || n > 140 {
 				v.StringLength(&p, *x.EmailSubject, 1, 140)
@@ -5988,7 +5988,7 @@ func validateVerificationMessageTemplateType(v *validation.Validator, parent *va
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailMessageByLink"}
+		p := validation.Path{Parent: &parent, Name: "EmailMessageByLink"}
 		if x.EmailMessageByLink != nil {
 			if n := len(*x.EmailMessageByLink); n < 21 || n > 20000 {
 				v.StringLength(&p, *x.EmailMessageByLink, 6, 20000)
@@ -5999,7 +5999,7 @@ func validateVerificationMessageTemplateType(v *validation.Validator, parent *va
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailSubjectByLink"}
+		p := validation.Path{Parent: &parent, Name: "EmailSubjectByLink"}
 		if x.EmailSubjectByLink != nil {
 			if n := len(*x.EmailSubjectByLink); n < 1 || n > 140 {
 				v.StringLength(&p, *x.EmailSubjectByLink, 1, 140)
@@ -6010,7 +6010,7 @@ func validateVerificationMessageTemplateType(v *validation.Validator, parent *va
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DefaultEmailOption"}
+		p := validation.Path{Parent: &parent, Name: "DefaultEmailOption"}
 		if x.DefaultEmailOption != "" {
 			if !x.DefaultEmailOption.IsKnown() {
 				v.Enum(&p, string(x.DefaultEmailOption))
@@ -6020,25 +6020,25 @@ func validateVerificationMessageTemplateType(v *validation.Validator, parent *va
 }
 
 // validateUserAttributeUpdateSettingsType checks a UserAttributeUpdateSettingsType value.
-func validateUserAttributeUpdateSettingsType(v *validation.Validator, parent *validation.Path, x *types.UserAttributeUpdateSettingsType) {
+func validateUserAttributeUpdateSettingsType(v *validation.Validator, parent validation.Path, x *types.UserAttributeUpdateSettingsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributesRequireVerificationBeforeUpdate"}
+		p := validation.Path{Parent: &parent, Name: "AttributesRequireVerificationBeforeUpdate"}
 		if x.AttributesRequireVerificationBeforeUpdate != nil {
-			validateAttributesRequireVerificationBeforeUpdateType(v, &p, x.AttributesRequireVerificationBeforeUpdate)
+			validateAttributesRequireVerificationBeforeUpdateType(v, p, x.AttributesRequireVerificationBeforeUpdate)
 		}
 	}
 }
 
 // validateEmailConfigurationType checks a EmailConfigurationType value.
-func validateEmailConfigurationType(v *validation.Validator, parent *validation.Path, x *types.EmailConfigurationType) {
+func validateEmailConfigurationType(v *validation.Validator, parent validation.Path, x *types.EmailConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceArn"}
+		p := validation.Path{Parent: &parent, Name: "SourceArn"}
 		if x.SourceArn != nil {
 			if n := len(*x.SourceArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.SourceArn, 20, 2048)
@@ -6049,7 +6049,7 @@ func validateEmailConfigurationType(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplyToEmailAddress"}
+		p := validation.Path{Parent: &parent, Name: "ReplyToEmailAddress"}
 		if x.ReplyToEmailAddress != nil {
 			if !pattern23.MatchString(*x.ReplyToEmailAddress) {
 				v.Pattern(&p, `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`)
@@ -6057,7 +6057,7 @@ func validateEmailConfigurationType(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailSendingAccount"}
+		p := validation.Path{Parent: &parent, Name: "EmailSendingAccount"}
 		if x.EmailSendingAccount != "" {
 			if !x.EmailSendingAccount.IsKnown() {
 				v.Enum(&p, string(x.EmailSendingAccount))
@@ -6065,7 +6065,7 @@ func validateEmailConfigurationType(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "From"}
+		p := validation.Path{Parent: &parent, Name: "From"}
 		if x.From != nil {
 			if n := len(*x.From); n > 131072 {
 				v.StringLength(&p, *x.From, 0, 131072)
@@ -6073,7 +6073,7 @@ func validateEmailConfigurationType(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ConfigurationSet"}
+		p := validation.Path{Parent: &parent, Name: "ConfigurationSet"}
 		if x.ConfigurationSet != nil {
 			if n := len(*x.ConfigurationSet); n < 1 || n > 64 {
 				v.StringLength(&p, *x.ConfigurationSet, 1, 64)
@@ -6086,12 +6086,12 @@ func validateEmailConfigurationType(v *validation.Validator, parent *validation.
 }
 
 // validateSmsConfigurationType checks a SmsConfigurationType value.
-func validateSmsConfigurationType(v *validation.Validator, parent *validation.Path, x *types.SmsConfigurationType) {
+func validateSmsConfigurationType(v *validation.Validator, parent validation.Path, x *types.SmsConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SnsCallerArn"}
+		p := validation.Path{Parent: &parent, Name: "SnsCallerArn"}
 		if x.SnsCallerArn == nil {
 			v.Required(&p)
 		} else {
@@ -6104,7 +6104,7 @@ func validateSmsConfigurationType(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExternalId"}
+		p := validation.Path{Parent: &parent, Name: "ExternalId"}
 		if x.ExternalId != nil {
 			if n := len(*x.ExternalId); n > 131072 {
 				v.StringLength(&p, *x.ExternalId, 0, 131072)
@@ -6112,7 +6112,7 @@ func validateSmsConfigurationType(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SnsRegion"}
+		p := validation.Path{Parent: &parent, Name: "SnsRegion"}
 		if x.SnsRegion != nil {
 			if n := len(*x.SnsRegion); n < 17 || n > 32 {
 				v.StringLength(&p, *x.SnsRegion, 5, 32)
@@ -6122,16 +6122,16 @@ func validateSmsConfigurationType(v *validation.Validator, parent *validation.Pa
 }
 
 // validateUserPoolTagsType checks a UserPoolTagsType value.
-func validateUserPoolTagsType(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateUserPoolTagsType(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -6140,12 +6140,12 @@ func validateUserPoolTagsType(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateAdminCreateUserConfigType checks a AdminCreateUserConfigType value.
-func validateAdminCreateUserConfigType(v *validation.Validator, parent *validation.Path, x *types.AdminCreateUserConfigType) {
+func validateAdminCreateUserConfigType(v *validation.Validator, parent validation.Path, x *types.AdminCreateUserConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UnusedAccountValidityDays"}
+		p := validation.Path{Parent: &parent, Name: "UnusedAccountValidityDays"}
 		{
 			if n := x.UnusedAccountValidityDays; n < 0 || n > 365 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "365")
@@ -6153,28 +6153,28 @@ func validateAdminCreateUserConfigType(v *validation.Validator, parent *validati
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InviteMessageTemplate"}
+		p := validation.Path{Parent: &parent, Name: "InviteMessageTemplate"}
 		if x.InviteMessageTemplate != nil {
-			validateMessageTemplateType(v, &p, x.InviteMessageTemplate)
+			validateMessageTemplateType(v, p, x.InviteMessageTemplate)
 		}
 	}
 }
 
 // validateSchemaAttributesListType checks a SchemaAttributesListType value.
-func validateSchemaAttributesListType(v *validation.Validator, parent *validation.Path, x []types.SchemaAttributeType) {
+func validateSchemaAttributesListType(v *validation.Validator, parent validation.Path, x []types.SchemaAttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSchemaAttributeType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSchemaAttributeType(v, p, &x[i])
 	}
 }
 
 // validateUserPoolAddOnsType checks a UserPoolAddOnsType value.
-func validateUserPoolAddOnsType(v *validation.Validator, parent *validation.Path, x *types.UserPoolAddOnsType) {
+func validateUserPoolAddOnsType(v *validation.Validator, parent validation.Path, x *types.UserPoolAddOnsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AdvancedSecurityMode"}
+		p := validation.Path{Parent: &parent, Name: "AdvancedSecurityMode"}
 		if x.AdvancedSecurityMode == "" {
 			v.Required(&p)
 		} else {
@@ -6184,20 +6184,20 @@ func validateUserPoolAddOnsType(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AdvancedSecurityAdditionalFlows"}
+		p := validation.Path{Parent: &parent, Name: "AdvancedSecurityAdditionalFlows"}
 		if x.AdvancedSecurityAdditionalFlows != nil {
-			validateAdvancedSecurityAdditionalFlowsType(v, &p, x.AdvancedSecurityAdditionalFlows)
+			validateAdvancedSecurityAdditionalFlowsType(v, p, x.AdvancedSecurityAdditionalFlows)
 		}
 	}
 }
 
 // validateUsernameConfigurationType checks a UsernameConfigurationType value.
-func validateUsernameConfigurationType(v *validation.Validator, parent *validation.Path, x *types.UsernameConfigurationType) {
+func validateUsernameConfigurationType(v *validation.Validator, parent validation.Path, x *types.UsernameConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CaseSensitive"}
+		p := validation.Path{Parent: &parent, Name: "CaseSensitive"}
 		if x.CaseSensitive == nil {
 			v.Required(&p)
 		}
@@ -6205,28 +6205,28 @@ func validateUsernameConfigurationType(v *validation.Validator, parent *validati
 }
 
 // validateAccountRecoverySettingType checks a AccountRecoverySettingType value.
-func validateAccountRecoverySettingType(v *validation.Validator, parent *validation.Path, x *types.AccountRecoverySettingType) {
+func validateAccountRecoverySettingType(v *validation.Validator, parent validation.Path, x *types.AccountRecoverySettingType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RecoveryMechanisms"}
+		p := validation.Path{Parent: &parent, Name: "RecoveryMechanisms"}
 		if x.RecoveryMechanisms != nil {
 			if n := len(x.RecoveryMechanisms); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateRecoveryMechanismsType(v, &p, x.RecoveryMechanisms)
+			validateRecoveryMechanismsType(v, p, x.RecoveryMechanisms)
 		}
 	}
 }
 
 // validateTokenValidityUnitsType checks a TokenValidityUnitsType value.
-func validateTokenValidityUnitsType(v *validation.Validator, parent *validation.Path, x *types.TokenValidityUnitsType) {
+func validateTokenValidityUnitsType(v *validation.Validator, parent validation.Path, x *types.TokenValidityUnitsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AccessToken"}
+		p := validation.Path{Parent: &parent, Name: "AccessToken"}
 		if x.AccessToken != "" {
 			if !x.AccessToken.IsKnown() {
 				v.Enum(&p, string(x.AccessToken))
@@ -6234,7 +6234,7 @@ func validateTokenValidityUnitsType(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IdToken"}
+		p := validation.Path{Parent: &parent, Name: "IdToken"}
 		if x.IdToken != "" {
 			if !x.IdToken.IsKnown() {
 				v.Enum(&p, string(x.IdToken))
@@ -6242,7 +6242,7 @@ func validateTokenValidityUnitsType(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RefreshToken"}
+		p := validation.Path{Parent: &parent, Name: "RefreshToken"}
 		if x.RefreshToken != "" {
 			if !x.RefreshToken.IsKnown() {
 				v.Enum(&p, string(x.RefreshToken))
@@ -6252,9 +6252,9 @@ func validateTokenValidityUnitsType(v *validation.Validator, parent *validation.
 }
 
 // validateClientPermissionListType checks a ClientPermissionListType value.
-func validateClientPermissionListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateClientPermissionListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -6262,9 +6262,9 @@ func validateClientPermissionListType(v *validation.Validator, parent *validatio
 }
 
 // validateExplicitAuthFlowsListType checks a ExplicitAuthFlowsListType value.
-func validateExplicitAuthFlowsListType(v *validation.Validator, parent *validation.Path, x []types.ExplicitAuthFlowsType) {
+func validateExplicitAuthFlowsListType(v *validation.Validator, parent validation.Path, x []types.ExplicitAuthFlowsType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -6272,9 +6272,9 @@ func validateExplicitAuthFlowsListType(v *validation.Validator, parent *validati
 }
 
 // validateSupportedIdentityProvidersListType checks a SupportedIdentityProvidersListType value.
-func validateSupportedIdentityProvidersListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSupportedIdentityProvidersListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 32 {
 			v.StringLength(&p, x[i], 1, 32)
 		}
@@ -6285,9 +6285,9 @@ func validateSupportedIdentityProvidersListType(v *validation.Validator, parent 
 }
 
 // validateCallbackURLsListType checks a CallbackURLsListType value.
-func validateCallbackURLsListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCallbackURLsListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -6298,9 +6298,9 @@ func validateCallbackURLsListType(v *validation.Validator, parent *validation.Pa
 }
 
 // validateLogoutURLsListType checks a LogoutURLsListType value.
-func validateLogoutURLsListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLogoutURLsListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -6311,9 +6311,9 @@ func validateLogoutURLsListType(v *validation.Validator, parent *validation.Path
 }
 
 // validateOAuthFlowsType checks a OAuthFlowsType value.
-func validateOAuthFlowsType(v *validation.Validator, parent *validation.Path, x []types.OAuthFlowType) {
+func validateOAuthFlowsType(v *validation.Validator, parent validation.Path, x []types.OAuthFlowType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -6321,9 +6321,9 @@ func validateOAuthFlowsType(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateScopeListType checks a ScopeListType value.
-func validateScopeListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateScopeListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 256 {
 			v.StringLength(&p, x[i], 1, 256)
 		}
@@ -6334,12 +6334,12 @@ func validateScopeListType(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateAnalyticsConfigurationType checks a AnalyticsConfigurationType value.
-func validateAnalyticsConfigurationType(v *validation.Validator, parent *validation.Path, x *types.AnalyticsConfigurationType) {
+func validateAnalyticsConfigurationType(v *validation.Validator, parent validation.Path, x *types.AnalyticsConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApplicationId"}
+		p := validation.Path{Parent: &parent, Name: "ApplicationId"}
 		if x.ApplicationId != nil {
 			if !pattern25.MatchString(*x.ApplicationId) {
 				v.Pattern(&p, `^[0-9a-fA-F]+$`)
@@ -6347,7 +6347,7 @@ func validateAnalyticsConfigurationType(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApplicationArn"}
+		p := validation.Path{Parent: &parent, Name: "ApplicationArn"}
 		if x.ApplicationArn != nil {
 			if n := len(*x.ApplicationArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.ApplicationArn, 20, 2048)
@@ -6358,7 +6358,7 @@ func validateAnalyticsConfigurationType(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RoleArn"}
+		p := validation.Path{Parent: &parent, Name: "RoleArn"}
 		if x.RoleArn != nil {
 			if n := len(*x.RoleArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.RoleArn, 20, 2048)
@@ -6369,7 +6369,7 @@ func validateAnalyticsConfigurationType(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExternalId"}
+		p := validation.Path{Parent: &parent, Name: "ExternalId"}
 		if x.ExternalId != nil {
 			if n := len(*x.ExternalId); n > 131072 {
 				v.StringLength(&p, *x.ExternalId, 0, 131072)
@@ -6379,12 +6379,12 @@ func validateAnalyticsConfigurationType(v *validation.Validator, parent *validat
 }
 
 // validateCustomDomainConfigType checks a CustomDomainConfigType value.
-func validateCustomDomainConfigType(v *validation.Validator, parent *validation.Path, x *types.CustomDomainConfigType) {
+func validateCustomDomainConfigType(v *validation.Validator, parent validation.Path, x *types.CustomDomainConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CertificateArn"}
+		p := validation.Path{Parent: &parent, Name: "CertificateArn"}
 		if x.CertificateArn == nil {
 			v.Required(&p)
 		} else {
@@ -6399,9 +6399,9 @@ func validateCustomDomainConfigType(v *validation.Validator, parent *validation.
 }
 
 // validateSearchedAttributeNamesListType checks a SearchedAttributeNamesListType value.
-func validateSearchedAttributeNamesListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSearchedAttributeNamesListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 32 {
 			v.StringLength(&p, x[i], 1, 32)
 		}
@@ -6412,87 +6412,87 @@ func validateSearchedAttributeNamesListType(v *validation.Validator, parent *val
 }
 
 // validateLogConfigurationListType checks a LogConfigurationListType value.
-func validateLogConfigurationListType(v *validation.Validator, parent *validation.Path, x []types.LogConfigurationType) {
+func validateLogConfigurationListType(v *validation.Validator, parent validation.Path, x []types.LogConfigurationType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLogConfigurationType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLogConfigurationType(v, p, &x[i])
 	}
 }
 
 // validateCompromisedCredentialsRiskConfigurationType checks a CompromisedCredentialsRiskConfigurationType value.
-func validateCompromisedCredentialsRiskConfigurationType(v *validation.Validator, parent *validation.Path, x *types.CompromisedCredentialsRiskConfigurationType) {
+func validateCompromisedCredentialsRiskConfigurationType(v *validation.Validator, parent validation.Path, x *types.CompromisedCredentialsRiskConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EventFilter"}
+		p := validation.Path{Parent: &parent, Name: "EventFilter"}
 		if x.EventFilter != nil {
-			validateEventFiltersType(v, &p, x.EventFilter)
+			validateEventFiltersType(v, p, x.EventFilter)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Actions"}
+		p := validation.Path{Parent: &parent, Name: "Actions"}
 		if x.Actions == nil {
 			v.Required(&p)
 		} else {
-			validateCompromisedCredentialsActionsType(v, &p, x.Actions)
+			validateCompromisedCredentialsActionsType(v, p, x.Actions)
 		}
 	}
 }
 
 // validateAccountTakeoverRiskConfigurationType checks a AccountTakeoverRiskConfigurationType value.
-func validateAccountTakeoverRiskConfigurationType(v *validation.Validator, parent *validation.Path, x *types.AccountTakeoverRiskConfigurationType) {
+func validateAccountTakeoverRiskConfigurationType(v *validation.Validator, parent validation.Path, x *types.AccountTakeoverRiskConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "NotifyConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "NotifyConfiguration"}
 		if x.NotifyConfiguration != nil {
-			validateNotifyConfigurationType(v, &p, x.NotifyConfiguration)
+			validateNotifyConfigurationType(v, p, x.NotifyConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Actions"}
+		p := validation.Path{Parent: &parent, Name: "Actions"}
 		if x.Actions == nil {
 			v.Required(&p)
 		} else {
-			validateAccountTakeoverActionsType(v, &p, x.Actions)
+			validateAccountTakeoverActionsType(v, p, x.Actions)
 		}
 	}
 }
 
 // validateRiskExceptionConfigurationType checks a RiskExceptionConfigurationType value.
-func validateRiskExceptionConfigurationType(v *validation.Validator, parent *validation.Path, x *types.RiskExceptionConfigurationType) {
+func validateRiskExceptionConfigurationType(v *validation.Validator, parent validation.Path, x *types.RiskExceptionConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BlockedIPRangeList"}
+		p := validation.Path{Parent: &parent, Name: "BlockedIPRangeList"}
 		if x.BlockedIPRangeList != nil {
 			if n := len(x.BlockedIPRangeList); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateBlockedIPRangeListType(v, &p, x.BlockedIPRangeList)
+			validateBlockedIPRangeListType(v, p, x.BlockedIPRangeList)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SkippedIPRangeList"}
+		p := validation.Path{Parent: &parent, Name: "SkippedIPRangeList"}
 		if x.SkippedIPRangeList != nil {
 			if n := len(x.SkippedIPRangeList); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateSkippedIPRangeListType(v, &p, x.SkippedIPRangeList)
+			validateSkippedIPRangeListType(v, p, x.SkippedIPRangeList)
 		}
 	}
 }
 
 // validateSmsMfaConfigType checks a SmsMfaConfigType value.
-func validateSmsMfaConfigType(v *validation.Validator, parent *validation.Path, x *types.SmsMfaConfigType) {
+func validateSmsMfaConfigType(v *validation.Validator, parent validation.Path, x *types.SmsMfaConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SmsAuthenticationMessage"}
+		p := validation.Path{Parent: &parent, Name: "SmsAuthenticationMessage"}
 		if x.SmsAuthenticationMessage != nil {
 			if n := len(*x.SmsAuthenticationMessage); n < 21 || n > 140 {
 				v.StringLength(&p, *x.SmsAuthenticationMessage, 6, 140)
@@ -6503,20 +6503,20 @@ func validateSmsMfaConfigType(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SmsConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "SmsConfiguration"}
 		if x.SmsConfiguration != nil {
-			validateSmsConfigurationType(v, &p, x.SmsConfiguration)
+			validateSmsConfigurationType(v, p, x.SmsConfiguration)
 		}
 	}
 }
 
 // validateEmailMfaConfigType checks a EmailMfaConfigType value.
-func validateEmailMfaConfigType(v *validation.Validator, parent *validation.Path, x *types.EmailMfaConfigType) {
+func validateEmailMfaConfigType(v *validation.Validator, parent validation.Path, x *types.EmailMfaConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Message"}
+		p := validation.Path{Parent: &parent, Name: "Message"}
 		if x.Message != nil {
 			if n := len(*x.Message); n < 21 || n > 20000 {
 				v.StringLength(&p, *x.Message, 6, 20000)
@@ -6527,7 +6527,7 @@ func validateEmailMfaConfigType(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Subject"}
+		p := validation.Path{Parent: &parent, Name: "Subject"}
 		if x.Subject != nil {
 			if !pattern15.MatchString(*x.Subject) {
 				v.Pattern(&p, `^[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+$`)
@@ -6537,12 +6537,12 @@ func validateEmailMfaConfigType(v *validation.Validator, parent *validation.Path
 }
 
 // validateWebAuthnConfigurationType checks a WebAuthnConfigurationType value.
-func validateWebAuthnConfigurationType(v *validation.Validator, parent *validation.Path, x *types.WebAuthnConfigurationType) {
+func validateWebAuthnConfigurationType(v *validation.Validator, parent validation.Path, x *types.WebAuthnConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RelyingPartyId"}
+		p := validation.Path{Parent: &parent, Name: "RelyingPartyId"}
 		if x.RelyingPartyId != nil {
 			if n := len(*x.RelyingPartyId); n < 1 || n > 127 {
 				v.StringLength(&p, *x.RelyingPartyId, 1, 127)
@@ -6550,7 +6550,7 @@ func validateWebAuthnConfigurationType(v *validation.Validator, parent *validati
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UserVerification"}
+		p := validation.Path{Parent: &parent, Name: "UserVerification"}
 		if x.UserVerification != "" {
 			if !x.UserVerification.IsKnown() {
 				v.Enum(&p, string(x.UserVerification))
@@ -6560,9 +6560,9 @@ func validateWebAuthnConfigurationType(v *validation.Validator, parent *validati
 }
 
 // validateUserPoolTagsListType checks a UserPoolTagsListType value.
-func validateUserPoolTagsListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateUserPoolTagsListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -6570,12 +6570,12 @@ func validateUserPoolTagsListType(v *validation.Validator, parent *validation.Pa
 }
 
 // validateSchemaAttributeType checks a SchemaAttributeType value.
-func validateSchemaAttributeType(v *validation.Validator, parent *validation.Path, x *types.SchemaAttributeType) {
+func validateSchemaAttributeType(v *validation.Validator, parent validation.Path, x *types.SchemaAttributeType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n < 1 || n > 20 {
 				v.StringLength(&p, *x.Name, 1, 20)
@@ -6586,7 +6586,7 @@ func validateSchemaAttributeType(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeDataType"}
+		p := validation.Path{Parent: &parent, Name: "AttributeDataType"}
 		if x.AttributeDataType != "" {
 			if !x.AttributeDataType.IsKnown() {
 				v.Enum(&p, string(x.AttributeDataType))
@@ -6594,26 +6594,26 @@ func validateSchemaAttributeType(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "NumberAttributeConstraints"}
+		p := validation.Path{Parent: &parent, Name: "NumberAttributeConstraints"}
 		if x.NumberAttributeConstraints != nil {
-			validateNumberAttributeConstraintsType(v, &p, x.NumberAttributeConstraints)
+			validateNumberAttributeConstraintsType(v, p, x.NumberAttributeConstraints)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StringAttributeConstraints"}
+		p := validation.Path{Parent: &parent, Name: "StringAttributeConstraints"}
 		if x.StringAttributeConstraints != nil {
-			validateStringAttributeConstraintsType(v, &p, x.StringAttributeConstraints)
+			validateStringAttributeConstraintsType(v, p, x.StringAttributeConstraints)
 		}
 	}
 }
 
 // validateAttributeType checks a AttributeType value.
-func validateAttributeType(v *validation.Validator, parent *validation.Path, x *types.AttributeType) {
+func validateAttributeType(v *validation.Validator, parent validation.Path, x *types.AttributeType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name == nil {
 			v.Required(&p)
 		} else {
@@ -6626,7 +6626,7 @@ func validateAttributeType(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value != nil {
 			if n := len(*x.Value); n > 2048 {
 				v.StringLength(&p, *x.Value, 0, 2048)
@@ -6636,20 +6636,20 @@ func validateAttributeType(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateHttpHeaderList checks a HttpHeaderList value.
-func validateHttpHeaderList(v *validation.Validator, parent *validation.Path, x []types.HttpHeader) {
+func validateHttpHeaderList(v *validation.Validator, parent validation.Path, x []types.HttpHeader) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateHttpHeader(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateHttpHeader(v, p, &x[i])
 	}
 }
 
 // validateMFAOptionType checks a MFAOptionType value.
-func validateMFAOptionType(v *validation.Validator, parent *validation.Path, x *types.MFAOptionType) {
+func validateMFAOptionType(v *validation.Validator, parent validation.Path, x *types.MFAOptionType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeliveryMedium"}
+		p := validation.Path{Parent: &parent, Name: "DeliveryMedium"}
 		if x.DeliveryMedium != "" {
 			if !x.DeliveryMedium.IsKnown() {
 				v.Enum(&p, string(x.DeliveryMedium))
@@ -6657,7 +6657,7 @@ func validateMFAOptionType(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttributeName"}
+		p := validation.Path{Parent: &parent, Name: "AttributeName"}
 		if x.AttributeName != nil {
 			if n := len(*x.AttributeName); n < 1 || n > 32 {
 				v.StringLength(&p, *x.AttributeName, 1, 32)
@@ -6670,12 +6670,12 @@ func validateMFAOptionType(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateAssetType checks a AssetType value.
-func validateAssetType(v *validation.Validator, parent *validation.Path, x *types.AssetType) {
+func validateAssetType(v *validation.Validator, parent validation.Path, x *types.AssetType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Category"}
+		p := validation.Path{Parent: &parent, Name: "Category"}
 		if x.Category == "" {
 			v.Required(&p)
 		} else {
@@ -6685,7 +6685,7 @@ func validateAssetType(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ColorMode"}
+		p := validation.Path{Parent: &parent, Name: "ColorMode"}
 		if x.ColorMode == "" {
 			v.Required(&p)
 		} else {
@@ -6695,7 +6695,7 @@ func validateAssetType(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Extension"}
+		p := validation.Path{Parent: &parent, Name: "Extension"}
 		if x.Extension == "" {
 			v.Required(&p)
 		} else {
@@ -6705,7 +6705,7 @@ func validateAssetType(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bytes"}
+		p := validation.Path{Parent: &parent, Name: "Bytes"}
 		if x.Bytes != nil {
 			if n := len(x.Bytes); n > 1000000 {
 				v.Length(&p, n, 0, 1000000)
@@ -6713,7 +6713,7 @@ func validateAssetType(v *validation.Validator, parent *validation.Path, x *type
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ResourceId"}
+		p := validation.Path{Parent: &parent, Name: "ResourceId"}
 		if x.ResourceId != nil {
 			if n := len(*x.ResourceId); n < 1 || n > 40 {
 				v.StringLength(&p, *x.ResourceId, 1, 40)
@@ -6726,12 +6726,12 @@ func validateAssetType(v *validation.Validator, parent *validation.Path, x *type
 }
 
 // validateResourceServerScopeType checks a ResourceServerScopeType value.
-func validateResourceServerScopeType(v *validation.Validator, parent *validation.Path, x *types.ResourceServerScopeType) {
+func validateResourceServerScopeType(v *validation.Validator, parent validation.Path, x *types.ResourceServerScopeType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ScopeName"}
+		p := validation.Path{Parent: &parent, Name: "ScopeName"}
 		if x.ScopeName == nil {
 			v.Required(&p)
 		} else {
@@ -6744,7 +6744,7 @@ func validateResourceServerScopeType(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ScopeDescription"}
+		p := validation.Path{Parent: &parent, Name: "ScopeDescription"}
 		if x.ScopeDescription == nil {
 			v.Required(&p)
 		} else {
@@ -6756,12 +6756,12 @@ func validateResourceServerScopeType(v *validation.Validator, parent *validation
 }
 
 // validatePasswordPolicyType checks a PasswordPolicyType value.
-func validatePasswordPolicyType(v *validation.Validator, parent *validation.Path, x *types.PasswordPolicyType) {
+func validatePasswordPolicyType(v *validation.Validator, parent validation.Path, x *types.PasswordPolicyType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MinimumLength"}
+		p := validation.Path{Parent: &parent, Name: "MinimumLength"}
 		if x.MinimumLength != nil {
 			if n := *x.MinimumLength; n < 6 || n > 99 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "6", "99")
@@ -6769,7 +6769,7 @@ func validatePasswordPolicyType(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PasswordHistorySize"}
+		p := validation.Path{Parent: &parent, Name: "PasswordHistorySize"}
 		if x.PasswordHistorySize != nil {
 			if n := *x.PasswordHistorySize; n < 0 || n > 24 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "24")
@@ -6777,7 +6777,7 @@ func validatePasswordPolicyType(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TemporaryPasswordValidityDays"}
+		p := validation.Path{Parent: &parent, Name: "TemporaryPasswordValidityDays"}
 		{
 			if n := x.TemporaryPasswordValidityDays; n < 0 || n > 365 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "365")
@@ -6787,28 +6787,28 @@ func validatePasswordPolicyType(v *validation.Validator, parent *validation.Path
 }
 
 // validateSignInPolicyType checks a SignInPolicyType value.
-func validateSignInPolicyType(v *validation.Validator, parent *validation.Path, x *types.SignInPolicyType) {
+func validateSignInPolicyType(v *validation.Validator, parent validation.Path, x *types.SignInPolicyType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AllowedFirstAuthFactors"}
+		p := validation.Path{Parent: &parent, Name: "AllowedFirstAuthFactors"}
 		if x.AllowedFirstAuthFactors != nil {
 			if n := len(x.AllowedFirstAuthFactors); n < 1 || n > 4 {
 				v.Length(&p, n, 1, 4)
 			}
-			validateAllowedFirstAuthFactorsListType(v, &p, x.AllowedFirstAuthFactors)
+			validateAllowedFirstAuthFactorsListType(v, p, x.AllowedFirstAuthFactors)
 		}
 	}
 }
 
 // validatePreTokenGenerationVersionConfigType checks a PreTokenGenerationVersionConfigType value.
-func validatePreTokenGenerationVersionConfigType(v *validation.Validator, parent *validation.Path, x *types.PreTokenGenerationVersionConfigType) {
+func validatePreTokenGenerationVersionConfigType(v *validation.Validator, parent validation.Path, x *types.PreTokenGenerationVersionConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaVersion"}
+		p := validation.Path{Parent: &parent, Name: "LambdaVersion"}
 		if x.LambdaVersion == "" {
 			v.Required(&p)
 		} else {
@@ -6818,7 +6818,7 @@ func validatePreTokenGenerationVersionConfigType(v *validation.Validator, parent
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaArn"}
+		p := validation.Path{Parent: &parent, Name: "LambdaArn"}
 		if x.LambdaArn == nil {
 			v.Required(&p)
 		} else {
@@ -6833,12 +6833,12 @@ func validatePreTokenGenerationVersionConfigType(v *validation.Validator, parent
 }
 
 // validateCustomSMSLambdaVersionConfigType checks a CustomSMSLambdaVersionConfigType value.
-func validateCustomSMSLambdaVersionConfigType(v *validation.Validator, parent *validation.Path, x *types.CustomSMSLambdaVersionConfigType) {
+func validateCustomSMSLambdaVersionConfigType(v *validation.Validator, parent validation.Path, x *types.CustomSMSLambdaVersionConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaVersion"}
+		p := validation.Path{Parent: &parent, Name: "LambdaVersion"}
 		if x.LambdaVersion == "" {
 			v.Required(&p)
 		} else {
@@ -6848,7 +6848,7 @@ func validateCustomSMSLambdaVersionConfigType(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaArn"}
+		p := validation.Path{Parent: &parent, Name: "LambdaArn"}
 		if x.LambdaArn == nil {
 			v.Required(&p)
 		} else {
@@ -6863,12 +6863,12 @@ func validateCustomSMSLambdaVersionConfigType(v *validation.Validator, parent *v
 }
 
 // validateCustomEmailLambdaVersionConfigType checks a CustomEmailLambdaVersionConfigType value.
-func validateCustomEmailLambdaVersionConfigType(v *validation.Validator, parent *validation.Path, x *types.CustomEmailLambdaVersionConfigType) {
+func validateCustomEmailLambdaVersionConfigType(v *validation.Validator, parent validation.Path, x *types.CustomEmailLambdaVersionConfigType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaVersion"}
+		p := validation.Path{Parent: &parent, Name: "LambdaVersion"}
 		if x.LambdaVersion == "" {
 			v.Required(&p)
 		} else {
@@ -6878,7 +6878,7 @@ func validateCustomEmailLambdaVersionConfigType(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaArn"}
+		p := validation.Path{Parent: &parent, Name: "LambdaArn"}
 		if x.LambdaArn == nil {
 			v.Required(&p)
 		} else {
@@ -6893,9 +6893,9 @@ func validateCustomEmailLambdaVersionConfigType(v *validation.Validator, parent 
 }
 
 // validateAttributesRequireVerificationBeforeUpdateType checks a AttributesRequireVerificationBeforeUpdateType value.
-func validateAttributesRequireVerificationBeforeUpdateType(v *validation.Validator, parent *validation.Path, x []types.VerifiedAttributeType) {
+func validateAttributesRequireVerificationBeforeUpdateType(v *validation.Validator, parent validation.Path, x []types.VerifiedAttributeType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -6903,12 +6903,12 @@ func validateAttributesRequireVerificationBeforeUpdateType(v *validation.Validat
 }
 
 // validateMessageTemplateType checks a MessageTemplateType value.
-func validateMessageTemplateType(v *validation.Validator, parent *validation.Path, x *types.MessageTemplateType) {
+func validateMessageTemplateType(v *validation.Validator, parent validation.Path, x *types.MessageTemplateType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SMSMessage"}
+		p := validation.Path{Parent: &parent, Name: "SMSMessage"}
 		if x.SMSMessage != nil {
 			if n := len(*x.SMSMessage); n < 21 || n > 140 {
 				v.StringLength(&p, *x.SMSMessage, 6, 140)
@@ -6919,7 +6919,7 @@ func validateMessageTemplateType(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailMessage"}
+		p := validation.Path{Parent: &parent, Name: "EmailMessage"}
 		if x.EmailMessage != nil {
 			if n := len(*x.EmailMessage); n < 21 || n > 20000 {
 				v.StringLength(&p, *x.EmailMessage, 6, 20000)
@@ -6930,7 +6930,7 @@ func validateMessageTemplateType(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EmailSubject"}
+		p := validation.Path{Parent: &parent, Name: "EmailSubject"}
 		if x.EmailSubject != nil {
 			if n := len(*x.EmailSubject); n < 1 || n > 140 {
 				v.StringLength(&p, *x.EmailSubject, 1, 140)
@@ -6943,12 +6943,12 @@ func validateMessageTemplateType(v *validation.Validator, parent *validation.Pat
 }
 
 // validateAdvancedSecurityAdditionalFlowsType checks a AdvancedSecurityAdditionalFlowsType value.
-func validateAdvancedSecurityAdditionalFlowsType(v *validation.Validator, parent *validation.Path, x *types.AdvancedSecurityAdditionalFlowsType) {
+func validateAdvancedSecurityAdditionalFlowsType(v *validation.Validator, parent validation.Path, x *types.AdvancedSecurityAdditionalFlowsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomAuthMode"}
+		p := validation.Path{Parent: &parent, Name: "CustomAuthMode"}
 		if x.CustomAuthMode != "" {
 			if !x.CustomAuthMode.IsKnown() {
 				v.Enum(&p, string(x.CustomAuthMode))
@@ -6958,20 +6958,20 @@ func validateAdvancedSecurityAdditionalFlowsType(v *validation.Validator, parent
 }
 
 // validateRecoveryMechanismsType checks a RecoveryMechanismsType value.
-func validateRecoveryMechanismsType(v *validation.Validator, parent *validation.Path, x []types.RecoveryOptionType) {
+func validateRecoveryMechanismsType(v *validation.Validator, parent validation.Path, x []types.RecoveryOptionType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRecoveryOptionType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRecoveryOptionType(v, p, &x[i])
 	}
 }
 
 // validateLogConfigurationType checks a LogConfigurationType value.
-func validateLogConfigurationType(v *validation.Validator, parent *validation.Path, x *types.LogConfigurationType) {
+func validateLogConfigurationType(v *validation.Validator, parent validation.Path, x *types.LogConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LogLevel"}
+		p := validation.Path{Parent: &parent, Name: "LogLevel"}
 		if x.LogLevel == "" {
 			v.Required(&p)
 		} else {
@@ -6981,7 +6981,7 @@ func validateLogConfigurationType(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EventSource"}
+		p := validation.Path{Parent: &parent, Name: "EventSource"}
 		if x.EventSource == "" {
 			v.Required(&p)
 		} else {
@@ -6991,29 +6991,29 @@ func validateLogConfigurationType(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CloudWatchLogsConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "CloudWatchLogsConfiguration"}
 		if x.CloudWatchLogsConfiguration != nil {
-			validateCloudWatchLogsConfigurationType(v, &p, x.CloudWatchLogsConfiguration)
+			validateCloudWatchLogsConfigurationType(v, p, x.CloudWatchLogsConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3Configuration"}
+		p := validation.Path{Parent: &parent, Name: "S3Configuration"}
 		if x.S3Configuration != nil {
-			validateS3ConfigurationType(v, &p, x.S3Configuration)
+			validateS3ConfigurationType(v, p, x.S3Configuration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FirehoseConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "FirehoseConfiguration"}
 		if x.FirehoseConfiguration != nil {
-			validateFirehoseConfigurationType(v, &p, x.FirehoseConfiguration)
+			validateFirehoseConfigurationType(v, p, x.FirehoseConfiguration)
 		}
 	}
 }
 
 // validateEventFiltersType checks a EventFiltersType value.
-func validateEventFiltersType(v *validation.Validator, parent *validation.Path, x []types.EventFilterType) {
+func validateEventFiltersType(v *validation.Validator, parent validation.Path, x []types.EventFilterType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -7021,12 +7021,12 @@ func validateEventFiltersType(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateCompromisedCredentialsActionsType checks a CompromisedCredentialsActionsType value.
-func validateCompromisedCredentialsActionsType(v *validation.Validator, parent *validation.Path, x *types.CompromisedCredentialsActionsType) {
+func validateCompromisedCredentialsActionsType(v *validation.Validator, parent validation.Path, x *types.CompromisedCredentialsActionsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EventAction"}
+		p := validation.Path{Parent: &parent, Name: "EventAction"}
 		if x.EventAction == "" {
 			v.Required(&p)
 		} else {
@@ -7038,12 +7038,12 @@ func validateCompromisedCredentialsActionsType(v *validation.Validator, parent *
 }
 
 // validateNotifyConfigurationType checks a NotifyConfigurationType value.
-func validateNotifyConfigurationType(v *validation.Validator, parent *validation.Path, x *types.NotifyConfigurationType) {
+func validateNotifyConfigurationType(v *validation.Validator, parent validation.Path, x *types.NotifyConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "From"}
+		p := validation.Path{Parent: &parent, Name: "From"}
 		if x.From != nil {
 			if n := len(*x.From); n > 131072 {
 				v.StringLength(&p, *x.From, 0, 131072)
@@ -7051,7 +7051,7 @@ func validateNotifyConfigurationType(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReplyTo"}
+		p := validation.Path{Parent: &parent, Name: "ReplyTo"}
 		if x.ReplyTo != nil {
 			if n := len(*x.ReplyTo); n > 131072 {
 				v.StringLength(&p, *x.ReplyTo, 0, 131072)
@@ -7059,7 +7059,7 @@ func validateNotifyConfigurationType(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceArn"}
+		p := validation.Path{Parent: &parent, Name: "SourceArn"}
 		if x.SourceArn == nil {
 			v.Required(&p)
 		} else {
@@ -7072,54 +7072,54 @@ func validateNotifyConfigurationType(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BlockEmail"}
+		p := validation.Path{Parent: &parent, Name: "BlockEmail"}
 		if x.BlockEmail != nil {
-			validateNotifyEmailType(v, &p, x.BlockEmail)
+			validateNotifyEmailType(v, p, x.BlockEmail)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "NoActionEmail"}
+		p := validation.Path{Parent: &parent, Name: "NoActionEmail"}
 		if x.NoActionEmail != nil {
-			validateNotifyEmailType(v, &p, x.NoActionEmail)
+			validateNotifyEmailType(v, p, x.NoActionEmail)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MfaEmail"}
+		p := validation.Path{Parent: &parent, Name: "MfaEmail"}
 		if x.MfaEmail != nil {
-			validateNotifyEmailType(v, &p, x.MfaEmail)
+			validateNotifyEmailType(v, p, x.MfaEmail)
 		}
 	}
 }
 
 // validateAccountTakeoverActionsType checks a AccountTakeoverActionsType value.
-func validateAccountTakeoverActionsType(v *validation.Validator, parent *validation.Path, x *types.AccountTakeoverActionsType) {
+func validateAccountTakeoverActionsType(v *validation.Validator, parent validation.Path, x *types.AccountTakeoverActionsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LowAction"}
+		p := validation.Path{Parent: &parent, Name: "LowAction"}
 		if x.LowAction != nil {
-			validateAccountTakeoverActionType(v, &p, x.LowAction)
+			validateAccountTakeoverActionType(v, p, x.LowAction)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MediumAction"}
+		p := validation.Path{Parent: &parent, Name: "MediumAction"}
 		if x.MediumAction != nil {
-			validateAccountTakeoverActionType(v, &p, x.MediumAction)
+			validateAccountTakeoverActionType(v, p, x.MediumAction)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HighAction"}
+		p := validation.Path{Parent: &parent, Name: "HighAction"}
 		if x.HighAction != nil {
-			validateAccountTakeoverActionType(v, &p, x.HighAction)
+			validateAccountTakeoverActionType(v, p, x.HighAction)
 		}
 	}
 }
 
 // validateBlockedIPRangeListType checks a BlockedIPRangeListType value.
-func validateBlockedIPRangeListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateBlockedIPRangeListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 131072 {
 			v.StringLength(&p, x[i], 0, 131072)
 		}
@@ -7127,9 +7127,9 @@ func validateBlockedIPRangeListType(v *validation.Validator, parent *validation.
 }
 
 // validateSkippedIPRangeListType checks a SkippedIPRangeListType value.
-func validateSkippedIPRangeListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSkippedIPRangeListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 131072 {
 			v.StringLength(&p, x[i], 0, 131072)
 		}
@@ -7137,12 +7137,12 @@ func validateSkippedIPRangeListType(v *validation.Validator, parent *validation.
 }
 
 // validateNumberAttributeConstraintsType checks a NumberAttributeConstraintsType value.
-func validateNumberAttributeConstraintsType(v *validation.Validator, parent *validation.Path, x *types.NumberAttributeConstraintsType) {
+func validateNumberAttributeConstraintsType(v *validation.Validator, parent validation.Path, x *types.NumberAttributeConstraintsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MinValue"}
+		p := validation.Path{Parent: &parent, Name: "MinValue"}
 		if x.MinValue != nil {
 			if n := len(*x.MinValue); n > 131072 {
 				v.StringLength(&p, *x.MinValue, 0, 131072)
@@ -7150,7 +7150,7 @@ func validateNumberAttributeConstraintsType(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaxValue"}
+		p := validation.Path{Parent: &parent, Name: "MaxValue"}
 		if x.MaxValue != nil {
 			if n := len(*x.MaxValue); n > 131072 {
 				v.StringLength(&p, *x.MaxValue, 0, 131072)
@@ -7160,12 +7160,12 @@ func validateNumberAttributeConstraintsType(v *validation.Validator, parent *val
 }
 
 // validateStringAttributeConstraintsType checks a StringAttributeConstraintsType value.
-func validateStringAttributeConstraintsType(v *validation.Validator, parent *validation.Path, x *types.StringAttributeConstraintsType) {
+func validateStringAttributeConstraintsType(v *validation.Validator, parent validation.Path, x *types.StringAttributeConstraintsType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MinLength"}
+		p := validation.Path{Parent: &parent, Name: "MinLength"}
 		if x.MinLength != nil {
 			if n := len(*x.MinLength); n > 131072 {
 				v.StringLength(&p, *x.MinLength, 0, 131072)
@@ -7173,7 +7173,7 @@ func validateStringAttributeConstraintsType(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaxLength"}
+		p := validation.Path{Parent: &parent, Name: "MaxLength"}
 		if x.MaxLength != nil {
 			if n := len(*x.MaxLength); n > 131072 {
 				v.StringLength(&p, *x.MaxLength, 0, 131072)
@@ -7183,12 +7183,12 @@ func validateStringAttributeConstraintsType(v *validation.Validator, parent *val
 }
 
 // validateHttpHeader checks a HttpHeader value.
-func validateHttpHeader(v *validation.Validator, parent *validation.Path, x *types.HttpHeader) {
+func validateHttpHeader(v *validation.Validator, parent validation.Path, x *types.HttpHeader) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "headerName"}
+		p := validation.Path{Parent: &parent, Name: "headerName"}
 		if x.HeaderName != nil {
 			if n := len(*x.HeaderName); n > 131072 {
 				v.StringLength(&p, *x.HeaderName, 0, 131072)
@@ -7196,7 +7196,7 @@ func validateHttpHeader(v *validation.Validator, parent *validation.Path, x *typ
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "headerValue"}
+		p := validation.Path{Parent: &parent, Name: "headerValue"}
 		if x.HeaderValue != nil {
 			if n := len(*x.HeaderValue); n > 131072 {
 				v.StringLength(&p, *x.HeaderValue, 0, 131072)
@@ -7206,9 +7206,9 @@ func validateHttpHeader(v *validation.Validator, parent *validation.Path, x *typ
 }
 
 // validateAllowedFirstAuthFactorsListType checks a AllowedFirstAuthFactorsListType value.
-func validateAllowedFirstAuthFactorsListType(v *validation.Validator, parent *validation.Path, x []types.AuthFactorType) {
+func validateAllowedFirstAuthFactorsListType(v *validation.Validator, parent validation.Path, x []types.AuthFactorType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -7216,12 +7216,12 @@ func validateAllowedFirstAuthFactorsListType(v *validation.Validator, parent *va
 }
 
 // validateRecoveryOptionType checks a RecoveryOptionType value.
-func validateRecoveryOptionType(v *validation.Validator, parent *validation.Path, x *types.RecoveryOptionType) {
+func validateRecoveryOptionType(v *validation.Validator, parent validation.Path, x *types.RecoveryOptionType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Priority"}
+		p := validation.Path{Parent: &parent, Name: "Priority"}
 		if x.Priority == nil {
 			v.Required(&p)
 		} else {
@@ -7231,7 +7231,7 @@ func validateRecoveryOptionType(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name == "" {
 			v.Required(&p)
 		} else {
@@ -7243,12 +7243,12 @@ func validateRecoveryOptionType(v *validation.Validator, parent *validation.Path
 }
 
 // validateCloudWatchLogsConfigurationType checks a CloudWatchLogsConfigurationType value.
-func validateCloudWatchLogsConfigurationType(v *validation.Validator, parent *validation.Path, x *types.CloudWatchLogsConfigurationType) {
+func validateCloudWatchLogsConfigurationType(v *validation.Validator, parent validation.Path, x *types.CloudWatchLogsConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LogGroupArn"}
+		p := validation.Path{Parent: &parent, Name: "LogGroupArn"}
 		if x.LogGroupArn != nil {
 			if n := len(*x.LogGroupArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.LogGroupArn, 20, 2048)
@@ -7261,12 +7261,12 @@ func validateCloudWatchLogsConfigurationType(v *validation.Validator, parent *va
 }
 
 // validateS3ConfigurationType checks a S3ConfigurationType value.
-func validateS3ConfigurationType(v *validation.Validator, parent *validation.Path, x *types.S3ConfigurationType) {
+func validateS3ConfigurationType(v *validation.Validator, parent validation.Path, x *types.S3ConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BucketArn"}
+		p := validation.Path{Parent: &parent, Name: "BucketArn"}
 		if x.BucketArn != nil {
 			if n := len(*x.BucketArn); n < 9 || n > 1024 {
 				v.StringLength(&p, *x.BucketArn, 3, 1024)
@@ -7279,12 +7279,12 @@ func validateS3ConfigurationType(v *validation.Validator, parent *validation.Pat
 }
 
 // validateFirehoseConfigurationType checks a FirehoseConfigurationType value.
-func validateFirehoseConfigurationType(v *validation.Validator, parent *validation.Path, x *types.FirehoseConfigurationType) {
+func validateFirehoseConfigurationType(v *validation.Validator, parent validation.Path, x *types.FirehoseConfigurationType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StreamArn"}
+		p := validation.Path{Parent: &parent, Name: "StreamArn"}
 		if x.StreamArn != nil {
 			if n := len(*x.StreamArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.StreamArn, 20, 2048)
@@ -7297,12 +7297,12 @@ func validateFirehoseConfigurationType(v *validation.Validator, parent *validati
 }
 
 // validateNotifyEmailType checks a NotifyEmailType value.
-func validateNotifyEmailType(v *validation.Validator, parent *validation.Path, x *types.NotifyEmailType) {
+func validateNotifyEmailType(v *validation.Validator, parent validation.Path, x *types.NotifyEmailType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Subject"}
+		p := validation.Path{Parent: &parent, Name: "Subject"}
 		if x.Subject == nil {
 			v.Required(&p)
 		} else {
@@ -7315,7 +7315,7 @@ func validateNotifyEmailType(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HtmlBody"}
+		p := validation.Path{Parent: &parent, Name: "HtmlBody"}
 		if x.HtmlBody != nil {
 			if n := len(*x.HtmlBody); n < 21 || n > 20000 {
 				v.StringLength(&p, *x.HtmlBody, 6, 20000)
@@ -7326,7 +7326,7 @@ func validateNotifyEmailType(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TextBody"}
+		p := validation.Path{Parent: &parent, Name: "TextBody"}
 		if x.TextBody != nil {
 			if n := len(*x.TextBody); n < 21 || n > 20000 {
 				v.StringLength(&p, *x.TextBody, 6, 20000)
@@ -7339,12 +7339,12 @@ func validateNotifyEmailType(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateAccountTakeoverActionType checks a AccountTakeoverActionType value.
-func validateAccountTakeoverActionType(v *validation.Validator, parent *validation.Path, x *types.AccountTakeoverActionType) {
+func validateAccountTakeoverActionType(v *validation.Validator, parent validation.Path, x *types.AccountTakeoverActionType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EventAction"}
+		p := validation.Path{Parent: &parent, Name: "EventAction"}
 		if x.EventAction == "" {
 			v.Required(&p)
 		} else {

@@ -149,7 +149,7 @@ func (in *CreateEventActionInput) Validate() error {
 		if in.Action == nil {
 			v.Required(&p)
 		} else {
-			validateAction(v, &p, in.Action)
+			validateAction(v, p, in.Action)
 		}
 	}
 	{
@@ -157,7 +157,7 @@ func (in *CreateEventActionInput) Validate() error {
 		if in.Event == nil {
 			v.Required(&p)
 		} else {
-			validateEvent(v, &p, in.Event)
+			validateEvent(v, p, in.Event)
 		}
 	}
 	return v.Err("CreateEventActionInput")
@@ -176,7 +176,7 @@ func (in *CreateJobInput) Validate() error {
 		if in.Details == nil {
 			v.Required(&p)
 		} else {
-			validateRequestDetails(v, &p, in.Details)
+			validateRequestDetails(v, p, in.Details)
 		}
 	}
 	{
@@ -666,7 +666,7 @@ func (in *ListReceivedDataGrantsInput) Validate() error {
 	{
 		p := validation.Path{Name: "AcceptanceState"}
 		if in.AcceptanceState != nil {
-			validateAcceptanceStateFilterValues(v, &p, in.AcceptanceState)
+			validateAcceptanceStateFilterValues(v, p, in.AcceptanceState)
 		}
 	}
 	return v.Err("ListReceivedDataGrantsInput")
@@ -813,7 +813,7 @@ func (in *SendDataSetNotificationInput) Validate() error {
 	{
 		p := validation.Path{Name: "Scope"}
 		if in.Scope != nil {
-			validateScopeDetails(v, &p, in.Scope)
+			validateScopeDetails(v, p, in.Scope)
 		}
 	}
 	{
@@ -848,7 +848,7 @@ func (in *SendDataSetNotificationInput) Validate() error {
 	{
 		p := validation.Path{Name: "Details"}
 		if in.Details != nil {
-			validateNotificationDetails(v, &p, in.Details)
+			validateNotificationDetails(v, p, in.Details)
 		}
 	}
 	{
@@ -1018,7 +1018,7 @@ func (in *UpdateEventActionInput) Validate() error {
 	{
 		p := validation.Path{Name: "Action"}
 		if in.Action != nil {
-			validateAction(v, &p, in.Action)
+			validateAction(v, p, in.Action)
 		}
 	}
 	{
@@ -1074,96 +1074,96 @@ func (in *UpdateRevisionInput) Validate() error {
 }
 
 // validateAction checks a Action value.
-func validateAction(v *validation.Validator, parent *validation.Path, x *types.Action) {
+func validateAction(v *validation.Validator, parent validation.Path, x *types.Action) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExportRevisionToS3"}
+		p := validation.Path{Parent: &parent, Name: "ExportRevisionToS3"}
 		if x.ExportRevisionToS3 != nil {
-			validateAutoExportRevisionToS3RequestDetails(v, &p, x.ExportRevisionToS3)
+			validateAutoExportRevisionToS3RequestDetails(v, p, x.ExportRevisionToS3)
 		}
 	}
 }
 
 // validateEvent checks a Event value.
-func validateEvent(v *validation.Validator, parent *validation.Path, x *types.Event) {
+func validateEvent(v *validation.Validator, parent validation.Path, x *types.Event) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionPublished"}
+		p := validation.Path{Parent: &parent, Name: "RevisionPublished"}
 		if x.RevisionPublished != nil {
-			validateRevisionPublished(v, &p, x.RevisionPublished)
+			validateRevisionPublished(v, p, x.RevisionPublished)
 		}
 	}
 }
 
 // validateRequestDetails checks a RequestDetails value.
-func validateRequestDetails(v *validation.Validator, parent *validation.Path, x *types.RequestDetails) {
+func validateRequestDetails(v *validation.Validator, parent validation.Path, x *types.RequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExportAssetToSignedUrl"}
+		p := validation.Path{Parent: &parent, Name: "ExportAssetToSignedUrl"}
 		if x.ExportAssetToSignedUrl != nil {
-			validateExportAssetToSignedUrlRequestDetails(v, &p, x.ExportAssetToSignedUrl)
+			validateExportAssetToSignedUrlRequestDetails(v, p, x.ExportAssetToSignedUrl)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExportAssetsToS3"}
+		p := validation.Path{Parent: &parent, Name: "ExportAssetsToS3"}
 		if x.ExportAssetsToS3 != nil {
-			validateExportAssetsToS3RequestDetails(v, &p, x.ExportAssetsToS3)
+			validateExportAssetsToS3RequestDetails(v, p, x.ExportAssetsToS3)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExportRevisionsToS3"}
+		p := validation.Path{Parent: &parent, Name: "ExportRevisionsToS3"}
 		if x.ExportRevisionsToS3 != nil {
-			validateExportRevisionsToS3RequestDetails(v, &p, x.ExportRevisionsToS3)
+			validateExportRevisionsToS3RequestDetails(v, p, x.ExportRevisionsToS3)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ImportAssetFromSignedUrl"}
+		p := validation.Path{Parent: &parent, Name: "ImportAssetFromSignedUrl"}
 		if x.ImportAssetFromSignedUrl != nil {
-			validateImportAssetFromSignedUrlRequestDetails(v, &p, x.ImportAssetFromSignedUrl)
+			validateImportAssetFromSignedUrlRequestDetails(v, p, x.ImportAssetFromSignedUrl)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ImportAssetsFromS3"}
+		p := validation.Path{Parent: &parent, Name: "ImportAssetsFromS3"}
 		if x.ImportAssetsFromS3 != nil {
-			validateImportAssetsFromS3RequestDetails(v, &p, x.ImportAssetsFromS3)
+			validateImportAssetsFromS3RequestDetails(v, p, x.ImportAssetsFromS3)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ImportAssetsFromRedshiftDataShares"}
+		p := validation.Path{Parent: &parent, Name: "ImportAssetsFromRedshiftDataShares"}
 		if x.ImportAssetsFromRedshiftDataShares != nil {
-			validateImportAssetsFromRedshiftDataSharesRequestDetails(v, &p, x.ImportAssetsFromRedshiftDataShares)
+			validateImportAssetsFromRedshiftDataSharesRequestDetails(v, p, x.ImportAssetsFromRedshiftDataShares)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ImportAssetFromApiGatewayApi"}
+		p := validation.Path{Parent: &parent, Name: "ImportAssetFromApiGatewayApi"}
 		if x.ImportAssetFromApiGatewayApi != nil {
-			validateImportAssetFromApiGatewayApiRequestDetails(v, &p, x.ImportAssetFromApiGatewayApi)
+			validateImportAssetFromApiGatewayApiRequestDetails(v, p, x.ImportAssetFromApiGatewayApi)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CreateS3DataAccessFromS3Bucket"}
+		p := validation.Path{Parent: &parent, Name: "CreateS3DataAccessFromS3Bucket"}
 		if x.CreateS3DataAccessFromS3Bucket != nil {
-			validateCreateS3DataAccessFromS3BucketRequestDetails(v, &p, x.CreateS3DataAccessFromS3Bucket)
+			validateCreateS3DataAccessFromS3BucketRequestDetails(v, p, x.CreateS3DataAccessFromS3Bucket)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ImportAssetsFromLakeFormationTagPolicy"}
+		p := validation.Path{Parent: &parent, Name: "ImportAssetsFromLakeFormationTagPolicy"}
 		if x.ImportAssetsFromLakeFormationTagPolicy != nil {
-			validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v, &p, x.ImportAssetsFromLakeFormationTagPolicy)
+			validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v, p, x.ImportAssetsFromLakeFormationTagPolicy)
 		}
 	}
 }
 
 // validateAcceptanceStateFilterValues checks a AcceptanceStateFilterValues value.
-func validateAcceptanceStateFilterValues(v *validation.Validator, parent *validation.Path, x []types.AcceptanceStateFilterValue) {
+func validateAcceptanceStateFilterValues(v *validation.Validator, parent validation.Path, x []types.AcceptanceStateFilterValue) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1171,65 +1171,65 @@ func validateAcceptanceStateFilterValues(v *validation.Validator, parent *valida
 }
 
 // validateScopeDetails checks a ScopeDetails value.
-func validateScopeDetails(v *validation.Validator, parent *validation.Path, x *types.ScopeDetails) {
+func validateScopeDetails(v *validation.Validator, parent validation.Path, x *types.ScopeDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RedshiftDataShares"}
+		p := validation.Path{Parent: &parent, Name: "RedshiftDataShares"}
 		if x.RedshiftDataShares != nil {
-			validateListOfRedshiftDataShares(v, &p, x.RedshiftDataShares)
+			validateListOfRedshiftDataShares(v, p, x.RedshiftDataShares)
 		}
 	}
 }
 
 // validateNotificationDetails checks a NotificationDetails value.
-func validateNotificationDetails(v *validation.Validator, parent *validation.Path, x *types.NotificationDetails) {
+func validateNotificationDetails(v *validation.Validator, parent validation.Path, x *types.NotificationDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Deprecation"}
+		p := validation.Path{Parent: &parent, Name: "Deprecation"}
 		if x.Deprecation != nil {
-			validateDeprecationRequestDetails(v, &p, x.Deprecation)
+			validateDeprecationRequestDetails(v, p, x.Deprecation)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SchemaChange"}
+		p := validation.Path{Parent: &parent, Name: "SchemaChange"}
 		if x.SchemaChange != nil {
-			validateSchemaChangeRequestDetails(v, &p, x.SchemaChange)
+			validateSchemaChangeRequestDetails(v, p, x.SchemaChange)
 		}
 	}
 }
 
 // validateAutoExportRevisionToS3RequestDetails checks a AutoExportRevisionToS3RequestDetails value.
-func validateAutoExportRevisionToS3RequestDetails(v *validation.Validator, parent *validation.Path, x *types.AutoExportRevisionToS3RequestDetails) {
+func validateAutoExportRevisionToS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.AutoExportRevisionToS3RequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Encryption"}
+		p := validation.Path{Parent: &parent, Name: "Encryption"}
 		if x.Encryption != nil {
-			validateExportServerSideEncryption(v, &p, x.Encryption)
+			validateExportServerSideEncryption(v, p, x.Encryption)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionDestination"}
+		p := validation.Path{Parent: &parent, Name: "RevisionDestination"}
 		if x.RevisionDestination == nil {
 			v.Required(&p)
 		} else {
-			validateAutoExportRevisionDestinationEntry(v, &p, x.RevisionDestination)
+			validateAutoExportRevisionDestinationEntry(v, p, x.RevisionDestination)
 		}
 	}
 }
 
 // validateRevisionPublished checks a RevisionPublished value.
-func validateRevisionPublished(v *validation.Validator, parent *validation.Path, x *types.RevisionPublished) {
+func validateRevisionPublished(v *validation.Validator, parent validation.Path, x *types.RevisionPublished) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
@@ -1237,24 +1237,24 @@ func validateRevisionPublished(v *validation.Validator, parent *validation.Path,
 }
 
 // validateExportAssetToSignedUrlRequestDetails checks a ExportAssetToSignedUrlRequestDetails value.
-func validateExportAssetToSignedUrlRequestDetails(v *validation.Validator, parent *validation.Path, x *types.ExportAssetToSignedUrlRequestDetails) {
+func validateExportAssetToSignedUrlRequestDetails(v *validation.Validator, parent validation.Path, x *types.ExportAssetToSignedUrlRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetId"}
+		p := validation.Path{Parent: &parent, Name: "AssetId"}
 		if x.AssetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1262,32 +1262,32 @@ func validateExportAssetToSignedUrlRequestDetails(v *validation.Validator, paren
 }
 
 // validateExportAssetsToS3RequestDetails checks a ExportAssetsToS3RequestDetails value.
-func validateExportAssetsToS3RequestDetails(v *validation.Validator, parent *validation.Path, x *types.ExportAssetsToS3RequestDetails) {
+func validateExportAssetsToS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.ExportAssetsToS3RequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetDestinations"}
+		p := validation.Path{Parent: &parent, Name: "AssetDestinations"}
 		if x.AssetDestinations == nil {
 			v.Required(&p)
 		} else {
-			validateListOfAssetDestinationEntry(v, &p, x.AssetDestinations)
+			validateListOfAssetDestinationEntry(v, p, x.AssetDestinations)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Encryption"}
+		p := validation.Path{Parent: &parent, Name: "Encryption"}
 		if x.Encryption != nil {
-			validateExportServerSideEncryption(v, &p, x.Encryption)
+			validateExportServerSideEncryption(v, p, x.Encryption)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1295,51 +1295,51 @@ func validateExportAssetsToS3RequestDetails(v *validation.Validator, parent *val
 }
 
 // validateExportRevisionsToS3RequestDetails checks a ExportRevisionsToS3RequestDetails value.
-func validateExportRevisionsToS3RequestDetails(v *validation.Validator, parent *validation.Path, x *types.ExportRevisionsToS3RequestDetails) {
+func validateExportRevisionsToS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.ExportRevisionsToS3RequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Encryption"}
+		p := validation.Path{Parent: &parent, Name: "Encryption"}
 		if x.Encryption != nil {
-			validateExportServerSideEncryption(v, &p, x.Encryption)
+			validateExportServerSideEncryption(v, p, x.Encryption)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionDestinations"}
+		p := validation.Path{Parent: &parent, Name: "RevisionDestinations"}
 		if x.RevisionDestinations == nil {
 			v.Required(&p)
 		} else {
-			validateListOfRevisionDestinationEntry(v, &p, x.RevisionDestinations)
+			validateListOfRevisionDestinationEntry(v, p, x.RevisionDestinations)
 		}
 	}
 }
 
 // validateImportAssetFromSignedUrlRequestDetails checks a ImportAssetFromSignedUrlRequestDetails value.
-func validateImportAssetFromSignedUrlRequestDetails(v *validation.Validator, parent *validation.Path, x *types.ImportAssetFromSignedUrlRequestDetails) {
+func validateImportAssetFromSignedUrlRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetFromSignedUrlRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetName"}
+		p := validation.Path{Parent: &parent, Name: "AssetName"}
 		if x.AssetName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Md5Hash"}
+		p := validation.Path{Parent: &parent, Name: "Md5Hash"}
 		if x.Md5Hash == nil {
 			v.Required(&p)
 		} else {
@@ -1350,7 +1350,7 @@ func validateImportAssetFromSignedUrlRequestDetails(v *validation.Validator, par
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1358,26 +1358,26 @@ func validateImportAssetFromSignedUrlRequestDetails(v *validation.Validator, par
 }
 
 // validateImportAssetsFromS3RequestDetails checks a ImportAssetsFromS3RequestDetails value.
-func validateImportAssetsFromS3RequestDetails(v *validation.Validator, parent *validation.Path, x *types.ImportAssetsFromS3RequestDetails) {
+func validateImportAssetsFromS3RequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetsFromS3RequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetSources"}
+		p := validation.Path{Parent: &parent, Name: "AssetSources"}
 		if x.AssetSources == nil {
 			v.Required(&p)
 		} else {
-			validateListOfAssetSourceEntry(v, &p, x.AssetSources)
+			validateListOfAssetSourceEntry(v, p, x.AssetSources)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1385,26 +1385,26 @@ func validateImportAssetsFromS3RequestDetails(v *validation.Validator, parent *v
 }
 
 // validateImportAssetsFromRedshiftDataSharesRequestDetails checks a ImportAssetsFromRedshiftDataSharesRequestDetails value.
-func validateImportAssetsFromRedshiftDataSharesRequestDetails(v *validation.Validator, parent *validation.Path, x *types.ImportAssetsFromRedshiftDataSharesRequestDetails) {
+func validateImportAssetsFromRedshiftDataSharesRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetsFromRedshiftDataSharesRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetSources"}
+		p := validation.Path{Parent: &parent, Name: "AssetSources"}
 		if x.AssetSources == nil {
 			v.Required(&p)
 		} else {
-			validateListOfRedshiftDataShareAssetSourceEntry(v, &p, x.AssetSources)
+			validateListOfRedshiftDataShareAssetSourceEntry(v, p, x.AssetSources)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1412,24 +1412,24 @@ func validateImportAssetsFromRedshiftDataSharesRequestDetails(v *validation.Vali
 }
 
 // validateImportAssetFromApiGatewayApiRequestDetails checks a ImportAssetFromApiGatewayApiRequestDetails value.
-func validateImportAssetFromApiGatewayApiRequestDetails(v *validation.Validator, parent *validation.Path, x *types.ImportAssetFromApiGatewayApiRequestDetails) {
+func validateImportAssetFromApiGatewayApiRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetFromApiGatewayApiRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApiId"}
+		p := validation.Path{Parent: &parent, Name: "ApiId"}
 		if x.ApiId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApiName"}
+		p := validation.Path{Parent: &parent, Name: "ApiName"}
 		if x.ApiName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ApiSpecificationMd5Hash"}
+		p := validation.Path{Parent: &parent, Name: "ApiSpecificationMd5Hash"}
 		if x.ApiSpecificationMd5Hash == nil {
 			v.Required(&p)
 		} else {
@@ -1440,13 +1440,13 @@ func validateImportAssetFromApiGatewayApiRequestDetails(v *validation.Validator,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ProtocolType"}
+		p := validation.Path{Parent: &parent, Name: "ProtocolType"}
 		if x.ProtocolType == "" {
 			v.Required(&p)
 		} else {
@@ -1456,13 +1456,13 @@ func validateImportAssetFromApiGatewayApiRequestDetails(v *validation.Validator,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Stage"}
+		p := validation.Path{Parent: &parent, Name: "Stage"}
 		if x.Stage == nil {
 			v.Required(&p)
 		}
@@ -1470,26 +1470,26 @@ func validateImportAssetFromApiGatewayApiRequestDetails(v *validation.Validator,
 }
 
 // validateCreateS3DataAccessFromS3BucketRequestDetails checks a CreateS3DataAccessFromS3BucketRequestDetails value.
-func validateCreateS3DataAccessFromS3BucketRequestDetails(v *validation.Validator, parent *validation.Path, x *types.CreateS3DataAccessFromS3BucketRequestDetails) {
+func validateCreateS3DataAccessFromS3BucketRequestDetails(v *validation.Validator, parent validation.Path, x *types.CreateS3DataAccessFromS3BucketRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetSource"}
+		p := validation.Path{Parent: &parent, Name: "AssetSource"}
 		if x.AssetSource == nil {
 			v.Required(&p)
 		} else {
-			validateS3DataAccessAssetSourceEntry(v, &p, x.AssetSource)
+			validateS3DataAccessAssetSourceEntry(v, p, x.AssetSource)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1497,12 +1497,12 @@ func validateCreateS3DataAccessFromS3BucketRequestDetails(v *validation.Validato
 }
 
 // validateImportAssetsFromLakeFormationTagPolicyRequestDetails checks a ImportAssetsFromLakeFormationTagPolicyRequestDetails value.
-func validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v *validation.Validator, parent *validation.Path, x *types.ImportAssetsFromLakeFormationTagPolicyRequestDetails) {
+func validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v *validation.Validator, parent validation.Path, x *types.ImportAssetsFromLakeFormationTagPolicyRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CatalogId"}
+		p := validation.Path{Parent: &parent, Name: "CatalogId"}
 		if x.CatalogId == nil {
 			v.Required(&p)
 		} else {
@@ -1513,19 +1513,19 @@ func validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Database"}
+		p := validation.Path{Parent: &parent, Name: "Database"}
 		if x.Database != nil {
-			validateDatabaseLFTagPolicyAndPermissions(v, &p, x.Database)
+			validateDatabaseLFTagPolicyAndPermissions(v, p, x.Database)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Table"}
+		p := validation.Path{Parent: &parent, Name: "Table"}
 		if x.Table != nil {
-			validateTableLFTagPolicyAndPermissions(v, &p, x.Table)
+			validateTableLFTagPolicyAndPermissions(v, p, x.Table)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RoleArn"}
+		p := validation.Path{Parent: &parent, Name: "RoleArn"}
 		if x.RoleArn == nil {
 			v.Required(&p)
 		} else {
@@ -1535,13 +1535,13 @@ func validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataSetId"}
+		p := validation.Path{Parent: &parent, Name: "DataSetId"}
 		if x.DataSetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1549,20 +1549,20 @@ func validateImportAssetsFromLakeFormationTagPolicyRequestDetails(v *validation.
 }
 
 // validateListOfRedshiftDataShares checks a ListOfRedshiftDataShares value.
-func validateListOfRedshiftDataShares(v *validation.Validator, parent *validation.Path, x []types.RedshiftDataShareDetails) {
+func validateListOfRedshiftDataShares(v *validation.Validator, parent validation.Path, x []types.RedshiftDataShareDetails) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRedshiftDataShareDetails(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRedshiftDataShareDetails(v, p, &x[i])
 	}
 }
 
 // validateDeprecationRequestDetails checks a DeprecationRequestDetails value.
-func validateDeprecationRequestDetails(v *validation.Validator, parent *validation.Path, x *types.DeprecationRequestDetails) {
+func validateDeprecationRequestDetails(v *validation.Validator, parent validation.Path, x *types.DeprecationRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeprecationAt"}
+		p := validation.Path{Parent: &parent, Name: "DeprecationAt"}
 		if x.DeprecationAt == nil {
 			v.Required(&p)
 		}
@@ -1570,18 +1570,18 @@ func validateDeprecationRequestDetails(v *validation.Validator, parent *validati
 }
 
 // validateSchemaChangeRequestDetails checks a SchemaChangeRequestDetails value.
-func validateSchemaChangeRequestDetails(v *validation.Validator, parent *validation.Path, x *types.SchemaChangeRequestDetails) {
+func validateSchemaChangeRequestDetails(v *validation.Validator, parent validation.Path, x *types.SchemaChangeRequestDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Changes"}
+		p := validation.Path{Parent: &parent, Name: "Changes"}
 		if x.Changes != nil {
-			validateListOfSchemaChangeDetails(v, &p, x.Changes)
+			validateListOfSchemaChangeDetails(v, p, x.Changes)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SchemaChangeAt"}
+		p := validation.Path{Parent: &parent, Name: "SchemaChangeAt"}
 		if x.SchemaChangeAt == nil {
 			v.Required(&p)
 		}
@@ -1589,12 +1589,12 @@ func validateSchemaChangeRequestDetails(v *validation.Validator, parent *validat
 }
 
 // validateExportServerSideEncryption checks a ExportServerSideEncryption value.
-func validateExportServerSideEncryption(v *validation.Validator, parent *validation.Path, x *types.ExportServerSideEncryption) {
+func validateExportServerSideEncryption(v *validation.Validator, parent validation.Path, x *types.ExportServerSideEncryption) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -1606,12 +1606,12 @@ func validateExportServerSideEncryption(v *validation.Validator, parent *validat
 }
 
 // validateAutoExportRevisionDestinationEntry checks a AutoExportRevisionDestinationEntry value.
-func validateAutoExportRevisionDestinationEntry(v *validation.Validator, parent *validation.Path, x *types.AutoExportRevisionDestinationEntry) {
+func validateAutoExportRevisionDestinationEntry(v *validation.Validator, parent validation.Path, x *types.AutoExportRevisionDestinationEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bucket"}
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
 		if x.Bucket == nil {
 			v.Required(&p)
 		}
@@ -1619,50 +1619,50 @@ func validateAutoExportRevisionDestinationEntry(v *validation.Validator, parent 
 }
 
 // validateListOfAssetDestinationEntry checks a ListOfAssetDestinationEntry value.
-func validateListOfAssetDestinationEntry(v *validation.Validator, parent *validation.Path, x []types.AssetDestinationEntry) {
+func validateListOfAssetDestinationEntry(v *validation.Validator, parent validation.Path, x []types.AssetDestinationEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAssetDestinationEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAssetDestinationEntry(v, p, &x[i])
 	}
 }
 
 // validateListOfRevisionDestinationEntry checks a ListOfRevisionDestinationEntry value.
-func validateListOfRevisionDestinationEntry(v *validation.Validator, parent *validation.Path, x []types.RevisionDestinationEntry) {
+func validateListOfRevisionDestinationEntry(v *validation.Validator, parent validation.Path, x []types.RevisionDestinationEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRevisionDestinationEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRevisionDestinationEntry(v, p, &x[i])
 	}
 }
 
 // validateListOfAssetSourceEntry checks a ListOfAssetSourceEntry value.
-func validateListOfAssetSourceEntry(v *validation.Validator, parent *validation.Path, x []types.AssetSourceEntry) {
+func validateListOfAssetSourceEntry(v *validation.Validator, parent validation.Path, x []types.AssetSourceEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateAssetSourceEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateAssetSourceEntry(v, p, &x[i])
 	}
 }
 
 // validateListOfRedshiftDataShareAssetSourceEntry checks a ListOfRedshiftDataShareAssetSourceEntry value.
-func validateListOfRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent *validation.Path, x []types.RedshiftDataShareAssetSourceEntry) {
+func validateListOfRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent validation.Path, x []types.RedshiftDataShareAssetSourceEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRedshiftDataShareAssetSourceEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRedshiftDataShareAssetSourceEntry(v, p, &x[i])
 	}
 }
 
 // validateS3DataAccessAssetSourceEntry checks a S3DataAccessAssetSourceEntry value.
-func validateS3DataAccessAssetSourceEntry(v *validation.Validator, parent *validation.Path, x *types.S3DataAccessAssetSourceEntry) {
+func validateS3DataAccessAssetSourceEntry(v *validation.Validator, parent validation.Path, x *types.S3DataAccessAssetSourceEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bucket"}
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
 		if x.Bucket == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KmsKeysToGrant"}
+		p := validation.Path{Parent: &parent, Name: "KmsKeysToGrant"}
 		if x.KmsKeysToGrant != nil {
 			if n := len(x.KmsKeysToGrant); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
@@ -1672,70 +1672,70 @@ func validateS3DataAccessAssetSourceEntry(v *validation.Validator, parent *valid
 			}); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateListOfKmsKeysToGrant(v, &p, x.KmsKeysToGrant)
+			validateListOfKmsKeysToGrant(v, p, x.KmsKeysToGrant)
 		}
 	}
 }
 
 // validateDatabaseLFTagPolicyAndPermissions checks a DatabaseLFTagPolicyAndPermissions value.
-func validateDatabaseLFTagPolicyAndPermissions(v *validation.Validator, parent *validation.Path, x *types.DatabaseLFTagPolicyAndPermissions) {
+func validateDatabaseLFTagPolicyAndPermissions(v *validation.Validator, parent validation.Path, x *types.DatabaseLFTagPolicyAndPermissions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Expression"}
+		p := validation.Path{Parent: &parent, Name: "Expression"}
 		if x.Expression == nil {
 			v.Required(&p)
 		} else {
-			validateListOfLFTags(v, &p, x.Expression)
+			validateListOfLFTags(v, p, x.Expression)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Permissions"}
+		p := validation.Path{Parent: &parent, Name: "Permissions"}
 		if x.Permissions == nil {
 			v.Required(&p)
 		} else {
-			validateListOfDatabaseLFTagPolicyPermissions(v, &p, x.Permissions)
+			validateListOfDatabaseLFTagPolicyPermissions(v, p, x.Permissions)
 		}
 	}
 }
 
 // validateTableLFTagPolicyAndPermissions checks a TableLFTagPolicyAndPermissions value.
-func validateTableLFTagPolicyAndPermissions(v *validation.Validator, parent *validation.Path, x *types.TableLFTagPolicyAndPermissions) {
+func validateTableLFTagPolicyAndPermissions(v *validation.Validator, parent validation.Path, x *types.TableLFTagPolicyAndPermissions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Expression"}
+		p := validation.Path{Parent: &parent, Name: "Expression"}
 		if x.Expression == nil {
 			v.Required(&p)
 		} else {
-			validateListOfLFTags(v, &p, x.Expression)
+			validateListOfLFTags(v, p, x.Expression)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Permissions"}
+		p := validation.Path{Parent: &parent, Name: "Permissions"}
 		if x.Permissions == nil {
 			v.Required(&p)
 		} else {
-			validateListOfTableTagPolicyLFPermissions(v, &p, x.Permissions)
+			validateListOfTableTagPolicyLFPermissions(v, p, x.Permissions)
 		}
 	}
 }
 
 // validateRedshiftDataShareDetails checks a RedshiftDataShareDetails value.
-func validateRedshiftDataShareDetails(v *validation.Validator, parent *validation.Path, x *types.RedshiftDataShareDetails) {
+func validateRedshiftDataShareDetails(v *validation.Validator, parent validation.Path, x *types.RedshiftDataShareDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Arn"}
+		p := validation.Path{Parent: &parent, Name: "Arn"}
 		if x.Arn == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Database"}
+		p := validation.Path{Parent: &parent, Name: "Database"}
 		if x.Database == nil {
 			v.Required(&p)
 		}
@@ -1743,26 +1743,26 @@ func validateRedshiftDataShareDetails(v *validation.Validator, parent *validatio
 }
 
 // validateListOfSchemaChangeDetails checks a ListOfSchemaChangeDetails value.
-func validateListOfSchemaChangeDetails(v *validation.Validator, parent *validation.Path, x []types.SchemaChangeDetails) {
+func validateListOfSchemaChangeDetails(v *validation.Validator, parent validation.Path, x []types.SchemaChangeDetails) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSchemaChangeDetails(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSchemaChangeDetails(v, p, &x[i])
 	}
 }
 
 // validateAssetDestinationEntry checks a AssetDestinationEntry value.
-func validateAssetDestinationEntry(v *validation.Validator, parent *validation.Path, x *types.AssetDestinationEntry) {
+func validateAssetDestinationEntry(v *validation.Validator, parent validation.Path, x *types.AssetDestinationEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssetId"}
+		p := validation.Path{Parent: &parent, Name: "AssetId"}
 		if x.AssetId == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bucket"}
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
 		if x.Bucket == nil {
 			v.Required(&p)
 		}
@@ -1770,18 +1770,18 @@ func validateAssetDestinationEntry(v *validation.Validator, parent *validation.P
 }
 
 // validateRevisionDestinationEntry checks a RevisionDestinationEntry value.
-func validateRevisionDestinationEntry(v *validation.Validator, parent *validation.Path, x *types.RevisionDestinationEntry) {
+func validateRevisionDestinationEntry(v *validation.Validator, parent validation.Path, x *types.RevisionDestinationEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bucket"}
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
 		if x.Bucket == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RevisionId"}
+		p := validation.Path{Parent: &parent, Name: "RevisionId"}
 		if x.RevisionId == nil {
 			v.Required(&p)
 		}
@@ -1789,18 +1789,18 @@ func validateRevisionDestinationEntry(v *validation.Validator, parent *validatio
 }
 
 // validateAssetSourceEntry checks a AssetSourceEntry value.
-func validateAssetSourceEntry(v *validation.Validator, parent *validation.Path, x *types.AssetSourceEntry) {
+func validateAssetSourceEntry(v *validation.Validator, parent validation.Path, x *types.AssetSourceEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bucket"}
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
 		if x.Bucket == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		}
@@ -1808,12 +1808,12 @@ func validateAssetSourceEntry(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateRedshiftDataShareAssetSourceEntry checks a RedshiftDataShareAssetSourceEntry value.
-func validateRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent *validation.Path, x *types.RedshiftDataShareAssetSourceEntry) {
+func validateRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent validation.Path, x *types.RedshiftDataShareAssetSourceEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DataShareArn"}
+		p := validation.Path{Parent: &parent, Name: "DataShareArn"}
 		if x.DataShareArn == nil {
 			v.Required(&p)
 		}
@@ -1821,25 +1821,25 @@ func validateRedshiftDataShareAssetSourceEntry(v *validation.Validator, parent *
 }
 
 // validateListOfKmsKeysToGrant checks a ListOfKmsKeysToGrant value.
-func validateListOfKmsKeysToGrant(v *validation.Validator, parent *validation.Path, x []types.KmsKeyToGrant) {
+func validateListOfKmsKeysToGrant(v *validation.Validator, parent validation.Path, x []types.KmsKeyToGrant) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateKmsKeyToGrant(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateKmsKeyToGrant(v, p, &x[i])
 	}
 }
 
 // validateListOfLFTags checks a ListOfLFTags value.
-func validateListOfLFTags(v *validation.Validator, parent *validation.Path, x []types.LFTag) {
+func validateListOfLFTags(v *validation.Validator, parent validation.Path, x []types.LFTag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLFTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLFTag(v, p, &x[i])
 	}
 }
 
 // validateListOfDatabaseLFTagPolicyPermissions checks a ListOfDatabaseLFTagPolicyPermissions value.
-func validateListOfDatabaseLFTagPolicyPermissions(v *validation.Validator, parent *validation.Path, x []types.DatabaseLFTagPolicyPermission) {
+func validateListOfDatabaseLFTagPolicyPermissions(v *validation.Validator, parent validation.Path, x []types.DatabaseLFTagPolicyPermission) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1847,9 +1847,9 @@ func validateListOfDatabaseLFTagPolicyPermissions(v *validation.Validator, paren
 }
 
 // validateListOfTableTagPolicyLFPermissions checks a ListOfTableTagPolicyLFPermissions value.
-func validateListOfTableTagPolicyLFPermissions(v *validation.Validator, parent *validation.Path, x []types.TableTagPolicyLFPermission) {
+func validateListOfTableTagPolicyLFPermissions(v *validation.Validator, parent validation.Path, x []types.TableTagPolicyLFPermission) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1857,18 +1857,18 @@ func validateListOfTableTagPolicyLFPermissions(v *validation.Validator, parent *
 }
 
 // validateSchemaChangeDetails checks a SchemaChangeDetails value.
-func validateSchemaChangeDetails(v *validation.Validator, parent *validation.Path, x *types.SchemaChangeDetails) {
+func validateSchemaChangeDetails(v *validation.Validator, parent validation.Path, x *types.SchemaChangeDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -1880,12 +1880,12 @@ func validateSchemaChangeDetails(v *validation.Validator, parent *validation.Pat
 }
 
 // validateKmsKeyToGrant checks a KmsKeyToGrant value.
-func validateKmsKeyToGrant(v *validation.Validator, parent *validation.Path, x *types.KmsKeyToGrant) {
+func validateKmsKeyToGrant(v *validation.Validator, parent validation.Path, x *types.KmsKeyToGrant) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KmsKeyArn"}
+		p := validation.Path{Parent: &parent, Name: "KmsKeyArn"}
 		if x.KmsKeyArn == nil {
 			v.Required(&p)
 		} else {
@@ -1897,18 +1897,18 @@ func validateKmsKeyToGrant(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateLFTag checks a LFTag value.
-func validateLFTag(v *validation.Validator, parent *validation.Path, x *types.LFTag) {
+func validateLFTag(v *validation.Validator, parent validation.Path, x *types.LFTag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TagKey"}
+		p := validation.Path{Parent: &parent, Name: "TagKey"}
 		if x.TagKey == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TagValues"}
+		p := validation.Path{Parent: &parent, Name: "TagValues"}
 		if x.TagValues == nil {
 			v.Required(&p)
 		}

@@ -47,7 +47,7 @@ func (in *BatchCheckLayerAvailabilityInput) Validate() error {
 			if n := len(in.LayerDigests); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateBatchedOperationLayerDigestList(v, &p, in.LayerDigests)
+			validateBatchedOperationLayerDigestList(v, p, in.LayerDigests)
 		}
 	}
 	return v.Err("BatchCheckLayerAvailabilityInput")
@@ -90,7 +90,7 @@ func (in *BatchDeleteImageInput) Validate() error {
 			if n := len(in.ImageIds); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateImageIdentifierList(v, &p, in.ImageIds)
+			validateImageIdentifierList(v, p, in.ImageIds)
 		}
 	}
 	return v.Err("BatchDeleteImageInput")
@@ -133,7 +133,7 @@ func (in *BatchGetImageInput) Validate() error {
 			if n := len(in.ImageIds); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateImageIdentifierList(v, &p, in.ImageIds)
+			validateImageIdentifierList(v, p, in.ImageIds)
 		}
 	}
 	{
@@ -163,7 +163,7 @@ func (in *BatchGetRepositoryScanningConfigurationInput) Validate() error {
 			if n := len(in.RepositoryNames); n < 1 || n > 25 {
 				v.Length(&p, n, 1, 25)
 			}
-			validateScanningConfigurationRepositoryNameList(v, &p, in.RepositoryNames)
+			validateScanningConfigurationRepositoryNameList(v, p, in.RepositoryNames)
 		}
 	}
 	return v.Err("BatchGetRepositoryScanningConfigurationInput")
@@ -216,7 +216,7 @@ func (in *CompleteLayerUploadInput) Validate() error {
 			if n := len(in.LayerDigests); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateLayerDigestList(v, &p, in.LayerDigests)
+			validateLayerDigestList(v, p, in.LayerDigests)
 		}
 	}
 	return v.Err("CompleteLayerUploadInput")
@@ -330,7 +330,7 @@ func (in *CreateRepositoryInput) Validate() error {
 	{
 		p := validation.Path{Name: "tags"}
 		if in.Tags != nil {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	{
@@ -344,7 +344,7 @@ func (in *CreateRepositoryInput) Validate() error {
 	{
 		p := validation.Path{Name: "encryptionConfiguration"}
 		if in.EncryptionConfiguration != nil {
-			validateEncryptionConfiguration(v, &p, in.EncryptionConfiguration)
+			validateEncryptionConfiguration(v, p, in.EncryptionConfiguration)
 		}
 	}
 	return v.Err("CreateRepositoryInput")
@@ -382,13 +382,13 @@ func (in *CreateRepositoryCreationTemplateInput) Validate() error {
 	{
 		p := validation.Path{Name: "encryptionConfiguration"}
 		if in.EncryptionConfiguration != nil {
-			validateEncryptionConfigurationForRepositoryCreationTemplate(v, &p, in.EncryptionConfiguration)
+			validateEncryptionConfigurationForRepositoryCreationTemplate(v, p, in.EncryptionConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "resourceTags"}
 		if in.ResourceTags != nil {
-			validateTagList(v, &p, in.ResourceTags)
+			validateTagList(v, p, in.ResourceTags)
 		}
 	}
 	{
@@ -420,7 +420,7 @@ func (in *CreateRepositoryCreationTemplateInput) Validate() error {
 		if in.AppliedFor == nil {
 			v.Required(&p)
 		} else {
-			validateRCTAppliedForList(v, &p, in.AppliedFor)
+			validateRCTAppliedForList(v, p, in.AppliedFor)
 		}
 	}
 	{
@@ -619,7 +619,7 @@ func (in *DescribeImageReplicationStatusInput) Validate() error {
 		if in.ImageId == nil {
 			v.Required(&p)
 		} else {
-			validateImageIdentifier(v, &p, in.ImageId)
+			validateImageIdentifier(v, p, in.ImageId)
 		}
 	}
 	{
@@ -667,7 +667,7 @@ func (in *DescribeImageScanFindingsInput) Validate() error {
 		if in.ImageId == nil {
 			v.Required(&p)
 		} else {
-			validateImageIdentifier(v, &p, in.ImageId)
+			validateImageIdentifier(v, p, in.ImageId)
 		}
 	}
 	{
@@ -716,7 +716,7 @@ func (in *DescribeImagesInput) Validate() error {
 			if n := len(in.ImageIds); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateImageIdentifierList(v, &p, in.ImageIds)
+			validateImageIdentifierList(v, p, in.ImageIds)
 		}
 	}
 	{
@@ -730,7 +730,7 @@ func (in *DescribeImagesInput) Validate() error {
 	{
 		p := validation.Path{Name: "filter"}
 		if in.Filter != nil {
-			validateDescribeImagesFilter(v, &p, in.Filter)
+			validateDescribeImagesFilter(v, p, in.Filter)
 		}
 	}
 	return v.Err("DescribeImagesInput")
@@ -758,7 +758,7 @@ func (in *DescribePullThroughCacheRulesInput) Validate() error {
 			if n := len(in.EcrRepositoryPrefixes); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validatePullThroughCacheRuleRepositoryPrefixList(v, &p, in.EcrRepositoryPrefixes)
+			validatePullThroughCacheRuleRepositoryPrefixList(v, p, in.EcrRepositoryPrefixes)
 		}
 	}
 	{
@@ -801,7 +801,7 @@ func (in *DescribeRepositoriesInput) Validate() error {
 			if n := len(in.RepositoryNames); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateRepositoryNameList(v, &p, in.RepositoryNames)
+			validateRepositoryNameList(v, p, in.RepositoryNames)
 		}
 	}
 	{
@@ -826,7 +826,7 @@ func (in *DescribeRepositoryCreationTemplatesInput) Validate() error {
 	{
 		p := validation.Path{Name: "prefixes"}
 		if in.Prefixes != nil {
-			validatePrefixList(v, &p, in.Prefixes)
+			validatePrefixList(v, p, in.Prefixes)
 		}
 	}
 	{
@@ -875,7 +875,7 @@ func (in *GetAuthorizationTokenInput) Validate() error {
 			if n := len(in.RegistryIds); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateGetAuthorizationTokenRegistryIdList(v, &p, in.RegistryIds)
+			validateGetAuthorizationTokenRegistryIdList(v, p, in.RegistryIds)
 		}
 	}
 	return v.Err("GetAuthorizationTokenInput")
@@ -990,7 +990,7 @@ func (in *GetLifecyclePolicyPreviewInput) Validate() error {
 			if n := len(in.ImageIds); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateImageIdentifierList(v, &p, in.ImageIds)
+			validateImageIdentifierList(v, p, in.ImageIds)
 		}
 	}
 	{
@@ -1004,7 +1004,7 @@ func (in *GetLifecyclePolicyPreviewInput) Validate() error {
 	{
 		p := validation.Path{Name: "filter"}
 		if in.Filter != nil {
-			validateLifecyclePolicyPreviewFilter(v, &p, in.Filter)
+			validateLifecyclePolicyPreviewFilter(v, p, in.Filter)
 		}
 	}
 	return v.Err("GetLifecyclePolicyPreviewInput")
@@ -1128,7 +1128,7 @@ func (in *ListImagesInput) Validate() error {
 	{
 		p := validation.Path{Name: "filter"}
 		if in.Filter != nil {
-			validateListImagesFilter(v, &p, in.Filter)
+			validateListImagesFilter(v, p, in.Filter)
 		}
 	}
 	return v.Err("ListImagesInput")
@@ -1393,7 +1393,7 @@ func (in *PutRegistryScanningConfigurationInput) Validate() error {
 			if n := len(in.Rules); n > 2 {
 				v.Length(&p, n, 0, 2)
 			}
-			validateRegistryScanningRuleList(v, &p, in.Rules)
+			validateRegistryScanningRuleList(v, p, in.Rules)
 		}
 	}
 	return v.Err("PutRegistryScanningConfigurationInput")
@@ -1412,7 +1412,7 @@ func (in *PutReplicationConfigurationInput) Validate() error {
 		if in.ReplicationConfiguration == nil {
 			v.Required(&p)
 		} else {
-			validateReplicationConfiguration(v, &p, in.ReplicationConfiguration)
+			validateReplicationConfiguration(v, p, in.ReplicationConfiguration)
 		}
 	}
 	return v.Err("PutReplicationConfigurationInput")
@@ -1494,7 +1494,7 @@ func (in *StartImageScanInput) Validate() error {
 		if in.ImageId == nil {
 			v.Required(&p)
 		} else {
-			validateImageIdentifier(v, &p, in.ImageId)
+			validateImageIdentifier(v, p, in.ImageId)
 		}
 	}
 	return v.Err("StartImageScanInput")
@@ -1559,7 +1559,7 @@ func (in *TagResourceInput) Validate() error {
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1671,13 +1671,13 @@ func (in *UpdateRepositoryCreationTemplateInput) Validate() error {
 	{
 		p := validation.Path{Name: "encryptionConfiguration"}
 		if in.EncryptionConfiguration != nil {
-			validateEncryptionConfigurationForRepositoryCreationTemplate(v, &p, in.EncryptionConfiguration)
+			validateEncryptionConfigurationForRepositoryCreationTemplate(v, p, in.EncryptionConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "resourceTags"}
 		if in.ResourceTags != nil {
-			validateTagList(v, &p, in.ResourceTags)
+			validateTagList(v, p, in.ResourceTags)
 		}
 	}
 	{
@@ -1707,7 +1707,7 @@ func (in *UpdateRepositoryCreationTemplateInput) Validate() error {
 	{
 		p := validation.Path{Name: "appliedFor"}
 		if in.AppliedFor != nil {
-			validateRCTAppliedForList(v, &p, in.AppliedFor)
+			validateRCTAppliedForList(v, p, in.AppliedFor)
 		}
 	}
 	{
@@ -1826,9 +1826,9 @@ func (in *ValidatePullThroughCacheRuleInput) Validate() error {
 }
 
 // validateBatchedOperationLayerDigestList checks a BatchedOperationLayerDigestList value.
-func validateBatchedOperationLayerDigestList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateBatchedOperationLayerDigestList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 1000 {
 			v.StringLength(&p, x[i], 0, 1000)
 		}
@@ -1836,17 +1836,17 @@ func validateBatchedOperationLayerDigestList(v *validation.Validator, parent *va
 }
 
 // validateImageIdentifierList checks a ImageIdentifierList value.
-func validateImageIdentifierList(v *validation.Validator, parent *validation.Path, x []types.ImageIdentifier) {
+func validateImageIdentifierList(v *validation.Validator, parent validation.Path, x []types.ImageIdentifier) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateImageIdentifier(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateImageIdentifier(v, p, &x[i])
 	}
 }
 
 // validateScanningConfigurationRepositoryNameList checks a ScanningConfigurationRepositoryNameList value.
-func validateScanningConfigurationRepositoryNameList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateScanningConfigurationRepositoryNameList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 5 || n > 256 {
 			v.StringLength(&p, x[i], 2, 256)
 		}
@@ -1857,9 +1857,9 @@ func validateScanningConfigurationRepositoryNameList(v *validation.Validator, pa
 }
 
 // validateLayerDigestList checks a LayerDigestList value.
-func validateLayerDigestList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLayerDigestList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern6.MatchString(x[i]) {
 			v.Pattern(&p, `^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$`)
 		}
@@ -1867,20 +1867,20 @@ func validateLayerDigestList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateEncryptionConfiguration checks a EncryptionConfiguration value.
-func validateEncryptionConfiguration(v *validation.Validator, parent *validation.Path, x *types.EncryptionConfiguration) {
+func validateEncryptionConfiguration(v *validation.Validator, parent validation.Path, x *types.EncryptionConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "encryptionType"}
+		p := validation.Path{Parent: &parent, Name: "encryptionType"}
 		if x.EncryptionType == "" {
 			v.Required(&p)
 		} else {
@@ -1890,7 +1890,7 @@ func validateEncryptionConfiguration(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "kmsKey"}
+		p := validation.Path{Parent: &parent, Name: "kmsKey"}
 		if x.KmsKey != nil {
 			if n := len(*x.KmsKey); n < 1 || n > 2048 {
 				v.StringLength(&p, *x.KmsKey, 1, 2048)
@@ -1900,12 +1900,12 @@ func validateEncryptionConfiguration(v *validation.Validator, parent *validation
 }
 
 // validateEncryptionConfigurationForRepositoryCreationTemplate checks a EncryptionConfigurationForRepositoryCreationTemplate value.
-func validateEncryptionConfigurationForRepositoryCreationTemplate(v *validation.Validator, parent *validation.Path, x *types.EncryptionConfigurationForRepositoryCreationTemplate) {
+func validateEncryptionConfigurationForRepositoryCreationTemplate(v *validation.Validator, parent validation.Path, x *types.EncryptionConfigurationForRepositoryCreationTemplate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "encryptionType"}
+		p := validation.Path{Parent: &parent, Name: "encryptionType"}
 		if x.EncryptionType == "" {
 			v.Required(&p)
 		} else {
@@ -1915,7 +1915,7 @@ func validateEncryptionConfigurationForRepositoryCreationTemplate(v *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "kmsKey"}
+		p := validation.Path{Parent: &parent, Name: "kmsKey"}
 		if x.KmsKey != nil {
 			if n := len(*x.KmsKey); n > 2048 {
 				v.StringLength(&p, *x.KmsKey, 0, 2048)
@@ -1928,9 +1928,9 @@ func validateEncryptionConfigurationForRepositoryCreationTemplate(v *validation.
 }
 
 // validateRCTAppliedForList checks a RCTAppliedForList value.
-func validateRCTAppliedForList(v *validation.Validator, parent *validation.Path, x []types.RCTAppliedFor) {
+func validateRCTAppliedForList(v *validation.Validator, parent validation.Path, x []types.RCTAppliedFor) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1938,12 +1938,12 @@ func validateRCTAppliedForList(v *validation.Validator, parent *validation.Path,
 }
 
 // validateImageIdentifier checks a ImageIdentifier value.
-func validateImageIdentifier(v *validation.Validator, parent *validation.Path, x *types.ImageIdentifier) {
+func validateImageIdentifier(v *validation.Validator, parent validation.Path, x *types.ImageIdentifier) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "imageTag"}
+		p := validation.Path{Parent: &parent, Name: "imageTag"}
 		if x.ImageTag != nil {
 			if n := len(*x.ImageTag); n < 1 || n > 300 {
 				v.StringLength(&p, *x.ImageTag, 1, 300)
@@ -1953,12 +1953,12 @@ func validateImageIdentifier(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateDescribeImagesFilter checks a DescribeImagesFilter value.
-func validateDescribeImagesFilter(v *validation.Validator, parent *validation.Path, x *types.DescribeImagesFilter) {
+func validateDescribeImagesFilter(v *validation.Validator, parent validation.Path, x *types.DescribeImagesFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "tagStatus"}
+		p := validation.Path{Parent: &parent, Name: "tagStatus"}
 		if x.TagStatus != "" {
 			if !x.TagStatus.IsKnown() {
 				v.Enum(&p, string(x.TagStatus))
@@ -1968,9 +1968,9 @@ func validateDescribeImagesFilter(v *validation.Validator, parent *validation.Pa
 }
 
 // validatePullThroughCacheRuleRepositoryPrefixList checks a PullThroughCacheRuleRepositoryPrefixList value.
-func validatePullThroughCacheRuleRepositoryPrefixList(v *validation.Validator, parent *validation.Path, x []string) {
+func validatePullThroughCacheRuleRepositoryPrefixList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 5 || n > 30 {
 			v.StringLength(&p, x[i], 2, 30)
 		}
@@ -1981,9 +1981,9 @@ func validatePullThroughCacheRuleRepositoryPrefixList(v *validation.Validator, p
 }
 
 // validateRepositoryNameList checks a RepositoryNameList value.
-func validateRepositoryNameList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateRepositoryNameList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 5 || n > 256 {
 			v.StringLength(&p, x[i], 2, 256)
 		}
@@ -1994,9 +1994,9 @@ func validateRepositoryNameList(v *validation.Validator, parent *validation.Path
 }
 
 // validatePrefixList checks a PrefixList value.
-func validatePrefixList(v *validation.Validator, parent *validation.Path, x []string) {
+func validatePrefixList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 256 {
 			v.StringLength(&p, x[i], 1, 256)
 		}
@@ -2007,9 +2007,9 @@ func validatePrefixList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateGetAuthorizationTokenRegistryIdList checks a GetAuthorizationTokenRegistryIdList value.
-func validateGetAuthorizationTokenRegistryIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateGetAuthorizationTokenRegistryIdList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern1.MatchString(x[i]) {
 			v.Pattern(&p, `^[0-9]{12}$`)
 		}
@@ -2017,12 +2017,12 @@ func validateGetAuthorizationTokenRegistryIdList(v *validation.Validator, parent
 }
 
 // validateLifecyclePolicyPreviewFilter checks a LifecyclePolicyPreviewFilter value.
-func validateLifecyclePolicyPreviewFilter(v *validation.Validator, parent *validation.Path, x *types.LifecyclePolicyPreviewFilter) {
+func validateLifecyclePolicyPreviewFilter(v *validation.Validator, parent validation.Path, x *types.LifecyclePolicyPreviewFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "tagStatus"}
+		p := validation.Path{Parent: &parent, Name: "tagStatus"}
 		if x.TagStatus != "" {
 			if !x.TagStatus.IsKnown() {
 				v.Enum(&p, string(x.TagStatus))
@@ -2032,12 +2032,12 @@ func validateLifecyclePolicyPreviewFilter(v *validation.Validator, parent *valid
 }
 
 // validateListImagesFilter checks a ListImagesFilter value.
-func validateListImagesFilter(v *validation.Validator, parent *validation.Path, x *types.ListImagesFilter) {
+func validateListImagesFilter(v *validation.Validator, parent validation.Path, x *types.ListImagesFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "tagStatus"}
+		p := validation.Path{Parent: &parent, Name: "tagStatus"}
 		if x.TagStatus != "" {
 			if !x.TagStatus.IsKnown() {
 				v.Enum(&p, string(x.TagStatus))
@@ -2047,44 +2047,44 @@ func validateListImagesFilter(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateRegistryScanningRuleList checks a RegistryScanningRuleList value.
-func validateRegistryScanningRuleList(v *validation.Validator, parent *validation.Path, x []types.RegistryScanningRule) {
+func validateRegistryScanningRuleList(v *validation.Validator, parent validation.Path, x []types.RegistryScanningRule) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRegistryScanningRule(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRegistryScanningRule(v, p, &x[i])
 	}
 }
 
 // validateReplicationConfiguration checks a ReplicationConfiguration value.
-func validateReplicationConfiguration(v *validation.Validator, parent *validation.Path, x *types.ReplicationConfiguration) {
+func validateReplicationConfiguration(v *validation.Validator, parent validation.Path, x *types.ReplicationConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "rules"}
+		p := validation.Path{Parent: &parent, Name: "rules"}
 		if x.Rules == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Rules); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateReplicationRuleList(v, &p, x.Rules)
+			validateReplicationRuleList(v, p, x.Rules)
 		}
 	}
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		}
@@ -2092,12 +2092,12 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateRegistryScanningRule checks a RegistryScanningRule value.
-func validateRegistryScanningRule(v *validation.Validator, parent *validation.Path, x *types.RegistryScanningRule) {
+func validateRegistryScanningRule(v *validation.Validator, parent validation.Path, x *types.RegistryScanningRule) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "scanFrequency"}
+		p := validation.Path{Parent: &parent, Name: "scanFrequency"}
 		if x.ScanFrequency == "" {
 			v.Required(&p)
 		} else {
@@ -2107,68 +2107,68 @@ func validateRegistryScanningRule(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "repositoryFilters"}
+		p := validation.Path{Parent: &parent, Name: "repositoryFilters"}
 		if x.RepositoryFilters == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.RepositoryFilters); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateScanningRepositoryFilterList(v, &p, x.RepositoryFilters)
+			validateScanningRepositoryFilterList(v, p, x.RepositoryFilters)
 		}
 	}
 }
 
 // validateReplicationRuleList checks a ReplicationRuleList value.
-func validateReplicationRuleList(v *validation.Validator, parent *validation.Path, x []types.ReplicationRule) {
+func validateReplicationRuleList(v *validation.Validator, parent validation.Path, x []types.ReplicationRule) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicationRule(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicationRule(v, p, &x[i])
 	}
 }
 
 // validateScanningRepositoryFilterList checks a ScanningRepositoryFilterList value.
-func validateScanningRepositoryFilterList(v *validation.Validator, parent *validation.Path, x []types.ScanningRepositoryFilter) {
+func validateScanningRepositoryFilterList(v *validation.Validator, parent validation.Path, x []types.ScanningRepositoryFilter) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateScanningRepositoryFilter(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateScanningRepositoryFilter(v, p, &x[i])
 	}
 }
 
 // validateReplicationRule checks a ReplicationRule value.
-func validateReplicationRule(v *validation.Validator, parent *validation.Path, x *types.ReplicationRule) {
+func validateReplicationRule(v *validation.Validator, parent validation.Path, x *types.ReplicationRule) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "destinations"}
+		p := validation.Path{Parent: &parent, Name: "destinations"}
 		if x.Destinations == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Destinations); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateReplicationDestinationList(v, &p, x.Destinations)
+			validateReplicationDestinationList(v, p, x.Destinations)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "repositoryFilters"}
+		p := validation.Path{Parent: &parent, Name: "repositoryFilters"}
 		if x.RepositoryFilters != nil {
 			if n := len(x.RepositoryFilters); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateRepositoryFilterList(v, &p, x.RepositoryFilters)
+			validateRepositoryFilterList(v, p, x.RepositoryFilters)
 		}
 	}
 }
 
 // validateScanningRepositoryFilter checks a ScanningRepositoryFilter value.
-func validateScanningRepositoryFilter(v *validation.Validator, parent *validation.Path, x *types.ScanningRepositoryFilter) {
+func validateScanningRepositoryFilter(v *validation.Validator, parent validation.Path, x *types.ScanningRepositoryFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "filter"}
+		p := validation.Path{Parent: &parent, Name: "filter"}
 		if x.Filter == nil {
 			v.Required(&p)
 		} else {
@@ -2181,7 +2181,7 @@ func validateScanningRepositoryFilter(v *validation.Validator, parent *validatio
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "filterType"}
+		p := validation.Path{Parent: &parent, Name: "filterType"}
 		if x.FilterType == "" {
 			v.Required(&p)
 		} else {
@@ -2193,28 +2193,28 @@ func validateScanningRepositoryFilter(v *validation.Validator, parent *validatio
 }
 
 // validateReplicationDestinationList checks a ReplicationDestinationList value.
-func validateReplicationDestinationList(v *validation.Validator, parent *validation.Path, x []types.ReplicationDestination) {
+func validateReplicationDestinationList(v *validation.Validator, parent validation.Path, x []types.ReplicationDestination) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicationDestination(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicationDestination(v, p, &x[i])
 	}
 }
 
 // validateRepositoryFilterList checks a RepositoryFilterList value.
-func validateRepositoryFilterList(v *validation.Validator, parent *validation.Path, x []types.RepositoryFilter) {
+func validateRepositoryFilterList(v *validation.Validator, parent validation.Path, x []types.RepositoryFilter) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRepositoryFilter(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRepositoryFilter(v, p, &x[i])
 	}
 }
 
 // validateReplicationDestination checks a ReplicationDestination value.
-func validateReplicationDestination(v *validation.Validator, parent *validation.Path, x *types.ReplicationDestination) {
+func validateReplicationDestination(v *validation.Validator, parent validation.Path, x *types.ReplicationDestination) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "region"}
+		p := validation.Path{Parent: &parent, Name: "region"}
 		if x.Region == nil {
 			v.Required(&p)
 		} else {
@@ -2227,7 +2227,7 @@ func validateReplicationDestination(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "registryId"}
+		p := validation.Path{Parent: &parent, Name: "registryId"}
 		if x.RegistryId == nil {
 			v.Required(&p)
 		} else {
@@ -2239,12 +2239,12 @@ func validateReplicationDestination(v *validation.Validator, parent *validation.
 }
 
 // validateRepositoryFilter checks a RepositoryFilter value.
-func validateRepositoryFilter(v *validation.Validator, parent *validation.Path, x *types.RepositoryFilter) {
+func validateRepositoryFilter(v *validation.Validator, parent validation.Path, x *types.RepositoryFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "filter"}
+		p := validation.Path{Parent: &parent, Name: "filter"}
 		if x.Filter == nil {
 			v.Required(&p)
 		} else {
@@ -2257,7 +2257,7 @@ func validateRepositoryFilter(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "filterType"}
+		p := validation.Path{Parent: &parent, Name: "filterType"}
 		if x.FilterType == "" {
 			v.Required(&p)
 		} else {

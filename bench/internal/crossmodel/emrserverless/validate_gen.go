@@ -108,13 +108,13 @@ func (in *CreateApplicationInput) Validate() error {
 			if n := len(in.InitialCapacity); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateInitialCapacityConfigMap(v, &p, in.InitialCapacity)
+			validateInitialCapacityConfigMap(v, p, in.InitialCapacity)
 		}
 	}
 	{
 		p := validation.Path{Name: "maximumCapacity"}
 		if in.MaximumCapacity != nil {
-			validateMaximumAllowedResources(v, &p, in.MaximumCapacity)
+			validateMaximumAllowedResources(v, p, in.MaximumCapacity)
 		}
 	}
 	{
@@ -123,19 +123,19 @@ func (in *CreateApplicationInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
 		p := validation.Path{Name: "autoStopConfiguration"}
 		if in.AutoStopConfiguration != nil {
-			validateAutoStopConfig(v, &p, in.AutoStopConfiguration)
+			validateAutoStopConfig(v, p, in.AutoStopConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "networkConfiguration"}
 		if in.NetworkConfiguration != nil {
-			validateNetworkConfiguration(v, &p, in.NetworkConfiguration)
+			validateNetworkConfiguration(v, p, in.NetworkConfiguration)
 		}
 	}
 	{
@@ -149,13 +149,13 @@ func (in *CreateApplicationInput) Validate() error {
 	{
 		p := validation.Path{Name: "imageConfiguration"}
 		if in.ImageConfiguration != nil {
-			validateImageConfigurationInput(v, &p, in.ImageConfiguration)
+			validateImageConfigurationInput(v, p, in.ImageConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "workerTypeSpecifications"}
 		if in.WorkerTypeSpecifications != nil {
-			validateWorkerTypeSpecificationInputMap(v, &p, in.WorkerTypeSpecifications)
+			validateWorkerTypeSpecificationInputMap(v, p, in.WorkerTypeSpecifications)
 		}
 	}
 	{
@@ -164,13 +164,13 @@ func (in *CreateApplicationInput) Validate() error {
 			if n := len(in.RuntimeConfiguration); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateConfigurationList(v, &p, in.RuntimeConfiguration)
+			validateConfigurationList(v, p, in.RuntimeConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "monitoringConfiguration"}
 		if in.MonitoringConfiguration != nil {
-			validateMonitoringConfiguration(v, &p, in.MonitoringConfiguration)
+			validateMonitoringConfiguration(v, p, in.MonitoringConfiguration)
 		}
 	}
 	return v.Err("CreateApplicationInput")
@@ -350,7 +350,7 @@ func (in *ListApplicationsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.States); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateApplicationStateSet(v, &p, in.States)
+			validateApplicationStateSet(v, p, in.States)
 		}
 	}
 	return v.Err("ListApplicationsInput")
@@ -461,7 +461,7 @@ func (in *ListJobRunsInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.States); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateJobRunStateSet(v, &p, in.States)
+			validateJobRunStateSet(v, p, in.States)
 		}
 	}
 	{
@@ -573,13 +573,13 @@ func (in *StartJobRunInput) Validate() error {
 	{
 		p := validation.Path{Name: "jobDriver"}
 		if in.JobDriver != nil {
-			validateJobDriver(v, &p, in.JobDriver)
+			validateJobDriver(v, p, in.JobDriver)
 		}
 	}
 	{
 		p := validation.Path{Name: "configurationOverrides"}
 		if in.ConfigurationOverrides != nil {
-			validateConfigurationOverrides(v, &p, in.ConfigurationOverrides)
+			validateConfigurationOverrides(v, p, in.ConfigurationOverrides)
 		}
 	}
 	{
@@ -588,7 +588,7 @@ func (in *StartJobRunInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -621,7 +621,7 @@ func (in *StartJobRunInput) Validate() error {
 	{
 		p := validation.Path{Name: "retryPolicy"}
 		if in.RetryPolicy != nil {
-			validateRetryPolicy(v, &p, in.RetryPolicy)
+			validateRetryPolicy(v, p, in.RetryPolicy)
 		}
 	}
 	return v.Err("StartJobRunInput")
@@ -680,7 +680,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -715,7 +715,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n < 1 || n > 200 {
 				v.Length(&p, n, 1, 200)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -761,25 +761,25 @@ func (in *UpdateApplicationInput) Validate() error {
 			if n := len(in.InitialCapacity); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateInitialCapacityConfigMap(v, &p, in.InitialCapacity)
+			validateInitialCapacityConfigMap(v, p, in.InitialCapacity)
 		}
 	}
 	{
 		p := validation.Path{Name: "maximumCapacity"}
 		if in.MaximumCapacity != nil {
-			validateMaximumAllowedResources(v, &p, in.MaximumCapacity)
+			validateMaximumAllowedResources(v, p, in.MaximumCapacity)
 		}
 	}
 	{
 		p := validation.Path{Name: "autoStopConfiguration"}
 		if in.AutoStopConfiguration != nil {
-			validateAutoStopConfig(v, &p, in.AutoStopConfiguration)
+			validateAutoStopConfig(v, p, in.AutoStopConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "networkConfiguration"}
 		if in.NetworkConfiguration != nil {
-			validateNetworkConfiguration(v, &p, in.NetworkConfiguration)
+			validateNetworkConfiguration(v, p, in.NetworkConfiguration)
 		}
 	}
 	{
@@ -793,13 +793,13 @@ func (in *UpdateApplicationInput) Validate() error {
 	{
 		p := validation.Path{Name: "imageConfiguration"}
 		if in.ImageConfiguration != nil {
-			validateImageConfigurationInput(v, &p, in.ImageConfiguration)
+			validateImageConfigurationInput(v, p, in.ImageConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "workerTypeSpecifications"}
 		if in.WorkerTypeSpecifications != nil {
-			validateWorkerTypeSpecificationInputMap(v, &p, in.WorkerTypeSpecifications)
+			validateWorkerTypeSpecificationInputMap(v, p, in.WorkerTypeSpecifications)
 		}
 	}
 	{
@@ -819,24 +819,24 @@ func (in *UpdateApplicationInput) Validate() error {
 			if n := len(in.RuntimeConfiguration); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateConfigurationList(v, &p, in.RuntimeConfiguration)
+			validateConfigurationList(v, p, in.RuntimeConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "monitoringConfiguration"}
 		if in.MonitoringConfiguration != nil {
-			validateMonitoringConfiguration(v, &p, in.MonitoringConfiguration)
+			validateMonitoringConfiguration(v, p, in.MonitoringConfiguration)
 		}
 	}
 	return v.Err("UpdateApplicationInput")
 }
 
 // validateInitialCapacityConfigMap checks a InitialCapacityConfigMap value.
-func validateInitialCapacityConfigMap(v *validation.Validator, parent *validation.Path, x map[string]types.InitialCapacityConfig) {
+func validateInitialCapacityConfigMap(v *validation.Validator, parent validation.Path, x map[string]types.InitialCapacityConfig) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 50 {
 				v.StringLength(&p, k, 1, 50)
 			}
@@ -844,19 +844,19 @@ func validateInitialCapacityConfigMap(v *validation.Validator, parent *validatio
 				v.Pattern(&p, `^[a-zA-Z]+[-_]*[a-zA-Z]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
-		validateInitialCapacityConfig(v, &p, &e)
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		validateInitialCapacityConfig(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateMaximumAllowedResources checks a MaximumAllowedResources value.
-func validateMaximumAllowedResources(v *validation.Validator, parent *validation.Path, x *types.MaximumAllowedResources) {
+func validateMaximumAllowedResources(v *validation.Validator, parent validation.Path, x *types.MaximumAllowedResources) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "cpu"}
+		p := validation.Path{Parent: &parent, Name: "cpu"}
 		if x.Cpu == nil {
 			v.Required(&p)
 		} else {
@@ -869,7 +869,7 @@ func validateMaximumAllowedResources(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "memory"}
+		p := validation.Path{Parent: &parent, Name: "memory"}
 		if x.Memory == nil {
 			v.Required(&p)
 		} else {
@@ -882,7 +882,7 @@ func validateMaximumAllowedResources(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "disk"}
+		p := validation.Path{Parent: &parent, Name: "disk"}
 		if x.Disk != nil {
 			if n := len(*x.Disk); n < 1 || n > 15 {
 				v.StringLength(&p, *x.Disk, 1, 15)
@@ -895,11 +895,11 @@ func validateMaximumAllowedResources(v *validation.Validator, parent *validation
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -907,7 +907,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^[A-Za-z0-9 /_.:=+@-]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -919,12 +919,12 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateAutoStopConfig checks a AutoStopConfig value.
-func validateAutoStopConfig(v *validation.Validator, parent *validation.Path, x *types.AutoStopConfig) {
+func validateAutoStopConfig(v *validation.Validator, parent validation.Path, x *types.AutoStopConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "idleTimeoutMinutes"}
+		p := validation.Path{Parent: &parent, Name: "idleTimeoutMinutes"}
 		if x.IdleTimeoutMinutes != nil {
 			if n := *x.IdleTimeoutMinutes; n < 1 || n > 10080 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10080")
@@ -934,37 +934,37 @@ func validateAutoStopConfig(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateNetworkConfiguration checks a NetworkConfiguration value.
-func validateNetworkConfiguration(v *validation.Validator, parent *validation.Path, x *types.NetworkConfiguration) {
+func validateNetworkConfiguration(v *validation.Validator, parent validation.Path, x *types.NetworkConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "subnetIds"}
+		p := validation.Path{Parent: &parent, Name: "subnetIds"}
 		if x.SubnetIds != nil {
 			if n := len(x.SubnetIds); n > 16 {
 				v.Length(&p, n, 0, 16)
 			}
-			validateSubnetIds(v, &p, x.SubnetIds)
+			validateSubnetIds(v, p, x.SubnetIds)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "securityGroupIds"}
+		p := validation.Path{Parent: &parent, Name: "securityGroupIds"}
 		if x.SecurityGroupIds != nil {
 			if n := len(x.SecurityGroupIds); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateSecurityGroupIds(v, &p, x.SecurityGroupIds)
+			validateSecurityGroupIds(v, p, x.SecurityGroupIds)
 		}
 	}
 }
 
 // validateImageConfigurationInput checks a ImageConfigurationInput value.
-func validateImageConfigurationInput(v *validation.Validator, parent *validation.Path, x *types.ImageConfigurationInput) {
+func validateImageConfigurationInput(v *validation.Validator, parent validation.Path, x *types.ImageConfigurationInput) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "imageUri"}
+		p := validation.Path{Parent: &parent, Name: "imageUri"}
 		if x.ImageUri != nil {
 			if n := len(*x.ImageUri); n < 1 || n > 1024 {
 				v.StringLength(&p, *x.ImageUri, 1, 1024)
@@ -977,11 +977,11 @@ func validateImageConfigurationInput(v *validation.Validator, parent *validation
 }
 
 // validateWorkerTypeSpecificationInputMap checks a WorkerTypeSpecificationInputMap value.
-func validateWorkerTypeSpecificationInputMap(v *validation.Validator, parent *validation.Path, x map[string]types.WorkerTypeSpecificationInput) {
+func validateWorkerTypeSpecificationInputMap(v *validation.Validator, parent validation.Path, x map[string]types.WorkerTypeSpecificationInput) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 50 {
 				v.StringLength(&p, k, 1, 50)
 			}
@@ -989,55 +989,55 @@ func validateWorkerTypeSpecificationInputMap(v *validation.Validator, parent *va
 				v.Pattern(&p, `^[a-zA-Z]+[-_]*[a-zA-Z]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
-		validateWorkerTypeSpecificationInput(v, &p, &e)
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		validateWorkerTypeSpecificationInput(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateConfigurationList checks a ConfigurationList value.
-func validateConfigurationList(v *validation.Validator, parent *validation.Path, x []types.Configuration) {
+func validateConfigurationList(v *validation.Validator, parent validation.Path, x []types.Configuration) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateConfiguration(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateConfiguration(v, p, &x[i])
 	}
 }
 
 // validateMonitoringConfiguration checks a MonitoringConfiguration value.
-func validateMonitoringConfiguration(v *validation.Validator, parent *validation.Path, x *types.MonitoringConfiguration) {
+func validateMonitoringConfiguration(v *validation.Validator, parent validation.Path, x *types.MonitoringConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "s3MonitoringConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "s3MonitoringConfiguration"}
 		if x.S3MonitoringConfiguration != nil {
-			validateS3MonitoringConfiguration(v, &p, x.S3MonitoringConfiguration)
+			validateS3MonitoringConfiguration(v, p, x.S3MonitoringConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "managedPersistenceMonitoringConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "managedPersistenceMonitoringConfiguration"}
 		if x.ManagedPersistenceMonitoringConfiguration != nil {
-			validateManagedPersistenceMonitoringConfiguration(v, &p, x.ManagedPersistenceMonitoringConfiguration)
+			validateManagedPersistenceMonitoringConfiguration(v, p, x.ManagedPersistenceMonitoringConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "cloudWatchLoggingConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "cloudWatchLoggingConfiguration"}
 		if x.CloudWatchLoggingConfiguration != nil {
-			validateCloudWatchLoggingConfiguration(v, &p, x.CloudWatchLoggingConfiguration)
+			validateCloudWatchLoggingConfiguration(v, p, x.CloudWatchLoggingConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "prometheusMonitoringConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "prometheusMonitoringConfiguration"}
 		if x.PrometheusMonitoringConfiguration != nil {
-			validatePrometheusMonitoringConfiguration(v, &p, x.PrometheusMonitoringConfiguration)
+			validatePrometheusMonitoringConfiguration(v, p, x.PrometheusMonitoringConfiguration)
 		}
 	}
 }
 
 // validateApplicationStateSet checks a ApplicationStateSet value.
-func validateApplicationStateSet(v *validation.Validator, parent *validation.Path, x []types.ApplicationState) {
+func validateApplicationStateSet(v *validation.Validator, parent validation.Path, x []types.ApplicationState) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1045,9 +1045,9 @@ func validateApplicationStateSet(v *validation.Validator, parent *validation.Pat
 }
 
 // validateJobRunStateSet checks a JobRunStateSet value.
-func validateJobRunStateSet(v *validation.Validator, parent *validation.Path, x []types.JobRunState) {
+func validateJobRunStateSet(v *validation.Validator, parent validation.Path, x []types.JobRunState) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1055,56 +1055,56 @@ func validateJobRunStateSet(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateJobDriver checks a JobDriver value.
-func validateJobDriver(v *validation.Validator, parent *validation.Path, x types.JobDriver) {
+func validateJobDriver(v *validation.Validator, parent validation.Path, x types.JobDriver) {
 	switch u := x.(type) {
 	case *types.JobDriverMemberSparkSubmit:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "sparkSubmit"}
+		p := validation.Path{Parent: &parent, Name: "sparkSubmit"}
 		{
-			validateSparkSubmit(v, &p, &u.Value)
+			validateSparkSubmit(v, p, &u.Value)
 		}
 	case *types.JobDriverMemberHive:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "hive"}
+		p := validation.Path{Parent: &parent, Name: "hive"}
 		{
-			validateHive(v, &p, &u.Value)
+			validateHive(v, p, &u.Value)
 		}
 	}
 }
 
 // validateConfigurationOverrides checks a ConfigurationOverrides value.
-func validateConfigurationOverrides(v *validation.Validator, parent *validation.Path, x *types.ConfigurationOverrides) {
+func validateConfigurationOverrides(v *validation.Validator, parent validation.Path, x *types.ConfigurationOverrides) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "applicationConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "applicationConfiguration"}
 		if x.ApplicationConfiguration != nil {
 			if n := len(x.ApplicationConfiguration); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateConfigurationList(v, &p, x.ApplicationConfiguration)
+			validateConfigurationList(v, p, x.ApplicationConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "monitoringConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "monitoringConfiguration"}
 		if x.MonitoringConfiguration != nil {
-			validateMonitoringConfiguration(v, &p, x.MonitoringConfiguration)
+			validateMonitoringConfiguration(v, p, x.MonitoringConfiguration)
 		}
 	}
 }
 
 // validateRetryPolicy checks a RetryPolicy value.
-func validateRetryPolicy(v *validation.Validator, parent *validation.Path, x *types.RetryPolicy) {
+func validateRetryPolicy(v *validation.Validator, parent validation.Path, x *types.RetryPolicy) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "maxAttempts"}
+		p := validation.Path{Parent: &parent, Name: "maxAttempts"}
 		if x.MaxAttempts != nil {
 			if n := *x.MaxAttempts; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -1112,7 +1112,7 @@ func validateRetryPolicy(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "maxFailedAttemptsPerHour"}
+		p := validation.Path{Parent: &parent, Name: "maxFailedAttemptsPerHour"}
 		if x.MaxFailedAttemptsPerHour != nil {
 			if n := *x.MaxFailedAttemptsPerHour; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -1122,9 +1122,9 @@ func validateRetryPolicy(v *validation.Validator, parent *validation.Path, x *ty
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -1135,12 +1135,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateInitialCapacityConfig checks a InitialCapacityConfig value.
-func validateInitialCapacityConfig(v *validation.Validator, parent *validation.Path, x *types.InitialCapacityConfig) {
+func validateInitialCapacityConfig(v *validation.Validator, parent validation.Path, x *types.InitialCapacityConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "workerCount"}
+		p := validation.Path{Parent: &parent, Name: "workerCount"}
 		{
 			if n := x.WorkerCount; n < 1 || n > 1000000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000000")
@@ -1148,17 +1148,17 @@ func validateInitialCapacityConfig(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "workerConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "workerConfiguration"}
 		if x.WorkerConfiguration != nil {
-			validateWorkerResourceConfig(v, &p, x.WorkerConfiguration)
+			validateWorkerResourceConfig(v, p, x.WorkerConfiguration)
 		}
 	}
 }
 
 // validateSubnetIds checks a SubnetIds value.
-func validateSubnetIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSubnetIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 32 {
 			v.StringLength(&p, x[i], 1, 32)
 		}
@@ -1169,9 +1169,9 @@ func validateSubnetIds(v *validation.Validator, parent *validation.Path, x []str
 }
 
 // validateSecurityGroupIds checks a SecurityGroupIds value.
-func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecurityGroupIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 32 {
 			v.StringLength(&p, x[i], 1, 32)
 		}
@@ -1182,25 +1182,25 @@ func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateWorkerTypeSpecificationInput checks a WorkerTypeSpecificationInput value.
-func validateWorkerTypeSpecificationInput(v *validation.Validator, parent *validation.Path, x *types.WorkerTypeSpecificationInput) {
+func validateWorkerTypeSpecificationInput(v *validation.Validator, parent validation.Path, x *types.WorkerTypeSpecificationInput) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "imageConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "imageConfiguration"}
 		if x.ImageConfiguration != nil {
-			validateImageConfigurationInput(v, &p, x.ImageConfiguration)
+			validateImageConfigurationInput(v, p, x.ImageConfiguration)
 		}
 	}
 }
 
 // validateConfiguration checks a Configuration value.
-func validateConfiguration(v *validation.Validator, parent *validation.Path, x *types.Configuration) {
+func validateConfiguration(v *validation.Validator, parent validation.Path, x *types.Configuration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "classification"}
+		p := validation.Path{Parent: &parent, Name: "classification"}
 		if x.Classification == nil {
 			v.Required(&p)
 		} else {
@@ -1213,32 +1213,32 @@ func validateConfiguration(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "properties"}
+		p := validation.Path{Parent: &parent, Name: "properties"}
 		if x.Properties != nil {
 			if n := len(x.Properties); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateSensitivePropertiesMap(v, &p, x.Properties)
+			validateSensitivePropertiesMap(v, p, x.Properties)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "configurations"}
+		p := validation.Path{Parent: &parent, Name: "configurations"}
 		if x.Configurations != nil {
 			if n := len(x.Configurations); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateConfigurationList(v, &p, x.Configurations)
+			validateConfigurationList(v, p, x.Configurations)
 		}
 	}
 }
 
 // validateS3MonitoringConfiguration checks a S3MonitoringConfiguration value.
-func validateS3MonitoringConfiguration(v *validation.Validator, parent *validation.Path, x *types.S3MonitoringConfiguration) {
+func validateS3MonitoringConfiguration(v *validation.Validator, parent validation.Path, x *types.S3MonitoringConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "logUri"}
+		p := validation.Path{Parent: &parent, Name: "logUri"}
 		if x.LogUri != nil {
 			if n := len(*x.LogUri); n < 1 || n > 10280 {
 				v.StringLength(&p, *x.LogUri, 1, 10280)
@@ -1249,7 +1249,7 @@ func validateS3MonitoringConfiguration(v *validation.Validator, parent *validati
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "encryptionKeyArn"}
+		p := validation.Path{Parent: &parent, Name: "encryptionKeyArn"}
 		if x.EncryptionKeyArn != nil {
 			if n := len(*x.EncryptionKeyArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.EncryptionKeyArn, 20, 2048)
@@ -1262,12 +1262,12 @@ func validateS3MonitoringConfiguration(v *validation.Validator, parent *validati
 }
 
 // validateManagedPersistenceMonitoringConfiguration checks a ManagedPersistenceMonitoringConfiguration value.
-func validateManagedPersistenceMonitoringConfiguration(v *validation.Validator, parent *validation.Path, x *types.ManagedPersistenceMonitoringConfiguration) {
+func validateManagedPersistenceMonitoringConfiguration(v *validation.Validator, parent validation.Path, x *types.ManagedPersistenceMonitoringConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "encryptionKeyArn"}
+		p := validation.Path{Parent: &parent, Name: "encryptionKeyArn"}
 		if x.EncryptionKeyArn != nil {
 			if n := len(*x.EncryptionKeyArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.EncryptionKeyArn, 20, 2048)
@@ -1280,18 +1280,18 @@ func validateManagedPersistenceMonitoringConfiguration(v *validation.Validator, 
 }
 
 // validateCloudWatchLoggingConfiguration checks a CloudWatchLoggingConfiguration value.
-func validateCloudWatchLoggingConfiguration(v *validation.Validator, parent *validation.Path, x *types.CloudWatchLoggingConfiguration) {
+func validateCloudWatchLoggingConfiguration(v *validation.Validator, parent validation.Path, x *types.CloudWatchLoggingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "enabled"}
+		p := validation.Path{Parent: &parent, Name: "enabled"}
 		if x.Enabled == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "logGroupName"}
+		p := validation.Path{Parent: &parent, Name: "logGroupName"}
 		if x.LogGroupName != nil {
 			if n := len(*x.LogGroupName); n < 1 || n > 512 {
 				v.StringLength(&p, *x.LogGroupName, 1, 512)
@@ -1302,7 +1302,7 @@ func validateCloudWatchLoggingConfiguration(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "logStreamNamePrefix"}
+		p := validation.Path{Parent: &parent, Name: "logStreamNamePrefix"}
 		if x.LogStreamNamePrefix != nil {
 			if n := len(*x.LogStreamNamePrefix); n < 1 || n > 512 {
 				v.StringLength(&p, *x.LogStreamNamePrefix, 1, 512)
@@ -1313,7 +1313,7 @@ func validateCloudWatchLoggingConfiguration(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "encryptionKeyArn"}
+		p := validation.Path{Parent: &parent, Name: "encryptionKeyArn"}
 		if x.EncryptionKeyArn != nil {
 			if n := len(*x.EncryptionKeyArn); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.EncryptionKeyArn, 20, 2048)
@@ -1324,23 +1324,23 @@ func validateCloudWatchLoggingConfiguration(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "logTypes"}
+		p := validation.Path{Parent: &parent, Name: "logTypes"}
 		if x.LogTypes != nil {
 			if n := len(x.LogTypes); n < 1 || n > 4 {
 				v.Length(&p, n, 1, 4)
 			}
-			validateLogTypeMap(v, &p, x.LogTypes)
+			validateLogTypeMap(v, p, x.LogTypes)
 		}
 	}
 }
 
 // validatePrometheusMonitoringConfiguration checks a PrometheusMonitoringConfiguration value.
-func validatePrometheusMonitoringConfiguration(v *validation.Validator, parent *validation.Path, x *types.PrometheusMonitoringConfiguration) {
+func validatePrometheusMonitoringConfiguration(v *validation.Validator, parent validation.Path, x *types.PrometheusMonitoringConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "remoteWriteUrl"}
+		p := validation.Path{Parent: &parent, Name: "remoteWriteUrl"}
 		if x.RemoteWriteUrl != nil {
 			if n := len(*x.RemoteWriteUrl); n < 1 || n > 10280 {
 				v.StringLength(&p, *x.RemoteWriteUrl, 1, 10280)
@@ -1353,12 +1353,12 @@ func validatePrometheusMonitoringConfiguration(v *validation.Validator, parent *
 }
 
 // validateSparkSubmit checks a SparkSubmit value.
-func validateSparkSubmit(v *validation.Validator, parent *validation.Path, x *types.SparkSubmit) {
+func validateSparkSubmit(v *validation.Validator, parent validation.Path, x *types.SparkSubmit) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entryPoint"}
+		p := validation.Path{Parent: &parent, Name: "entryPoint"}
 		if x.EntryPoint == nil {
 			v.Required(&p)
 		} else {
@@ -1371,13 +1371,13 @@ func validateSparkSubmit(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "entryPointArguments"}
+		p := validation.Path{Parent: &parent, Name: "entryPointArguments"}
 		if x.EntryPointArguments != nil {
-			validateEntryPointArguments(v, &p, x.EntryPointArguments)
+			validateEntryPointArguments(v, p, x.EntryPointArguments)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "sparkSubmitParameters"}
+		p := validation.Path{Parent: &parent, Name: "sparkSubmitParameters"}
 		if x.SparkSubmitParameters != nil {
 			if n := len(*x.SparkSubmitParameters); n < 1 || n > 102400 {
 				v.StringLength(&p, *x.SparkSubmitParameters, 1, 102400)
@@ -1390,12 +1390,12 @@ func validateSparkSubmit(v *validation.Validator, parent *validation.Path, x *ty
 }
 
 // validateHive checks a Hive value.
-func validateHive(v *validation.Validator, parent *validation.Path, x *types.Hive) {
+func validateHive(v *validation.Validator, parent validation.Path, x *types.Hive) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "query"}
+		p := validation.Path{Parent: &parent, Name: "query"}
 		if x.Query == nil {
 			v.Required(&p)
 		} else {
@@ -1408,7 +1408,7 @@ func validateHive(v *validation.Validator, parent *validation.Path, x *types.Hiv
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "initQueryFile"}
+		p := validation.Path{Parent: &parent, Name: "initQueryFile"}
 		if x.InitQueryFile != nil {
 			if n := len(*x.InitQueryFile); n < 1 || n > 256 {
 				v.StringLength(&p, *x.InitQueryFile, 1, 256)
@@ -1419,7 +1419,7 @@ func validateHive(v *validation.Validator, parent *validation.Path, x *types.Hiv
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "parameters"}
+		p := validation.Path{Parent: &parent, Name: "parameters"}
 		if x.Parameters != nil {
 			if n := len(*x.Parameters); n < 1 || n > 102400 {
 				v.StringLength(&p, *x.Parameters, 1, 102400)
@@ -1432,12 +1432,12 @@ func validateHive(v *validation.Validator, parent *validation.Path, x *types.Hiv
 }
 
 // validateWorkerResourceConfig checks a WorkerResourceConfig value.
-func validateWorkerResourceConfig(v *validation.Validator, parent *validation.Path, x *types.WorkerResourceConfig) {
+func validateWorkerResourceConfig(v *validation.Validator, parent validation.Path, x *types.WorkerResourceConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "cpu"}
+		p := validation.Path{Parent: &parent, Name: "cpu"}
 		if x.Cpu == nil {
 			v.Required(&p)
 		} else {
@@ -1450,7 +1450,7 @@ func validateWorkerResourceConfig(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "memory"}
+		p := validation.Path{Parent: &parent, Name: "memory"}
 		if x.Memory == nil {
 			v.Required(&p)
 		} else {
@@ -1463,7 +1463,7 @@ func validateWorkerResourceConfig(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "disk"}
+		p := validation.Path{Parent: &parent, Name: "disk"}
 		if x.Disk != nil {
 			if n := len(*x.Disk); n < 1 || n > 15 {
 				v.StringLength(&p, *x.Disk, 1, 15)
@@ -1474,7 +1474,7 @@ func validateWorkerResourceConfig(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "diskType"}
+		p := validation.Path{Parent: &parent, Name: "diskType"}
 		if x.DiskType != nil {
 			if !pattern22.MatchString(*x.DiskType) {
 				v.Pattern(&p, `^(SHUFFLE_OPTIMIZED|[Ss]huffle_[Oo]ptimized|STANDARD|[Ss]tandard)$`)
@@ -1484,11 +1484,11 @@ func validateWorkerResourceConfig(v *validation.Validator, parent *validation.Pa
 }
 
 // validateSensitivePropertiesMap checks a SensitivePropertiesMap value.
-func validateSensitivePropertiesMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateSensitivePropertiesMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 1024 {
 				v.StringLength(&p, k, 1, 1024)
 			}
@@ -1496,7 +1496,7 @@ func validateSensitivePropertiesMap(v *validation.Validator, parent *validation.
 				v.Pattern(&p, `^.*\S.*$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 1024 {
 			v.StringLength(&p, e, 0, 1024)
 		}
@@ -1508,11 +1508,11 @@ func validateSensitivePropertiesMap(v *validation.Validator, parent *validation.
 }
 
 // validateLogTypeMap checks a LogTypeMap value.
-func validateLogTypeMap(v *validation.Validator, parent *validation.Path, x map[string][]string) {
+func validateLogTypeMap(v *validation.Validator, parent validation.Path, x map[string][]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 50 {
 				v.StringLength(&p, k, 1, 50)
 			}
@@ -1520,19 +1520,19 @@ func validateLogTypeMap(v *validation.Validator, parent *validation.Path, x map[
 				v.Pattern(&p, `^[a-zA-Z]+[-_]*[a-zA-Z]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 5 {
 			v.Length(&p, n, 1, 5)
 		}
-		validateLogTypeList(v, &p, e)
+		validateLogTypeList(v, p, e)
 	}
 	v.SortFrom(start)
 }
 
 // validateEntryPointArguments checks a EntryPointArguments value.
-func validateEntryPointArguments(v *validation.Validator, parent *validation.Path, x []string) {
+func validateEntryPointArguments(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 10280 {
 			v.StringLength(&p, x[i], 1, 10280)
 		}
@@ -1543,9 +1543,9 @@ func validateEntryPointArguments(v *validation.Validator, parent *validation.Pat
 }
 
 // validateLogTypeList checks a LogTypeList value.
-func validateLogTypeList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateLogTypeList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 50 {
 			v.StringLength(&p, x[i], 1, 50)
 		}

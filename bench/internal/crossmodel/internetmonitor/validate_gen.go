@@ -34,7 +34,7 @@ func (in *CreateMonitorInput) Validate() error {
 	{
 		p := validation.Path{Name: "Resources"}
 		if in.Resources != nil {
-			validateSetOfARNs(v, &p, in.Resources)
+			validateSetOfARNs(v, p, in.Resources)
 		}
 	}
 	{
@@ -43,7 +43,7 @@ func (in *CreateMonitorInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -57,7 +57,7 @@ func (in *CreateMonitorInput) Validate() error {
 	{
 		p := validation.Path{Name: "InternetMeasurementsLogDelivery"}
 		if in.InternetMeasurementsLogDelivery != nil {
-			validateInternetMeasurementsLogDelivery(v, &p, in.InternetMeasurementsLogDelivery)
+			validateInternetMeasurementsLogDelivery(v, p, in.InternetMeasurementsLogDelivery)
 		}
 	}
 	{
@@ -71,7 +71,7 @@ func (in *CreateMonitorInput) Validate() error {
 	{
 		p := validation.Path{Name: "HealthEventsConfig"}
 		if in.HealthEventsConfig != nil {
-			validateHealthEventsConfig(v, &p, in.HealthEventsConfig)
+			validateHealthEventsConfig(v, p, in.HealthEventsConfig)
 		}
 	}
 	return v.Err("CreateMonitorInput")
@@ -428,7 +428,7 @@ func (in *StartQueryInput) Validate() error {
 	{
 		p := validation.Path{Name: "FilterParameters"}
 		if in.FilterParameters != nil {
-			validateFilterParameters(v, &p, in.FilterParameters)
+			validateFilterParameters(v, p, in.FilterParameters)
 		}
 	}
 	{
@@ -503,7 +503,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -538,7 +538,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagKeys(v, &p, in.TagKeys)
+			validateTagKeys(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -568,13 +568,13 @@ func (in *UpdateMonitorInput) Validate() error {
 	{
 		p := validation.Path{Name: "ResourcesToAdd"}
 		if in.ResourcesToAdd != nil {
-			validateSetOfARNs(v, &p, in.ResourcesToAdd)
+			validateSetOfARNs(v, p, in.ResourcesToAdd)
 		}
 	}
 	{
 		p := validation.Path{Name: "ResourcesToRemove"}
 		if in.ResourcesToRemove != nil {
-			validateSetOfARNs(v, &p, in.ResourcesToRemove)
+			validateSetOfARNs(v, p, in.ResourcesToRemove)
 		}
 	}
 	{
@@ -596,7 +596,7 @@ func (in *UpdateMonitorInput) Validate() error {
 	{
 		p := validation.Path{Name: "InternetMeasurementsLogDelivery"}
 		if in.InternetMeasurementsLogDelivery != nil {
-			validateInternetMeasurementsLogDelivery(v, &p, in.InternetMeasurementsLogDelivery)
+			validateInternetMeasurementsLogDelivery(v, p, in.InternetMeasurementsLogDelivery)
 		}
 	}
 	{
@@ -610,16 +610,16 @@ func (in *UpdateMonitorInput) Validate() error {
 	{
 		p := validation.Path{Name: "HealthEventsConfig"}
 		if in.HealthEventsConfig != nil {
-			validateHealthEventsConfig(v, &p, in.HealthEventsConfig)
+			validateHealthEventsConfig(v, p, in.HealthEventsConfig)
 		}
 	}
 	return v.Err("UpdateMonitorInput")
 }
 
 // validateSetOfARNs checks a SetOfARNs value.
-func validateSetOfARNs(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSetOfARNs(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 77 || n > 2048 {
 			v.StringLength(&p, x[i], 20, 2048)
 		}
@@ -630,16 +630,16 @@ func validateSetOfARNs(v *validation.Validator, parent *validation.Path, x []str
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -648,25 +648,25 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateInternetMeasurementsLogDelivery checks a InternetMeasurementsLogDelivery value.
-func validateInternetMeasurementsLogDelivery(v *validation.Validator, parent *validation.Path, x *types.InternetMeasurementsLogDelivery) {
+func validateInternetMeasurementsLogDelivery(v *validation.Validator, parent validation.Path, x *types.InternetMeasurementsLogDelivery) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3Config"}
+		p := validation.Path{Parent: &parent, Name: "S3Config"}
 		if x.S3Config != nil {
-			validateS3Config(v, &p, x.S3Config)
+			validateS3Config(v, p, x.S3Config)
 		}
 	}
 }
 
 // validateHealthEventsConfig checks a HealthEventsConfig value.
-func validateHealthEventsConfig(v *validation.Validator, parent *validation.Path, x *types.HealthEventsConfig) {
+func validateHealthEventsConfig(v *validation.Validator, parent validation.Path, x *types.HealthEventsConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AvailabilityScoreThreshold"}
+		p := validation.Path{Parent: &parent, Name: "AvailabilityScoreThreshold"}
 		{
 			if n := x.AvailabilityScoreThreshold; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
@@ -674,7 +674,7 @@ func validateHealthEventsConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PerformanceScoreThreshold"}
+		p := validation.Path{Parent: &parent, Name: "PerformanceScoreThreshold"}
 		{
 			if n := x.PerformanceScoreThreshold; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
@@ -682,31 +682,31 @@ func validateHealthEventsConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AvailabilityLocalHealthEventsConfig"}
+		p := validation.Path{Parent: &parent, Name: "AvailabilityLocalHealthEventsConfig"}
 		if x.AvailabilityLocalHealthEventsConfig != nil {
-			validateLocalHealthEventsConfig(v, &p, x.AvailabilityLocalHealthEventsConfig)
+			validateLocalHealthEventsConfig(v, p, x.AvailabilityLocalHealthEventsConfig)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PerformanceLocalHealthEventsConfig"}
+		p := validation.Path{Parent: &parent, Name: "PerformanceLocalHealthEventsConfig"}
 		if x.PerformanceLocalHealthEventsConfig != nil {
-			validateLocalHealthEventsConfig(v, &p, x.PerformanceLocalHealthEventsConfig)
+			validateLocalHealthEventsConfig(v, p, x.PerformanceLocalHealthEventsConfig)
 		}
 	}
 }
 
 // validateFilterParameters checks a FilterParameters value.
-func validateFilterParameters(v *validation.Validator, parent *validation.Path, x []types.FilterParameter) {
+func validateFilterParameters(v *validation.Validator, parent validation.Path, x []types.FilterParameter) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateFilterParameter(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateFilterParameter(v, p, &x[i])
 	}
 }
 
 // validateTagKeys checks a TagKeys value.
-func validateTagKeys(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeys(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -714,12 +714,12 @@ func validateTagKeys(v *validation.Validator, parent *validation.Path, x []strin
 }
 
 // validateS3Config checks a S3Config value.
-func validateS3Config(v *validation.Validator, parent *validation.Path, x *types.S3Config) {
+func validateS3Config(v *validation.Validator, parent validation.Path, x *types.S3Config) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BucketName"}
+		p := validation.Path{Parent: &parent, Name: "BucketName"}
 		if x.BucketName != nil {
 			if n := len(*x.BucketName); n < 9 {
 				v.StringLength(&p, *x.BucketName, 3, -1)
@@ -727,7 +727,7 @@ func validateS3Config(v *validation.Validator, parent *validation.Path, x *types
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LogDeliveryStatus"}
+		p := validation.Path{Parent: &parent, Name: "LogDeliveryStatus"}
 		if x.LogDeliveryStatus != "" {
 			if !x.LogDeliveryStatus.IsKnown() {
 				v.Enum(&p, string(x.LogDeliveryStatus))
@@ -737,12 +737,12 @@ func validateS3Config(v *validation.Validator, parent *validation.Path, x *types
 }
 
 // validateLocalHealthEventsConfig checks a LocalHealthEventsConfig value.
-func validateLocalHealthEventsConfig(v *validation.Validator, parent *validation.Path, x *types.LocalHealthEventsConfig) {
+func validateLocalHealthEventsConfig(v *validation.Validator, parent validation.Path, x *types.LocalHealthEventsConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Status"}
+		p := validation.Path{Parent: &parent, Name: "Status"}
 		if x.Status != "" {
 			if !x.Status.IsKnown() {
 				v.Enum(&p, string(x.Status))
@@ -750,7 +750,7 @@ func validateLocalHealthEventsConfig(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HealthScoreThreshold"}
+		p := validation.Path{Parent: &parent, Name: "HealthScoreThreshold"}
 		{
 			if n := x.HealthScoreThreshold; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
@@ -758,7 +758,7 @@ func validateLocalHealthEventsConfig(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MinTrafficImpact"}
+		p := validation.Path{Parent: &parent, Name: "MinTrafficImpact"}
 		{
 			if n := x.MinTrafficImpact; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
@@ -768,12 +768,12 @@ func validateLocalHealthEventsConfig(v *validation.Validator, parent *validation
 }
 
 // validateFilterParameter checks a FilterParameter value.
-func validateFilterParameter(v *validation.Validator, parent *validation.Path, x *types.FilterParameter) {
+func validateFilterParameter(v *validation.Validator, parent validation.Path, x *types.FilterParameter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Operator"}
+		p := validation.Path{Parent: &parent, Name: "Operator"}
 		if x.Operator != "" {
 			if !x.Operator.IsKnown() {
 				v.Enum(&p, string(x.Operator))

@@ -37,7 +37,7 @@ func (in *AddTagsToStreamInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 200 {
 				v.Length(&p, n, 1, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -86,7 +86,7 @@ func (in *CreateStreamInput) Validate() error {
 	{
 		p := validation.Path{Name: "StreamModeDetails"}
 		if in.StreamModeDetails != nil {
-			validateStreamModeDetails(v, &p, in.StreamModeDetails)
+			validateStreamModeDetails(v, p, in.StreamModeDetails)
 		}
 	}
 	{
@@ -95,7 +95,7 @@ func (in *CreateStreamInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 200 {
 				v.Length(&p, n, 1, 200)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateStreamInput")
@@ -404,7 +404,7 @@ func (in *DisableEnhancedMonitoringInput) Validate() error {
 			if n := len(in.ShardLevelMetrics); n < 1 || n > 7 {
 				v.Length(&p, n, 1, 7)
 			}
-			validateMetricsNameList(v, &p, in.ShardLevelMetrics)
+			validateMetricsNameList(v, p, in.ShardLevelMetrics)
 		}
 	}
 	{
@@ -448,7 +448,7 @@ func (in *EnableEnhancedMonitoringInput) Validate() error {
 			if n := len(in.ShardLevelMetrics); n < 1 || n > 7 {
 				v.Length(&p, n, 1, 7)
 			}
-			validateMetricsNameList(v, &p, in.ShardLevelMetrics)
+			validateMetricsNameList(v, p, in.ShardLevelMetrics)
 		}
 	}
 	{
@@ -681,7 +681,7 @@ func (in *ListShardsInput) Validate() error {
 	{
 		p := validation.Path{Name: "ShardFilter"}
 		if in.ShardFilter != nil {
-			validateShardFilter(v, &p, in.ShardFilter)
+			validateShardFilter(v, p, in.ShardFilter)
 		}
 	}
 	{
@@ -969,7 +969,7 @@ func (in *PutRecordsInput) Validate() error {
 			if n := len(in.Records); n < 1 || n > 500 {
 				v.Length(&p, n, 1, 500)
 			}
-			validatePutRecordsRequestEntryList(v, &p, in.Records)
+			validatePutRecordsRequestEntryList(v, p, in.Records)
 		}
 	}
 	{
@@ -1091,7 +1091,7 @@ func (in *RemoveTagsFromStreamInput) Validate() error {
 			if n := len(in.TagKeys); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	{
@@ -1309,7 +1309,7 @@ func (in *SubscribeToShardInput) Validate() error {
 		if in.StartingPosition == nil {
 			v.Required(&p)
 		} else {
-			validateStartingPosition(v, &p, in.StartingPosition)
+			validateStartingPosition(v, p, in.StartingPosition)
 		}
 	}
 	return v.Err("SubscribeToShardInput")
@@ -1394,23 +1394,23 @@ func (in *UpdateStreamModeInput) Validate() error {
 		if in.StreamModeDetails == nil {
 			v.Required(&p)
 		} else {
-			validateStreamModeDetails(v, &p, in.StreamModeDetails)
+			validateStreamModeDetails(v, p, in.StreamModeDetails)
 		}
 	}
 	return v.Err("UpdateStreamModeInput")
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -1419,12 +1419,12 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateStreamModeDetails checks a StreamModeDetails value.
-func validateStreamModeDetails(v *validation.Validator, parent *validation.Path, x *types.StreamModeDetails) {
+func validateStreamModeDetails(v *validation.Validator, parent validation.Path, x *types.StreamModeDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StreamMode"}
+		p := validation.Path{Parent: &parent, Name: "StreamMode"}
 		if x.StreamMode == "" {
 			v.Required(&p)
 		} else {
@@ -1436,9 +1436,9 @@ func validateStreamModeDetails(v *validation.Validator, parent *validation.Path,
 }
 
 // validateMetricsNameList checks a MetricsNameList value.
-func validateMetricsNameList(v *validation.Validator, parent *validation.Path, x []types.MetricsName) {
+func validateMetricsNameList(v *validation.Validator, parent validation.Path, x []types.MetricsName) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1446,12 +1446,12 @@ func validateMetricsNameList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateShardFilter checks a ShardFilter value.
-func validateShardFilter(v *validation.Validator, parent *validation.Path, x *types.ShardFilter) {
+func validateShardFilter(v *validation.Validator, parent validation.Path, x *types.ShardFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -1461,7 +1461,7 @@ func validateShardFilter(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ShardId"}
+		p := validation.Path{Parent: &parent, Name: "ShardId"}
 		if x.ShardId != nil {
 			if n := len(*x.ShardId); n < 1 || n > 128 {
 				v.StringLength(&p, *x.ShardId, 1, 128)
@@ -1474,17 +1474,17 @@ func validateShardFilter(v *validation.Validator, parent *validation.Path, x *ty
 }
 
 // validatePutRecordsRequestEntryList checks a PutRecordsRequestEntryList value.
-func validatePutRecordsRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.PutRecordsRequestEntry) {
+func validatePutRecordsRequestEntryList(v *validation.Validator, parent validation.Path, x []types.PutRecordsRequestEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validatePutRecordsRequestEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validatePutRecordsRequestEntry(v, p, &x[i])
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -1492,12 +1492,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateStartingPosition checks a StartingPosition value.
-func validateStartingPosition(v *validation.Validator, parent *validation.Path, x *types.StartingPosition) {
+func validateStartingPosition(v *validation.Validator, parent validation.Path, x *types.StartingPosition) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -1507,7 +1507,7 @@ func validateStartingPosition(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SequenceNumber"}
+		p := validation.Path{Parent: &parent, Name: "SequenceNumber"}
 		if x.SequenceNumber != nil {
 			if !pattern5.MatchString(*x.SequenceNumber) {
 				v.Pattern(&p, `^0|([1-9]\d{0,128})$`)
@@ -1517,12 +1517,12 @@ func validateStartingPosition(v *validation.Validator, parent *validation.Path, 
 }
 
 // validatePutRecordsRequestEntry checks a PutRecordsRequestEntry value.
-func validatePutRecordsRequestEntry(v *validation.Validator, parent *validation.Path, x *types.PutRecordsRequestEntry) {
+func validatePutRecordsRequestEntry(v *validation.Validator, parent validation.Path, x *types.PutRecordsRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Data"}
+		p := validation.Path{Parent: &parent, Name: "Data"}
 		if x.Data == nil {
 			v.Required(&p)
 		} else {
@@ -1532,7 +1532,7 @@ func validatePutRecordsRequestEntry(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExplicitHashKey"}
+		p := validation.Path{Parent: &parent, Name: "ExplicitHashKey"}
 		if x.ExplicitHashKey != nil {
 			if !pattern6.MatchString(*x.ExplicitHashKey) {
 				v.Pattern(&p, `^0|([1-9]\d{0,38})$`)
@@ -1540,7 +1540,7 @@ func validatePutRecordsRequestEntry(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PartitionKey"}
+		p := validation.Path{Parent: &parent, Name: "PartitionKey"}
 		if x.PartitionKey == nil {
 			v.Required(&p)
 		} else {

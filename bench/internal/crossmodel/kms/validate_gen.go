@@ -171,7 +171,7 @@ func (in *CreateCustomKeyStoreInput) Validate() error {
 	{
 		p := validation.Path{Name: "XksProxyAuthenticationCredential"}
 		if in.XksProxyAuthenticationCredential != nil {
-			validateXksProxyAuthenticationCredentialType(v, &p, in.XksProxyAuthenticationCredential)
+			validateXksProxyAuthenticationCredentialType(v, p, in.XksProxyAuthenticationCredential)
 		}
 	}
 	{
@@ -232,7 +232,7 @@ func (in *CreateGrantInput) Validate() error {
 		if in.Operations == nil {
 			v.Required(&p)
 		} else {
-			validateGrantOperationList(v, &p, in.Operations)
+			validateGrantOperationList(v, p, in.Operations)
 		}
 	}
 	{
@@ -241,7 +241,7 @@ func (in *CreateGrantInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
@@ -328,7 +328,7 @@ func (in *CreateKeyInput) Validate() error {
 	{
 		p := validation.Path{Name: "Tags"}
 		if in.Tags != nil {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	{
@@ -369,7 +369,7 @@ func (in *DecryptInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
@@ -391,7 +391,7 @@ func (in *DecryptInput) Validate() error {
 	{
 		p := validation.Path{Name: "Recipient"}
 		if in.Recipient != nil {
-			validateRecipientInfo(v, &p, in.Recipient)
+			validateRecipientInfo(v, p, in.Recipient)
 		}
 	}
 	return v.Err("DecryptInput")
@@ -507,13 +507,13 @@ func (in *DeriveSharedSecretInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
 		p := validation.Path{Name: "Recipient"}
 		if in.Recipient != nil {
-			validateRecipientInfo(v, &p, in.Recipient)
+			validateRecipientInfo(v, p, in.Recipient)
 		}
 	}
 	return v.Err("DeriveSharedSecretInput")
@@ -589,7 +589,7 @@ func (in *DescribeKeyInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("DescribeKeyInput")
@@ -742,7 +742,7 @@ func (in *EncryptInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
@@ -796,13 +796,13 @@ func (in *GenerateDataKeyInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
 		p := validation.Path{Name: "Recipient"}
 		if in.Recipient != nil {
-			validateRecipientInfo(v, &p, in.Recipient)
+			validateRecipientInfo(v, p, in.Recipient)
 		}
 	}
 	return v.Err("GenerateDataKeyInput")
@@ -842,13 +842,13 @@ func (in *GenerateDataKeyPairInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
 		p := validation.Path{Name: "Recipient"}
 		if in.Recipient != nil {
-			validateRecipientInfo(v, &p, in.Recipient)
+			validateRecipientInfo(v, p, in.Recipient)
 		}
 	}
 	return v.Err("GenerateDataKeyPairInput")
@@ -888,7 +888,7 @@ func (in *GenerateDataKeyPairWithoutPlaintextInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("GenerateDataKeyPairWithoutPlaintextInput")
@@ -934,7 +934,7 @@ func (in *GenerateDataKeyWithoutPlaintextInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("GenerateDataKeyWithoutPlaintextInput")
@@ -984,7 +984,7 @@ func (in *GenerateMacInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("GenerateMacInput")
@@ -1017,7 +1017,7 @@ func (in *GenerateRandomInput) Validate() error {
 	{
 		p := validation.Path{Name: "Recipient"}
 		if in.Recipient != nil {
-			validateRecipientInfo(v, &p, in.Recipient)
+			validateRecipientInfo(v, p, in.Recipient)
 		}
 	}
 	return v.Err("GenerateRandomInput")
@@ -1141,7 +1141,7 @@ func (in *GetPublicKeyInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("GetPublicKeyInput")
@@ -1589,7 +1589,7 @@ func (in *ReEncryptInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("ReEncryptInput")
@@ -1648,7 +1648,7 @@ func (in *ReplicateKeyInput) Validate() error {
 	{
 		p := validation.Path{Name: "Tags"}
 		if in.Tags != nil {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("ReplicateKeyInput")
@@ -1812,7 +1812,7 @@ func (in *SignInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	{
@@ -1851,7 +1851,7 @@ func (in *TagResourceInput) Validate() error {
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1880,7 +1880,7 @@ func (in *UntagResourceInput) Validate() error {
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -1997,7 +1997,7 @@ func (in *UpdateCustomKeyStoreInput) Validate() error {
 	{
 		p := validation.Path{Name: "XksProxyAuthenticationCredential"}
 		if in.XksProxyAuthenticationCredential != nil {
-			validateXksProxyAuthenticationCredentialType(v, &p, in.XksProxyAuthenticationCredential)
+			validateXksProxyAuthenticationCredentialType(v, p, in.XksProxyAuthenticationCredential)
 		}
 	}
 	{
@@ -2138,7 +2138,7 @@ func (in *VerifyInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("VerifyInput")
@@ -2198,19 +2198,19 @@ func (in *VerifyMacInput) Validate() error {
 			if n := len(in.GrantTokens); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateGrantTokenList(v, &p, in.GrantTokens)
+			validateGrantTokenList(v, p, in.GrantTokens)
 		}
 	}
 	return v.Err("VerifyMacInput")
 }
 
 // validateXksProxyAuthenticationCredentialType checks a XksProxyAuthenticationCredentialType value.
-func validateXksProxyAuthenticationCredentialType(v *validation.Validator, parent *validation.Path, x *types.XksProxyAuthenticationCredentialType) {
+func validateXksProxyAuthenticationCredentialType(v *validation.Validator, parent validation.Path, x *types.XksProxyAuthenticationCredentialType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AccessKeyId"}
+		p := validation.Path{Parent: &parent, Name: "AccessKeyId"}
 		if x.AccessKeyId == nil {
 			v.Required(&p)
 		} else {
@@ -2221,7 +2221,7 @@ func validateXksProxyAuthenticationCredentialType(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RawSecretAccessKey"}
+		p := validation.Path{Parent: &parent, Name: "RawSecretAccessKey"}
 		if x.RawSecretAccessKey == nil {
 			v.Required(&p)
 		} else {
@@ -2234,9 +2234,9 @@ func validateXksProxyAuthenticationCredentialType(v *validation.Validator, paren
 }
 
 // validateGrantOperationList checks a GrantOperationList value.
-func validateGrantOperationList(v *validation.Validator, parent *validation.Path, x []types.GrantOperation) {
+func validateGrantOperationList(v *validation.Validator, parent validation.Path, x []types.GrantOperation) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -2244,9 +2244,9 @@ func validateGrantOperationList(v *validation.Validator, parent *validation.Path
 }
 
 // validateGrantTokenList checks a GrantTokenList value.
-func validateGrantTokenList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateGrantTokenList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 8192 {
 			v.StringLength(&p, x[i], 1, 8192)
 		}
@@ -2254,20 +2254,20 @@ func validateGrantTokenList(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateRecipientInfo checks a RecipientInfo value.
-func validateRecipientInfo(v *validation.Validator, parent *validation.Path, x *types.RecipientInfo) {
+func validateRecipientInfo(v *validation.Validator, parent validation.Path, x *types.RecipientInfo) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeyEncryptionAlgorithm"}
+		p := validation.Path{Parent: &parent, Name: "KeyEncryptionAlgorithm"}
 		if x.KeyEncryptionAlgorithm != "" {
 			if !x.KeyEncryptionAlgorithm.IsKnown() {
 				v.Enum(&p, string(x.KeyEncryptionAlgorithm))
@@ -2275,7 +2275,7 @@ func validateRecipientInfo(v *validation.Validator, parent *validation.Path, x *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AttestationDocument"}
+		p := validation.Path{Parent: &parent, Name: "AttestationDocument"}
 		if x.AttestationDocument != nil {
 			if n := len(x.AttestationDocument); n < 1 || n > 262144 {
 				v.Length(&p, n, 1, 262144)
@@ -2285,9 +2285,9 @@ func validateRecipientInfo(v *validation.Validator, parent *validation.Path, x *
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -2295,12 +2295,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TagKey"}
+		p := validation.Path{Parent: &parent, Name: "TagKey"}
 		if x.TagKey == nil {
 			v.Required(&p)
 		} else {
@@ -2310,7 +2310,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TagValue"}
+		p := validation.Path{Parent: &parent, Name: "TagValue"}
 		if x.TagValue == nil {
 			v.Required(&p)
 		} else {

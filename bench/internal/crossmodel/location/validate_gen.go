@@ -76,7 +76,7 @@ func (in *BatchDeleteDevicePositionHistoryInput) Validate() error {
 			if n := len(in.DeviceIds); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateDeviceIdsList(v, &p, in.DeviceIds)
+			validateDeviceIdsList(v, p, in.DeviceIds)
 		}
 	}
 	return v.Err("BatchDeleteDevicePositionHistoryInput")
@@ -111,7 +111,7 @@ func (in *BatchDeleteGeofenceInput) Validate() error {
 			if n := len(in.GeofenceIds); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateIdList(v, &p, in.GeofenceIds)
+			validateIdList(v, p, in.GeofenceIds)
 		}
 	}
 	return v.Err("BatchDeleteGeofenceInput")
@@ -146,7 +146,7 @@ func (in *BatchEvaluateGeofencesInput) Validate() error {
 			if n := len(in.DevicePositionUpdates); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateDevicePositionUpdateList(v, &p, in.DevicePositionUpdates)
+			validateDevicePositionUpdateList(v, p, in.DevicePositionUpdates)
 		}
 	}
 	return v.Err("BatchEvaluateGeofencesInput")
@@ -181,7 +181,7 @@ func (in *BatchGetDevicePositionInput) Validate() error {
 			if n := len(in.DeviceIds); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateIdList(v, &p, in.DeviceIds)
+			validateIdList(v, p, in.DeviceIds)
 		}
 	}
 	return v.Err("BatchGetDevicePositionInput")
@@ -216,7 +216,7 @@ func (in *BatchPutGeofenceInput) Validate() error {
 			if n := len(in.Entries); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateBatchPutGeofenceRequestEntryList(v, &p, in.Entries)
+			validateBatchPutGeofenceRequestEntryList(v, p, in.Entries)
 		}
 	}
 	return v.Err("BatchPutGeofenceInput")
@@ -251,7 +251,7 @@ func (in *BatchUpdateDevicePositionInput) Validate() error {
 			if n := len(in.Updates); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateDevicePositionUpdateList(v, &p, in.Updates)
+			validateDevicePositionUpdateList(v, p, in.Updates)
 		}
 	}
 	return v.Err("BatchUpdateDevicePositionInput")
@@ -304,7 +304,7 @@ func (in *CalculateRouteInput) Validate() error {
 			if n := len(in.WaypointPositions); n > 23 {
 				v.Length(&p, n, -1, 23)
 			}
-			validateWaypointPositionList(v, &p, in.WaypointPositions)
+			validateWaypointPositionList(v, p, in.WaypointPositions)
 		}
 	}
 	{
@@ -326,7 +326,7 @@ func (in *CalculateRouteInput) Validate() error {
 	{
 		p := validation.Path{Name: "TruckModeOptions"}
 		if in.TruckModeOptions != nil {
-			validateCalculateRouteTruckModeOptions(v, &p, in.TruckModeOptions)
+			validateCalculateRouteTruckModeOptions(v, p, in.TruckModeOptions)
 		}
 	}
 	{
@@ -377,7 +377,7 @@ func (in *CalculateRouteMatrixInput) Validate() error {
 			if n := len(in.DeparturePositions); n < 1 || n > 350 {
 				v.Length(&p, n, 1, 350)
 			}
-			validatePositionList(v, &p, in.DeparturePositions)
+			validatePositionList(v, p, in.DeparturePositions)
 		}
 	}
 	{
@@ -388,7 +388,7 @@ func (in *CalculateRouteMatrixInput) Validate() error {
 			if n := len(in.DestinationPositions); n < 1 || n > 350 {
 				v.Length(&p, n, 1, 350)
 			}
-			validatePositionList(v, &p, in.DestinationPositions)
+			validatePositionList(v, p, in.DestinationPositions)
 		}
 	}
 	{
@@ -410,7 +410,7 @@ func (in *CalculateRouteMatrixInput) Validate() error {
 	{
 		p := validation.Path{Name: "TruckModeOptions"}
 		if in.TruckModeOptions != nil {
-			validateCalculateRouteTruckModeOptions(v, &p, in.TruckModeOptions)
+			validateCalculateRouteTruckModeOptions(v, p, in.TruckModeOptions)
 		}
 	}
 	{
@@ -467,7 +467,7 @@ func (in *CreateGeofenceCollectionInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -507,7 +507,7 @@ func (in *CreateKeyInput) Validate() error {
 		if in.Restrictions == nil {
 			v.Required(&p)
 		} else {
-			validateApiKeyRestrictions(v, &p, in.Restrictions)
+			validateApiKeyRestrictions(v, p, in.Restrictions)
 		}
 	}
 	{
@@ -524,7 +524,7 @@ func (in *CreateKeyInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateKeyInput")
@@ -556,7 +556,7 @@ func (in *CreateMapInput) Validate() error {
 		if in.Configuration == nil {
 			v.Required(&p)
 		} else {
-			validateMapConfiguration(v, &p, in.Configuration)
+			validateMapConfiguration(v, p, in.Configuration)
 		}
 	}
 	{
@@ -581,7 +581,7 @@ func (in *CreateMapInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateMapInput")
@@ -633,7 +633,7 @@ func (in *CreatePlaceIndexInput) Validate() error {
 	{
 		p := validation.Path{Name: "DataSourceConfiguration"}
 		if in.DataSourceConfiguration != nil {
-			validateDataSourceConfiguration(v, &p, in.DataSourceConfiguration)
+			validateDataSourceConfiguration(v, p, in.DataSourceConfiguration)
 		}
 	}
 	{
@@ -642,7 +642,7 @@ func (in *CreatePlaceIndexInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreatePlaceIndexInput")
@@ -697,7 +697,7 @@ func (in *CreateRouteCalculatorInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateRouteCalculatorInput")
@@ -754,7 +754,7 @@ func (in *CreateTrackerInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -1122,7 +1122,7 @@ func (in *ForecastGeofenceEventsInput) Validate() error {
 		if in.DeviceState == nil {
 			v.Required(&p)
 		} else {
-			validateForecastGeofenceEventsDeviceState(v, &p, in.DeviceState)
+			validateForecastGeofenceEventsDeviceState(v, p, in.DeviceState)
 		}
 	}
 	{
@@ -1588,7 +1588,7 @@ func (in *ListDevicePositionsInput) Validate() error {
 	{
 		p := validation.Path{Name: "FilterGeometry"}
 		if in.FilterGeometry != nil {
-			validateTrackingFilterGeometry(v, &p, in.FilterGeometry)
+			validateTrackingFilterGeometry(v, p, in.FilterGeometry)
 		}
 	}
 	return v.Err("ListDevicePositionsInput")
@@ -1688,7 +1688,7 @@ func (in *ListKeysInput) Validate() error {
 	{
 		p := validation.Path{Name: "Filter"}
 		if in.Filter != nil {
-			validateApiKeyFilter(v, &p, in.Filter)
+			validateApiKeyFilter(v, p, in.Filter)
 		}
 	}
 	return v.Err("ListKeysInput")
@@ -1908,7 +1908,7 @@ func (in *PutGeofenceInput) Validate() error {
 		if in.Geometry == nil {
 			v.Required(&p)
 		} else {
-			validateGeofenceGeometry(v, &p, in.Geometry)
+			validateGeofenceGeometry(v, p, in.Geometry)
 		}
 	}
 	{
@@ -1917,7 +1917,7 @@ func (in *PutGeofenceInput) Validate() error {
 			if n := len(in.GeofenceProperties); n > 3 {
 				v.Length(&p, n, 0, 3)
 			}
-			validatePropertyMap(v, &p, in.GeofenceProperties)
+			validatePropertyMap(v, p, in.GeofenceProperties)
 		}
 	}
 	return v.Err("PutGeofenceInput")
@@ -2034,7 +2034,7 @@ func (in *SearchPlaceIndexForSuggestionsInput) Validate() error {
 			if n := len(in.FilterCountries); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateCountryCodeList(v, &p, in.FilterCountries)
+			validateCountryCodeList(v, p, in.FilterCountries)
 		}
 	}
 	{
@@ -2059,7 +2059,7 @@ func (in *SearchPlaceIndexForSuggestionsInput) Validate() error {
 			if n := len(in.FilterCategories); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateFilterPlaceCategoryList(v, &p, in.FilterCategories)
+			validateFilterPlaceCategoryList(v, p, in.FilterCategories)
 		}
 	}
 	{
@@ -2126,7 +2126,7 @@ func (in *SearchPlaceIndexForTextInput) Validate() error {
 			if n := len(in.FilterCountries); n < 1 || n > 100 {
 				v.Length(&p, n, 1, 100)
 			}
-			validateCountryCodeList(v, &p, in.FilterCountries)
+			validateCountryCodeList(v, p, in.FilterCountries)
 		}
 	}
 	{
@@ -2151,7 +2151,7 @@ func (in *SearchPlaceIndexForTextInput) Validate() error {
 			if n := len(in.FilterCategories); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateFilterPlaceCategoryList(v, &p, in.FilterCategories)
+			validateFilterPlaceCategoryList(v, p, in.FilterCategories)
 		}
 	}
 	{
@@ -2197,7 +2197,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, -1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -2312,7 +2312,7 @@ func (in *UpdateKeyInput) Validate() error {
 	{
 		p := validation.Path{Name: "Restrictions"}
 		if in.Restrictions != nil {
-			validateApiKeyRestrictions(v, &p, in.Restrictions)
+			validateApiKeyRestrictions(v, p, in.Restrictions)
 		}
 	}
 	return v.Err("UpdateKeyInput")
@@ -2358,7 +2358,7 @@ func (in *UpdateMapInput) Validate() error {
 	{
 		p := validation.Path{Name: "ConfigurationUpdate"}
 		if in.ConfigurationUpdate != nil {
-			validateMapConfigurationUpdate(v, &p, in.ConfigurationUpdate)
+			validateMapConfigurationUpdate(v, p, in.ConfigurationUpdate)
 		}
 	}
 	return v.Err("UpdateMapInput")
@@ -2404,7 +2404,7 @@ func (in *UpdatePlaceIndexInput) Validate() error {
 	{
 		p := validation.Path{Name: "DataSourceConfiguration"}
 		if in.DataSourceConfiguration != nil {
-			validateDataSourceConfiguration(v, &p, in.DataSourceConfiguration)
+			validateDataSourceConfiguration(v, p, in.DataSourceConfiguration)
 		}
 	}
 	return v.Err("UpdatePlaceIndexInput")
@@ -2524,7 +2524,7 @@ func (in *VerifyDevicePositionInput) Validate() error {
 		if in.DeviceState == nil {
 			v.Required(&p)
 		} else {
-			validateDeviceState(v, &p, in.DeviceState)
+			validateDeviceState(v, p, in.DeviceState)
 		}
 	}
 	{
@@ -2539,9 +2539,9 @@ func (in *VerifyDevicePositionInput) Validate() error {
 }
 
 // validateDeviceIdsList checks a DeviceIdsList value.
-func validateDeviceIdsList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateDeviceIdsList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 100 {
 			v.StringLength(&p, x[i], 1, 100)
 		}
@@ -2552,9 +2552,9 @@ func validateDeviceIdsList(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateIdList checks a IdList value.
-func validateIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateIdList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 100 {
 			v.StringLength(&p, x[i], 1, 100)
 		}
@@ -2565,25 +2565,25 @@ func validateIdList(v *validation.Validator, parent *validation.Path, x []string
 }
 
 // validateDevicePositionUpdateList checks a DevicePositionUpdateList value.
-func validateDevicePositionUpdateList(v *validation.Validator, parent *validation.Path, x []types.DevicePositionUpdate) {
+func validateDevicePositionUpdateList(v *validation.Validator, parent validation.Path, x []types.DevicePositionUpdate) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateDevicePositionUpdate(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateDevicePositionUpdate(v, p, &x[i])
 	}
 }
 
 // validateBatchPutGeofenceRequestEntryList checks a BatchPutGeofenceRequestEntryList value.
-func validateBatchPutGeofenceRequestEntryList(v *validation.Validator, parent *validation.Path, x []types.BatchPutGeofenceRequestEntry) {
+func validateBatchPutGeofenceRequestEntryList(v *validation.Validator, parent validation.Path, x []types.BatchPutGeofenceRequestEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateBatchPutGeofenceRequestEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateBatchPutGeofenceRequestEntry(v, p, &x[i])
 	}
 }
 
 // validateWaypointPositionList checks a WaypointPositionList value.
-func validateWaypointPositionList(v *validation.Validator, parent *validation.Path, x [][]float64) {
+func validateWaypointPositionList(v *validation.Validator, parent validation.Path, x [][]float64) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n != 2 {
 			v.Length(&p, n, 2, 2)
 		}
@@ -2591,28 +2591,28 @@ func validateWaypointPositionList(v *validation.Validator, parent *validation.Pa
 }
 
 // validateCalculateRouteTruckModeOptions checks a CalculateRouteTruckModeOptions value.
-func validateCalculateRouteTruckModeOptions(v *validation.Validator, parent *validation.Path, x *types.CalculateRouteTruckModeOptions) {
+func validateCalculateRouteTruckModeOptions(v *validation.Validator, parent validation.Path, x *types.CalculateRouteTruckModeOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Dimensions"}
+		p := validation.Path{Parent: &parent, Name: "Dimensions"}
 		if x.Dimensions != nil {
-			validateTruckDimensions(v, &p, x.Dimensions)
+			validateTruckDimensions(v, p, x.Dimensions)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Weight"}
+		p := validation.Path{Parent: &parent, Name: "Weight"}
 		if x.Weight != nil {
-			validateTruckWeight(v, &p, x.Weight)
+			validateTruckWeight(v, p, x.Weight)
 		}
 	}
 }
 
 // validatePositionList checks a PositionList value.
-func validatePositionList(v *validation.Validator, parent *validation.Path, x [][]float64) {
+func validatePositionList(v *validation.Validator, parent validation.Path, x [][]float64) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n != 2 {
 			v.Length(&p, n, 2, 2)
 		}
@@ -2620,11 +2620,11 @@ func validatePositionList(v *validation.Validator, parent *validation.Path, x []
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -2632,7 +2632,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^([\p{L}\p{Z}\p{N}_.,:/=+\-@]*)$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -2644,50 +2644,50 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateApiKeyRestrictions checks a ApiKeyRestrictions value.
-func validateApiKeyRestrictions(v *validation.Validator, parent *validation.Path, x *types.ApiKeyRestrictions) {
+func validateApiKeyRestrictions(v *validation.Validator, parent validation.Path, x *types.ApiKeyRestrictions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AllowActions"}
+		p := validation.Path{Parent: &parent, Name: "AllowActions"}
 		if x.AllowActions == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.AllowActions); n < 1 || n > 24 {
 				v.Length(&p, n, 1, 24)
 			}
-			validateApiKeyActionList(v, &p, x.AllowActions)
+			validateApiKeyActionList(v, p, x.AllowActions)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AllowResources"}
+		p := validation.Path{Parent: &parent, Name: "AllowResources"}
 		if x.AllowResources == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.AllowResources); n < 1 || n > 8 {
 				v.Length(&p, n, 1, 8)
 			}
-			validateGeoArnList(v, &p, x.AllowResources)
+			validateGeoArnList(v, p, x.AllowResources)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AllowReferers"}
+		p := validation.Path{Parent: &parent, Name: "AllowReferers"}
 		if x.AllowReferers != nil {
 			if n := len(x.AllowReferers); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateRefererPatternList(v, &p, x.AllowReferers)
+			validateRefererPatternList(v, p, x.AllowReferers)
 		}
 	}
 }
 
 // validateMapConfiguration checks a MapConfiguration value.
-func validateMapConfiguration(v *validation.Validator, parent *validation.Path, x *types.MapConfiguration) {
+func validateMapConfiguration(v *validation.Validator, parent validation.Path, x *types.MapConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Style"}
+		p := validation.Path{Parent: &parent, Name: "Style"}
 		if x.Style == nil {
 			v.Required(&p)
 		} else {
@@ -2700,7 +2700,7 @@ func validateMapConfiguration(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PoliticalView"}
+		p := validation.Path{Parent: &parent, Name: "PoliticalView"}
 		if x.PoliticalView != nil {
 			v.StringLength(&p, *x.PoliticalView, 3, 3)
 			if !pattern8.MatchString(*x.PoliticalView) {
@@ -2709,23 +2709,23 @@ func validateMapConfiguration(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomLayers"}
+		p := validation.Path{Parent: &parent, Name: "CustomLayers"}
 		if x.CustomLayers != nil {
 			if n := len(x.CustomLayers); n > 10 {
 				v.Length(&p, n, -1, 10)
 			}
-			validateCustomLayerList(v, &p, x.CustomLayers)
+			validateCustomLayerList(v, p, x.CustomLayers)
 		}
 	}
 }
 
 // validateDataSourceConfiguration checks a DataSourceConfiguration value.
-func validateDataSourceConfiguration(v *validation.Validator, parent *validation.Path, x *types.DataSourceConfiguration) {
+func validateDataSourceConfiguration(v *validation.Validator, parent validation.Path, x *types.DataSourceConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IntendedUse"}
+		p := validation.Path{Parent: &parent, Name: "IntendedUse"}
 		if x.IntendedUse != "" {
 			if !x.IntendedUse.IsKnown() {
 				v.Enum(&p, string(x.IntendedUse))
@@ -2735,12 +2735,12 @@ func validateDataSourceConfiguration(v *validation.Validator, parent *validation
 }
 
 // validateForecastGeofenceEventsDeviceState checks a ForecastGeofenceEventsDeviceState value.
-func validateForecastGeofenceEventsDeviceState(v *validation.Validator, parent *validation.Path, x *types.ForecastGeofenceEventsDeviceState) {
+func validateForecastGeofenceEventsDeviceState(v *validation.Validator, parent validation.Path, x *types.ForecastGeofenceEventsDeviceState) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Position"}
+		p := validation.Path{Parent: &parent, Name: "Position"}
 		if x.Position == nil {
 			v.Required(&p)
 		} else {
@@ -2750,7 +2750,7 @@ func validateForecastGeofenceEventsDeviceState(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Speed"}
+		p := validation.Path{Parent: &parent, Name: "Speed"}
 		if x.Speed != nil {
 			if n := *x.Speed; n < 0.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "")
@@ -2760,28 +2760,28 @@ func validateForecastGeofenceEventsDeviceState(v *validation.Validator, parent *
 }
 
 // validateTrackingFilterGeometry checks a TrackingFilterGeometry value.
-func validateTrackingFilterGeometry(v *validation.Validator, parent *validation.Path, x *types.TrackingFilterGeometry) {
+func validateTrackingFilterGeometry(v *validation.Validator, parent validation.Path, x *types.TrackingFilterGeometry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Polygon"}
+		p := validation.Path{Parent: &parent, Name: "Polygon"}
 		if x.Polygon != nil {
 			if n := len(x.Polygon); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateLinearRings(v, &p, x.Polygon)
+			validateLinearRings(v, p, x.Polygon)
 		}
 	}
 }
 
 // validateApiKeyFilter checks a ApiKeyFilter value.
-func validateApiKeyFilter(v *validation.Validator, parent *validation.Path, x *types.ApiKeyFilter) {
+func validateApiKeyFilter(v *validation.Validator, parent validation.Path, x *types.ApiKeyFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KeyStatus"}
+		p := validation.Path{Parent: &parent, Name: "KeyStatus"}
 		if x.KeyStatus != "" {
 			if !x.KeyStatus.IsKnown() {
 				v.Enum(&p, string(x.KeyStatus))
@@ -2791,27 +2791,27 @@ func validateApiKeyFilter(v *validation.Validator, parent *validation.Path, x *t
 }
 
 // validateGeofenceGeometry checks a GeofenceGeometry value.
-func validateGeofenceGeometry(v *validation.Validator, parent *validation.Path, x *types.GeofenceGeometry) {
+func validateGeofenceGeometry(v *validation.Validator, parent validation.Path, x *types.GeofenceGeometry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Polygon"}
+		p := validation.Path{Parent: &parent, Name: "Polygon"}
 		if x.Polygon != nil {
 			if n := len(x.Polygon); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateLinearRings(v, &p, x.Polygon)
+			validateLinearRings(v, p, x.Polygon)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Circle"}
+		p := validation.Path{Parent: &parent, Name: "Circle"}
 		if x.Circle != nil {
-			validateCircle(v, &p, x.Circle)
+			validateCircle(v, p, x.Circle)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Geobuf"}
+		p := validation.Path{Parent: &parent, Name: "Geobuf"}
 		if x.Geobuf != nil {
 			if n := len(x.Geobuf); n > 600000 {
 				v.Length(&p, n, -1, 600000)
@@ -2821,16 +2821,16 @@ func validateGeofenceGeometry(v *validation.Validator, parent *validation.Path, 
 }
 
 // validatePropertyMap checks a PropertyMap value.
-func validatePropertyMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validatePropertyMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 20 {
 				v.StringLength(&p, k, 1, 20)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 40 {
 			v.StringLength(&p, e, 1, 40)
 		}
@@ -2839,9 +2839,9 @@ func validatePropertyMap(v *validation.Validator, parent *validation.Path, x map
 }
 
 // validateCountryCodeList checks a CountryCodeList value.
-func validateCountryCodeList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCountryCodeList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 3, 3)
 		if !pattern8.MatchString(x[i]) {
 			v.Pattern(&p, `^[A-Z]{3}$`)
@@ -2850,9 +2850,9 @@ func validateCountryCodeList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateFilterPlaceCategoryList checks a FilterPlaceCategoryList value.
-func validateFilterPlaceCategoryList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateFilterPlaceCategoryList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 35 {
 			v.StringLength(&p, x[i], -1, 35)
 		}
@@ -2860,12 +2860,12 @@ func validateFilterPlaceCategoryList(v *validation.Validator, parent *validation
 }
 
 // validateMapConfigurationUpdate checks a MapConfigurationUpdate value.
-func validateMapConfigurationUpdate(v *validation.Validator, parent *validation.Path, x *types.MapConfigurationUpdate) {
+func validateMapConfigurationUpdate(v *validation.Validator, parent validation.Path, x *types.MapConfigurationUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PoliticalView"}
+		p := validation.Path{Parent: &parent, Name: "PoliticalView"}
 		if x.PoliticalView != nil {
 			if n := len(*x.PoliticalView); n > 3 {
 				v.StringLength(&p, *x.PoliticalView, 0, 3)
@@ -2876,23 +2876,23 @@ func validateMapConfigurationUpdate(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomLayers"}
+		p := validation.Path{Parent: &parent, Name: "CustomLayers"}
 		if x.CustomLayers != nil {
 			if n := len(x.CustomLayers); n > 10 {
 				v.Length(&p, n, -1, 10)
 			}
-			validateCustomLayerList(v, &p, x.CustomLayers)
+			validateCustomLayerList(v, p, x.CustomLayers)
 		}
 	}
 }
 
 // validateDeviceState checks a DeviceState value.
-func validateDeviceState(v *validation.Validator, parent *validation.Path, x *types.DeviceState) {
+func validateDeviceState(v *validation.Validator, parent validation.Path, x *types.DeviceState) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeviceId"}
+		p := validation.Path{Parent: &parent, Name: "DeviceId"}
 		if x.DeviceId == nil {
 			v.Required(&p)
 		} else {
@@ -2905,13 +2905,13 @@ func validateDeviceState(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SampleTime"}
+		p := validation.Path{Parent: &parent, Name: "SampleTime"}
 		if x.SampleTime == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Position"}
+		p := validation.Path{Parent: &parent, Name: "Position"}
 		if x.Position == nil {
 			v.Required(&p)
 		} else {
@@ -2921,13 +2921,13 @@ func validateDeviceState(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Accuracy"}
+		p := validation.Path{Parent: &parent, Name: "Accuracy"}
 		if x.Accuracy != nil {
-			validatePositionalAccuracy(v, &p, x.Accuracy)
+			validatePositionalAccuracy(v, p, x.Accuracy)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Ipv4Address"}
+		p := validation.Path{Parent: &parent, Name: "Ipv4Address"}
 		if x.Ipv4Address != nil {
 			if !pattern10.MatchString(*x.Ipv4Address) {
 				v.Pattern(&p, `^(?:(?:25[0-5]|(?:2[0-4]|1\d|[0-9]|)\d)\.?\b){4}$`)
@@ -2935,26 +2935,26 @@ func validateDeviceState(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "WiFiAccessPoints"}
+		p := validation.Path{Parent: &parent, Name: "WiFiAccessPoints"}
 		if x.WiFiAccessPoints != nil {
-			validateWiFiAccessPointList(v, &p, x.WiFiAccessPoints)
+			validateWiFiAccessPointList(v, p, x.WiFiAccessPoints)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CellSignals"}
+		p := validation.Path{Parent: &parent, Name: "CellSignals"}
 		if x.CellSignals != nil {
-			validateCellSignals(v, &p, x.CellSignals)
+			validateCellSignals(v, p, x.CellSignals)
 		}
 	}
 }
 
 // validateDevicePositionUpdate checks a DevicePositionUpdate value.
-func validateDevicePositionUpdate(v *validation.Validator, parent *validation.Path, x *types.DevicePositionUpdate) {
+func validateDevicePositionUpdate(v *validation.Validator, parent validation.Path, x *types.DevicePositionUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeviceId"}
+		p := validation.Path{Parent: &parent, Name: "DeviceId"}
 		if x.DeviceId == nil {
 			v.Required(&p)
 		} else {
@@ -2967,13 +2967,13 @@ func validateDevicePositionUpdate(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SampleTime"}
+		p := validation.Path{Parent: &parent, Name: "SampleTime"}
 		if x.SampleTime == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Position"}
+		p := validation.Path{Parent: &parent, Name: "Position"}
 		if x.Position == nil {
 			v.Required(&p)
 		} else {
@@ -2983,29 +2983,29 @@ func validateDevicePositionUpdate(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Accuracy"}
+		p := validation.Path{Parent: &parent, Name: "Accuracy"}
 		if x.Accuracy != nil {
-			validatePositionalAccuracy(v, &p, x.Accuracy)
+			validatePositionalAccuracy(v, p, x.Accuracy)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PositionProperties"}
+		p := validation.Path{Parent: &parent, Name: "PositionProperties"}
 		if x.PositionProperties != nil {
 			if n := len(x.PositionProperties); n > 4 {
 				v.Length(&p, n, 0, 4)
 			}
-			validatePositionPropertyMap(v, &p, x.PositionProperties)
+			validatePositionPropertyMap(v, p, x.PositionProperties)
 		}
 	}
 }
 
 // validateBatchPutGeofenceRequestEntry checks a BatchPutGeofenceRequestEntry value.
-func validateBatchPutGeofenceRequestEntry(v *validation.Validator, parent *validation.Path, x *types.BatchPutGeofenceRequestEntry) {
+func validateBatchPutGeofenceRequestEntry(v *validation.Validator, parent validation.Path, x *types.BatchPutGeofenceRequestEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "GeofenceId"}
+		p := validation.Path{Parent: &parent, Name: "GeofenceId"}
 		if x.GeofenceId == nil {
 			v.Required(&p)
 		} else {
@@ -3018,31 +3018,31 @@ func validateBatchPutGeofenceRequestEntry(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Geometry"}
+		p := validation.Path{Parent: &parent, Name: "Geometry"}
 		if x.Geometry == nil {
 			v.Required(&p)
 		} else {
-			validateGeofenceGeometry(v, &p, x.Geometry)
+			validateGeofenceGeometry(v, p, x.Geometry)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "GeofenceProperties"}
+		p := validation.Path{Parent: &parent, Name: "GeofenceProperties"}
 		if x.GeofenceProperties != nil {
 			if n := len(x.GeofenceProperties); n > 3 {
 				v.Length(&p, n, 0, 3)
 			}
-			validatePropertyMap(v, &p, x.GeofenceProperties)
+			validatePropertyMap(v, p, x.GeofenceProperties)
 		}
 	}
 }
 
 // validateTruckDimensions checks a TruckDimensions value.
-func validateTruckDimensions(v *validation.Validator, parent *validation.Path, x *types.TruckDimensions) {
+func validateTruckDimensions(v *validation.Validator, parent validation.Path, x *types.TruckDimensions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Length"}
+		p := validation.Path{Parent: &parent, Name: "Length"}
 		if x.Length != nil {
 			if n := *x.Length; n < 0.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "")
@@ -3050,7 +3050,7 @@ func validateTruckDimensions(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Height"}
+		p := validation.Path{Parent: &parent, Name: "Height"}
 		if x.Height != nil {
 			if n := *x.Height; n < 0.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "")
@@ -3058,7 +3058,7 @@ func validateTruckDimensions(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Width"}
+		p := validation.Path{Parent: &parent, Name: "Width"}
 		if x.Width != nil {
 			if n := *x.Width; n < 0.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "")
@@ -3066,7 +3066,7 @@ func validateTruckDimensions(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Unit"}
+		p := validation.Path{Parent: &parent, Name: "Unit"}
 		if x.Unit != "" {
 			if !x.Unit.IsKnown() {
 				v.Enum(&p, string(x.Unit))
@@ -3076,12 +3076,12 @@ func validateTruckDimensions(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateTruckWeight checks a TruckWeight value.
-func validateTruckWeight(v *validation.Validator, parent *validation.Path, x *types.TruckWeight) {
+func validateTruckWeight(v *validation.Validator, parent validation.Path, x *types.TruckWeight) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Total"}
+		p := validation.Path{Parent: &parent, Name: "Total"}
 		if x.Total != nil {
 			if n := *x.Total; n < 0.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "")
@@ -3089,7 +3089,7 @@ func validateTruckWeight(v *validation.Validator, parent *validation.Path, x *ty
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Unit"}
+		p := validation.Path{Parent: &parent, Name: "Unit"}
 		if x.Unit != "" {
 			if !x.Unit.IsKnown() {
 				v.Enum(&p, string(x.Unit))
@@ -3099,9 +3099,9 @@ func validateTruckWeight(v *validation.Validator, parent *validation.Path, x *ty
 }
 
 // validateApiKeyActionList checks a ApiKeyActionList value.
-func validateApiKeyActionList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateApiKeyActionList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 17 || n > 200 {
 			v.StringLength(&p, x[i], 5, 200)
 		}
@@ -3112,9 +3112,9 @@ func validateApiKeyActionList(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateGeoArnList checks a GeoArnList value.
-func validateGeoArnList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateGeoArnList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 1600 {
 			v.StringLength(&p, x[i], -1, 1600)
 		}
@@ -3125,9 +3125,9 @@ func validateGeoArnList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateRefererPatternList checks a RefererPatternList value.
-func validateRefererPatternList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateRefererPatternList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 253 {
 			v.StringLength(&p, x[i], -1, 253)
 		}
@@ -3138,9 +3138,9 @@ func validateRefererPatternList(v *validation.Validator, parent *validation.Path
 }
 
 // validateCustomLayerList checks a CustomLayerList value.
-func validateCustomLayerList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCustomLayerList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 100 {
 			v.StringLength(&p, x[i], 1, 100)
 		}
@@ -3151,23 +3151,23 @@ func validateCustomLayerList(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateLinearRings checks a LinearRings value.
-func validateLinearRings(v *validation.Validator, parent *validation.Path, x [][][]float64) {
+func validateLinearRings(v *validation.Validator, parent validation.Path, x [][][]float64) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 4 {
 			v.Length(&p, n, 4, -1)
 		}
-		validateLinearRing(v, &p, x[i])
+		validateLinearRing(v, p, x[i])
 	}
 }
 
 // validateCircle checks a Circle value.
-func validateCircle(v *validation.Validator, parent *validation.Path, x *types.Circle) {
+func validateCircle(v *validation.Validator, parent validation.Path, x *types.Circle) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Center"}
+		p := validation.Path{Parent: &parent, Name: "Center"}
 		if x.Center == nil {
 			v.Required(&p)
 		} else {
@@ -3177,7 +3177,7 @@ func validateCircle(v *validation.Validator, parent *validation.Path, x *types.C
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Radius"}
+		p := validation.Path{Parent: &parent, Name: "Radius"}
 		if x.Radius == nil {
 			v.Required(&p)
 		}
@@ -3185,12 +3185,12 @@ func validateCircle(v *validation.Validator, parent *validation.Path, x *types.C
 }
 
 // validatePositionalAccuracy checks a PositionalAccuracy value.
-func validatePositionalAccuracy(v *validation.Validator, parent *validation.Path, x *types.PositionalAccuracy) {
+func validatePositionalAccuracy(v *validation.Validator, parent validation.Path, x *types.PositionalAccuracy) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Horizontal"}
+		p := validation.Path{Parent: &parent, Name: "Horizontal"}
 		if x.Horizontal == nil {
 			v.Required(&p)
 		} else {
@@ -3202,42 +3202,42 @@ func validatePositionalAccuracy(v *validation.Validator, parent *validation.Path
 }
 
 // validateWiFiAccessPointList checks a WiFiAccessPointList value.
-func validateWiFiAccessPointList(v *validation.Validator, parent *validation.Path, x []types.WiFiAccessPoint) {
+func validateWiFiAccessPointList(v *validation.Validator, parent validation.Path, x []types.WiFiAccessPoint) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateWiFiAccessPoint(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateWiFiAccessPoint(v, p, &x[i])
 	}
 }
 
 // validateCellSignals checks a CellSignals value.
-func validateCellSignals(v *validation.Validator, parent *validation.Path, x *types.CellSignals) {
+func validateCellSignals(v *validation.Validator, parent validation.Path, x *types.CellSignals) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LteCellDetails"}
+		p := validation.Path{Parent: &parent, Name: "LteCellDetails"}
 		if x.LteCellDetails == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.LteCellDetails); n < 1 || n > 16 {
 				v.Length(&p, n, 1, 16)
 			}
-			validateLteCellDetailsList(v, &p, x.LteCellDetails)
+			validateLteCellDetailsList(v, p, x.LteCellDetails)
 		}
 	}
 }
 
 // validatePositionPropertyMap checks a PositionPropertyMap value.
-func validatePositionPropertyMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validatePositionPropertyMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 20 {
 				v.StringLength(&p, k, 1, 20)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 150 {
 			v.StringLength(&p, e, 1, 150)
 		}
@@ -3246,9 +3246,9 @@ func validatePositionPropertyMap(v *validation.Validator, parent *validation.Pat
 }
 
 // validateLinearRing checks a LinearRing value.
-func validateLinearRing(v *validation.Validator, parent *validation.Path, x [][]float64) {
+func validateLinearRing(v *validation.Validator, parent validation.Path, x [][]float64) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n != 2 {
 			v.Length(&p, n, 2, 2)
 		}
@@ -3256,12 +3256,12 @@ func validateLinearRing(v *validation.Validator, parent *validation.Path, x [][]
 }
 
 // validateWiFiAccessPoint checks a WiFiAccessPoint value.
-func validateWiFiAccessPoint(v *validation.Validator, parent *validation.Path, x *types.WiFiAccessPoint) {
+func validateWiFiAccessPoint(v *validation.Validator, parent validation.Path, x *types.WiFiAccessPoint) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MacAddress"}
+		p := validation.Path{Parent: &parent, Name: "MacAddress"}
 		if x.MacAddress == nil {
 			v.Required(&p)
 		} else {
@@ -3272,7 +3272,7 @@ func validateWiFiAccessPoint(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Rss"}
+		p := validation.Path{Parent: &parent, Name: "Rss"}
 		if x.Rss == nil {
 			v.Required(&p)
 		} else {
@@ -3284,20 +3284,20 @@ func validateWiFiAccessPoint(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateLteCellDetailsList checks a LteCellDetailsList value.
-func validateLteCellDetailsList(v *validation.Validator, parent *validation.Path, x []types.LteCellDetails) {
+func validateLteCellDetailsList(v *validation.Validator, parent validation.Path, x []types.LteCellDetails) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLteCellDetails(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLteCellDetails(v, p, &x[i])
 	}
 }
 
 // validateLteCellDetails checks a LteCellDetails value.
-func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x *types.LteCellDetails) {
+func validateLteCellDetails(v *validation.Validator, parent validation.Path, x *types.LteCellDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CellId"}
+		p := validation.Path{Parent: &parent, Name: "CellId"}
 		{
 			if n := x.CellId; n < 0 || n > 268435455 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "268435455")
@@ -3305,7 +3305,7 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Mcc"}
+		p := validation.Path{Parent: &parent, Name: "Mcc"}
 		if x.Mcc == nil {
 			v.Required(&p)
 		} else {
@@ -3315,7 +3315,7 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Mnc"}
+		p := validation.Path{Parent: &parent, Name: "Mnc"}
 		if x.Mnc == nil {
 			v.Required(&p)
 		} else {
@@ -3325,22 +3325,22 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LocalId"}
+		p := validation.Path{Parent: &parent, Name: "LocalId"}
 		if x.LocalId != nil {
-			validateLteLocalId(v, &p, x.LocalId)
+			validateLteLocalId(v, p, x.LocalId)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "NetworkMeasurements"}
+		p := validation.Path{Parent: &parent, Name: "NetworkMeasurements"}
 		if x.NetworkMeasurements != nil {
 			if n := len(x.NetworkMeasurements); n < 1 || n > 32 {
 				v.Length(&p, n, 1, 32)
 			}
-			validateLteNetworkMeasurementsList(v, &p, x.NetworkMeasurements)
+			validateLteNetworkMeasurementsList(v, p, x.NetworkMeasurements)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TimingAdvance"}
+		p := validation.Path{Parent: &parent, Name: "TimingAdvance"}
 		if x.TimingAdvance != nil {
 			if n := *x.TimingAdvance; n < 0 || n > 1282 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1282")
@@ -3348,7 +3348,7 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Rsrp"}
+		p := validation.Path{Parent: &parent, Name: "Rsrp"}
 		if x.Rsrp != nil {
 			if n := *x.Rsrp; n < -140 || n > -44 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-140", "-44")
@@ -3356,7 +3356,7 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Rsrq"}
+		p := validation.Path{Parent: &parent, Name: "Rsrq"}
 		if x.Rsrq != nil {
 			if n := *x.Rsrq; n < -19.5 || n > -3.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "-19.5", "-3")
@@ -3364,7 +3364,7 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Tac"}
+		p := validation.Path{Parent: &parent, Name: "Tac"}
 		if x.Tac != nil {
 			if n := *x.Tac; n < 0 || n > 65535 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "65535")
@@ -3374,12 +3374,12 @@ func validateLteCellDetails(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateLteLocalId checks a LteLocalId value.
-func validateLteLocalId(v *validation.Validator, parent *validation.Path, x *types.LteLocalId) {
+func validateLteLocalId(v *validation.Validator, parent validation.Path, x *types.LteLocalId) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Earfcn"}
+		p := validation.Path{Parent: &parent, Name: "Earfcn"}
 		{
 			if n := x.Earfcn; n < 0 || n > 262143 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "262143")
@@ -3387,7 +3387,7 @@ func validateLteLocalId(v *validation.Validator, parent *validation.Path, x *typ
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Pci"}
+		p := validation.Path{Parent: &parent, Name: "Pci"}
 		{
 			if n := x.Pci; n < 0 || n > 503 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "503")
@@ -3397,20 +3397,20 @@ func validateLteLocalId(v *validation.Validator, parent *validation.Path, x *typ
 }
 
 // validateLteNetworkMeasurementsList checks a LteNetworkMeasurementsList value.
-func validateLteNetworkMeasurementsList(v *validation.Validator, parent *validation.Path, x []types.LteNetworkMeasurements) {
+func validateLteNetworkMeasurementsList(v *validation.Validator, parent validation.Path, x []types.LteNetworkMeasurements) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLteNetworkMeasurements(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLteNetworkMeasurements(v, p, &x[i])
 	}
 }
 
 // validateLteNetworkMeasurements checks a LteNetworkMeasurements value.
-func validateLteNetworkMeasurements(v *validation.Validator, parent *validation.Path, x *types.LteNetworkMeasurements) {
+func validateLteNetworkMeasurements(v *validation.Validator, parent validation.Path, x *types.LteNetworkMeasurements) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Earfcn"}
+		p := validation.Path{Parent: &parent, Name: "Earfcn"}
 		{
 			if n := x.Earfcn; n < 0 || n > 262143 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "262143")
@@ -3418,7 +3418,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CellId"}
+		p := validation.Path{Parent: &parent, Name: "CellId"}
 		{
 			if n := x.CellId; n < 0 || n > 268435455 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "268435455")
@@ -3426,7 +3426,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Pci"}
+		p := validation.Path{Parent: &parent, Name: "Pci"}
 		{
 			if n := x.Pci; n < 0 || n > 503 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "503")
@@ -3434,7 +3434,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Rsrp"}
+		p := validation.Path{Parent: &parent, Name: "Rsrp"}
 		if x.Rsrp != nil {
 			if n := *x.Rsrp; n < -140 || n > -44 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-140", "-44")
@@ -3442,7 +3442,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Rsrq"}
+		p := validation.Path{Parent: &parent, Name: "Rsrq"}
 		if x.Rsrq != nil {
 			if n := *x.Rsrq; n < -19.5 || n > -3.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 32), "-19.5", "-3")

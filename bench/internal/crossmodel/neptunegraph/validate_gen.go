@@ -116,7 +116,7 @@ func (in *CreateGraphInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -133,7 +133,7 @@ func (in *CreateGraphInput) Validate() error {
 	{
 		p := validation.Path{Name: "vectorSearchConfiguration"}
 		if in.VectorSearchConfiguration != nil {
-			validateVectorSearchConfiguration(v, &p, in.VectorSearchConfiguration)
+			validateVectorSearchConfiguration(v, p, in.VectorSearchConfiguration)
 		}
 	}
 	{
@@ -194,7 +194,7 @@ func (in *CreateGraphSnapshotInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateGraphSnapshotInput")
@@ -227,7 +227,7 @@ func (in *CreateGraphUsingImportTaskInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -244,7 +244,7 @@ func (in *CreateGraphUsingImportTaskInput) Validate() error {
 	{
 		p := validation.Path{Name: "vectorSearchConfiguration"}
 		if in.VectorSearchConfiguration != nil {
-			validateVectorSearchConfiguration(v, &p, in.VectorSearchConfiguration)
+			validateVectorSearchConfiguration(v, p, in.VectorSearchConfiguration)
 		}
 	}
 	{
@@ -258,7 +258,7 @@ func (in *CreateGraphUsingImportTaskInput) Validate() error {
 	{
 		p := validation.Path{Name: "importOptions"}
 		if in.ImportOptions != nil {
-			validateImportOptions(v, &p, in.ImportOptions)
+			validateImportOptions(v, p, in.ImportOptions)
 		}
 	}
 	{
@@ -358,7 +358,7 @@ func (in *CreatePrivateGraphEndpointInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.SubnetIds); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateSubnetIds(v, &p, in.SubnetIds)
+			validateSubnetIds(v, p, in.SubnetIds)
 		}
 	}
 	{
@@ -370,7 +370,7 @@ func (in *CreatePrivateGraphEndpointInput) Validate() error {
 			if i, j := validation.DuplicateOf(in.VpcSecurityGroupIds); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateSecurityGroupIds(v, &p, in.VpcSecurityGroupIds)
+			validateSecurityGroupIds(v, p, in.VpcSecurityGroupIds)
 		}
 	}
 	return v.Err("CreatePrivateGraphEndpointInput")
@@ -1014,7 +1014,7 @@ func (in *RestoreGraphFromSnapshotInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
@@ -1100,7 +1100,7 @@ func (in *StartExportTaskInput) Validate() error {
 	{
 		p := validation.Path{Name: "exportFilter"}
 		if in.ExportFilter != nil {
-			validateExportFilter(v, &p, in.ExportFilter)
+			validateExportFilter(v, p, in.ExportFilter)
 		}
 	}
 	{
@@ -1109,7 +1109,7 @@ func (in *StartExportTaskInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("StartExportTaskInput")
@@ -1126,7 +1126,7 @@ func (in *StartImportTaskInput) Validate() error {
 	{
 		p := validation.Path{Name: "importOptions"}
 		if in.ImportOptions != nil {
-			validateImportOptions(v, &p, in.ImportOptions)
+			validateImportOptions(v, p, in.ImportOptions)
 		}
 	}
 	{
@@ -1214,7 +1214,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1249,7 +1249,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -1288,11 +1288,11 @@ func (in *UpdateGraphInput) Validate() error {
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1300,7 +1300,7 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 				v.Pattern(&p, `^(?!aws:)[a-zA-Z+-=._:/]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -1309,12 +1309,12 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validateVectorSearchConfiguration checks a VectorSearchConfiguration value.
-func validateVectorSearchConfiguration(v *validation.Validator, parent *validation.Path, x *types.VectorSearchConfiguration) {
+func validateVectorSearchConfiguration(v *validation.Validator, parent validation.Path, x *types.VectorSearchConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "dimension"}
+		p := validation.Path{Parent: &parent, Name: "dimension"}
 		if x.Dimension == nil {
 			v.Required(&p)
 		} else {
@@ -1326,23 +1326,23 @@ func validateVectorSearchConfiguration(v *validation.Validator, parent *validati
 }
 
 // validateImportOptions checks a ImportOptions value.
-func validateImportOptions(v *validation.Validator, parent *validation.Path, x types.ImportOptions) {
+func validateImportOptions(v *validation.Validator, parent validation.Path, x types.ImportOptions) {
 	switch u := x.(type) {
 	case *types.ImportOptionsMemberNeptune:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "neptune"}
+		p := validation.Path{Parent: &parent, Name: "neptune"}
 		{
-			validateNeptuneImportOptions(v, &p, &u.Value)
+			validateNeptuneImportOptions(v, p, &u.Value)
 		}
 	}
 }
 
 // validateSubnetIds checks a SubnetIds value.
-func validateSubnetIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSubnetIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern11.MatchString(x[i]) {
 			v.Pattern(&p, `^subnet-[a-z0-9]+$`)
 		}
@@ -1350,9 +1350,9 @@ func validateSubnetIds(v *validation.Validator, parent *validation.Path, x []str
 }
 
 // validateSecurityGroupIds checks a SecurityGroupIds value.
-func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecurityGroupIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern12.MatchString(x[i]) {
 			v.Pattern(&p, `^sg-[a-z0-9]+$`)
 		}
@@ -1360,28 +1360,28 @@ func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateExportFilter checks a ExportFilter value.
-func validateExportFilter(v *validation.Validator, parent *validation.Path, x *types.ExportFilter) {
+func validateExportFilter(v *validation.Validator, parent validation.Path, x *types.ExportFilter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "vertexFilter"}
+		p := validation.Path{Parent: &parent, Name: "vertexFilter"}
 		if x.VertexFilter != nil {
-			validateExportFilterPerLabelMap(v, &p, x.VertexFilter)
+			validateExportFilterPerLabelMap(v, p, x.VertexFilter)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "edgeFilter"}
+		p := validation.Path{Parent: &parent, Name: "edgeFilter"}
 		if x.EdgeFilter != nil {
-			validateExportFilterPerLabelMap(v, &p, x.EdgeFilter)
+			validateExportFilterPerLabelMap(v, p, x.EdgeFilter)
 		}
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -1392,12 +1392,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateNeptuneImportOptions checks a NeptuneImportOptions value.
-func validateNeptuneImportOptions(v *validation.Validator, parent *validation.Path, x *types.NeptuneImportOptions) {
+func validateNeptuneImportOptions(v *validation.Validator, parent validation.Path, x *types.NeptuneImportOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "s3ExportPath"}
+		p := validation.Path{Parent: &parent, Name: "s3ExportPath"}
 		if x.S3ExportPath == nil {
 			v.Required(&p)
 		} else {
@@ -1407,7 +1407,7 @@ func validateNeptuneImportOptions(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "s3ExportKmsKeyId"}
+		p := validation.Path{Parent: &parent, Name: "s3ExportKmsKeyId"}
 		if x.S3ExportKmsKeyId == nil {
 			v.Required(&p)
 		} else {
@@ -1419,40 +1419,40 @@ func validateNeptuneImportOptions(v *validation.Validator, parent *validation.Pa
 }
 
 // validateExportFilterPerLabelMap checks a ExportFilterPerLabelMap value.
-func validateExportFilterPerLabelMap(v *validation.Validator, parent *validation.Path, x map[string]types.ExportFilterElement) {
+func validateExportFilterPerLabelMap(v *validation.Validator, parent validation.Path, x map[string]types.ExportFilterElement) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
-		validateExportFilterElement(v, &p, &e)
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		validateExportFilterElement(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateExportFilterElement checks a ExportFilterElement value.
-func validateExportFilterElement(v *validation.Validator, parent *validation.Path, x *types.ExportFilterElement) {
+func validateExportFilterElement(v *validation.Validator, parent validation.Path, x *types.ExportFilterElement) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "properties"}
+		p := validation.Path{Parent: &parent, Name: "properties"}
 		if x.Properties != nil {
-			validateExportFilterPropertyMap(v, &p, x.Properties)
+			validateExportFilterPropertyMap(v, p, x.Properties)
 		}
 	}
 }
 
 // validateExportFilterPropertyMap checks a ExportFilterPropertyMap value.
-func validateExportFilterPropertyMap(v *validation.Validator, parent *validation.Path, x map[string]types.ExportFilterPropertyAttributes) {
+func validateExportFilterPropertyMap(v *validation.Validator, parent validation.Path, x map[string]types.ExportFilterPropertyAttributes) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
@@ -1460,19 +1460,19 @@ func validateExportFilterPropertyMap(v *validation.Validator, parent *validation
 				v.Pattern(&p, `^[a-zA-Z0-9_]+$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
-		validateExportFilterPropertyAttributes(v, &p, &e)
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		validateExportFilterPropertyAttributes(v, p, &e)
 	}
 	v.SortFrom(start)
 }
 
 // validateExportFilterPropertyAttributes checks a ExportFilterPropertyAttributes value.
-func validateExportFilterPropertyAttributes(v *validation.Validator, parent *validation.Path, x *types.ExportFilterPropertyAttributes) {
+func validateExportFilterPropertyAttributes(v *validation.Validator, parent validation.Path, x *types.ExportFilterPropertyAttributes) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "outputType"}
+		p := validation.Path{Parent: &parent, Name: "outputType"}
 		if x.OutputType != nil {
 			if !pattern14.MatchString(*x.OutputType) {
 				v.Pattern(&p, `^(Any|Byte|Short|Int|Long|Float|Double|String|Bool|Boolean|Float\[\]|Double\[\])$`)
@@ -1480,7 +1480,7 @@ func validateExportFilterPropertyAttributes(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "sourcePropertyName"}
+		p := validation.Path{Parent: &parent, Name: "sourcePropertyName"}
 		if x.SourcePropertyName != nil {
 			if n := len(*x.SourcePropertyName); n < 1 || n > 128 {
 				v.StringLength(&p, *x.SourcePropertyName, 1, 128)
@@ -1488,7 +1488,7 @@ func validateExportFilterPropertyAttributes(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "multiValueHandling"}
+		p := validation.Path{Parent: &parent, Name: "multiValueHandling"}
 		if x.MultiValueHandling != "" {
 			if !x.MultiValueHandling.IsKnown() {
 				v.Enum(&p, string(x.MultiValueHandling))

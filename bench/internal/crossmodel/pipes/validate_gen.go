@@ -66,7 +66,7 @@ func (in *CreatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "SourceParameters"}
 		if in.SourceParameters != nil {
-			validatePipeSourceParameters(v, &p, in.SourceParameters)
+			validatePipeSourceParameters(v, p, in.SourceParameters)
 		}
 	}
 	{
@@ -83,7 +83,7 @@ func (in *CreatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "EnrichmentParameters"}
 		if in.EnrichmentParameters != nil {
-			validatePipeEnrichmentParameters(v, &p, in.EnrichmentParameters)
+			validatePipeEnrichmentParameters(v, p, in.EnrichmentParameters)
 		}
 	}
 	{
@@ -102,7 +102,7 @@ func (in *CreatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "TargetParameters"}
 		if in.TargetParameters != nil {
-			validatePipeTargetParameters(v, &p, in.TargetParameters)
+			validatePipeTargetParameters(v, p, in.TargetParameters)
 		}
 	}
 	{
@@ -124,13 +124,13 @@ func (in *CreatePipeInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	{
 		p := validation.Path{Name: "LogConfiguration"}
 		if in.LogConfiguration != nil {
-			validatePipeLogConfigurationParameters(v, &p, in.LogConfiguration)
+			validatePipeLogConfigurationParameters(v, p, in.LogConfiguration)
 		}
 	}
 	{
@@ -366,7 +366,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagMap(v, &p, in.Tags)
+			validateTagMap(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -401,7 +401,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n > 50 {
 				v.Length(&p, n, 0, 50)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -450,7 +450,7 @@ func (in *UpdatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "SourceParameters"}
 		if in.SourceParameters != nil {
-			validateUpdatePipeSourceParameters(v, &p, in.SourceParameters)
+			validateUpdatePipeSourceParameters(v, p, in.SourceParameters)
 		}
 	}
 	{
@@ -467,7 +467,7 @@ func (in *UpdatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "EnrichmentParameters"}
 		if in.EnrichmentParameters != nil {
-			validatePipeEnrichmentParameters(v, &p, in.EnrichmentParameters)
+			validatePipeEnrichmentParameters(v, p, in.EnrichmentParameters)
 		}
 	}
 	{
@@ -484,7 +484,7 @@ func (in *UpdatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "TargetParameters"}
 		if in.TargetParameters != nil {
-			validatePipeTargetParameters(v, &p, in.TargetParameters)
+			validatePipeTargetParameters(v, p, in.TargetParameters)
 		}
 	}
 	{
@@ -503,7 +503,7 @@ func (in *UpdatePipeInput) Validate() error {
 	{
 		p := validation.Path{Name: "LogConfiguration"}
 		if in.LogConfiguration != nil {
-			validatePipeLogConfigurationParameters(v, &p, in.LogConfiguration)
+			validatePipeLogConfigurationParameters(v, p, in.LogConfiguration)
 		}
 	}
 	{
@@ -521,67 +521,67 @@ func (in *UpdatePipeInput) Validate() error {
 }
 
 // validatePipeSourceParameters checks a PipeSourceParameters value.
-func validatePipeSourceParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceParameters) {
+func validatePipeSourceParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FilterCriteria"}
+		p := validation.Path{Parent: &parent, Name: "FilterCriteria"}
 		if x.FilterCriteria != nil {
-			validateFilterCriteria(v, &p, x.FilterCriteria)
+			validateFilterCriteria(v, p, x.FilterCriteria)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KinesisStreamParameters"}
+		p := validation.Path{Parent: &parent, Name: "KinesisStreamParameters"}
 		if x.KinesisStreamParameters != nil {
-			validatePipeSourceKinesisStreamParameters(v, &p, x.KinesisStreamParameters)
+			validatePipeSourceKinesisStreamParameters(v, p, x.KinesisStreamParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DynamoDBStreamParameters"}
+		p := validation.Path{Parent: &parent, Name: "DynamoDBStreamParameters"}
 		if x.DynamoDBStreamParameters != nil {
-			validatePipeSourceDynamoDBStreamParameters(v, &p, x.DynamoDBStreamParameters)
+			validatePipeSourceDynamoDBStreamParameters(v, p, x.DynamoDBStreamParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SqsQueueParameters"}
+		p := validation.Path{Parent: &parent, Name: "SqsQueueParameters"}
 		if x.SqsQueueParameters != nil {
-			validatePipeSourceSqsQueueParameters(v, &p, x.SqsQueueParameters)
+			validatePipeSourceSqsQueueParameters(v, p, x.SqsQueueParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ActiveMQBrokerParameters"}
+		p := validation.Path{Parent: &parent, Name: "ActiveMQBrokerParameters"}
 		if x.ActiveMQBrokerParameters != nil {
-			validatePipeSourceActiveMQBrokerParameters(v, &p, x.ActiveMQBrokerParameters)
+			validatePipeSourceActiveMQBrokerParameters(v, p, x.ActiveMQBrokerParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RabbitMQBrokerParameters"}
+		p := validation.Path{Parent: &parent, Name: "RabbitMQBrokerParameters"}
 		if x.RabbitMQBrokerParameters != nil {
-			validatePipeSourceRabbitMQBrokerParameters(v, &p, x.RabbitMQBrokerParameters)
+			validatePipeSourceRabbitMQBrokerParameters(v, p, x.RabbitMQBrokerParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ManagedStreamingKafkaParameters"}
+		p := validation.Path{Parent: &parent, Name: "ManagedStreamingKafkaParameters"}
 		if x.ManagedStreamingKafkaParameters != nil {
-			validatePipeSourceManagedStreamingKafkaParameters(v, &p, x.ManagedStreamingKafkaParameters)
+			validatePipeSourceManagedStreamingKafkaParameters(v, p, x.ManagedStreamingKafkaParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SelfManagedKafkaParameters"}
+		p := validation.Path{Parent: &parent, Name: "SelfManagedKafkaParameters"}
 		if x.SelfManagedKafkaParameters != nil {
-			validatePipeSourceSelfManagedKafkaParameters(v, &p, x.SelfManagedKafkaParameters)
+			validatePipeSourceSelfManagedKafkaParameters(v, p, x.SelfManagedKafkaParameters)
 		}
 	}
 }
 
 // validatePipeEnrichmentParameters checks a PipeEnrichmentParameters value.
-func validatePipeEnrichmentParameters(v *validation.Validator, parent *validation.Path, x *types.PipeEnrichmentParameters) {
+func validatePipeEnrichmentParameters(v *validation.Validator, parent validation.Path, x *types.PipeEnrichmentParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InputTemplate"}
+		p := validation.Path{Parent: &parent, Name: "InputTemplate"}
 		if x.InputTemplate != nil {
 			if n := len(*x.InputTemplate); n > 8192 {
 				v.StringLength(&p, *x.InputTemplate, 0, 8192)
@@ -589,20 +589,20 @@ func validatePipeEnrichmentParameters(v *validation.Validator, parent *validatio
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HttpParameters"}
+		p := validation.Path{Parent: &parent, Name: "HttpParameters"}
 		if x.HttpParameters != nil {
-			validatePipeEnrichmentHttpParameters(v, &p, x.HttpParameters)
+			validatePipeEnrichmentHttpParameters(v, p, x.HttpParameters)
 		}
 	}
 }
 
 // validatePipeTargetParameters checks a PipeTargetParameters value.
-func validatePipeTargetParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetParameters) {
+func validatePipeTargetParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InputTemplate"}
+		p := validation.Path{Parent: &parent, Name: "InputTemplate"}
 		if x.InputTemplate != nil {
 			if n := len(*x.InputTemplate); n > 8192 {
 				v.StringLength(&p, *x.InputTemplate, 0, 8192)
@@ -610,90 +610,90 @@ func validatePipeTargetParameters(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LambdaFunctionParameters"}
+		p := validation.Path{Parent: &parent, Name: "LambdaFunctionParameters"}
 		if x.LambdaFunctionParameters != nil {
-			validatePipeTargetLambdaFunctionParameters(v, &p, x.LambdaFunctionParameters)
+			validatePipeTargetLambdaFunctionParameters(v, p, x.LambdaFunctionParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StepFunctionStateMachineParameters"}
+		p := validation.Path{Parent: &parent, Name: "StepFunctionStateMachineParameters"}
 		if x.StepFunctionStateMachineParameters != nil {
-			validatePipeTargetStateMachineParameters(v, &p, x.StepFunctionStateMachineParameters)
+			validatePipeTargetStateMachineParameters(v, p, x.StepFunctionStateMachineParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KinesisStreamParameters"}
+		p := validation.Path{Parent: &parent, Name: "KinesisStreamParameters"}
 		if x.KinesisStreamParameters != nil {
-			validatePipeTargetKinesisStreamParameters(v, &p, x.KinesisStreamParameters)
+			validatePipeTargetKinesisStreamParameters(v, p, x.KinesisStreamParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EcsTaskParameters"}
+		p := validation.Path{Parent: &parent, Name: "EcsTaskParameters"}
 		if x.EcsTaskParameters != nil {
-			validatePipeTargetEcsTaskParameters(v, &p, x.EcsTaskParameters)
+			validatePipeTargetEcsTaskParameters(v, p, x.EcsTaskParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchJobParameters"}
+		p := validation.Path{Parent: &parent, Name: "BatchJobParameters"}
 		if x.BatchJobParameters != nil {
-			validatePipeTargetBatchJobParameters(v, &p, x.BatchJobParameters)
+			validatePipeTargetBatchJobParameters(v, p, x.BatchJobParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SqsQueueParameters"}
+		p := validation.Path{Parent: &parent, Name: "SqsQueueParameters"}
 		if x.SqsQueueParameters != nil {
-			validatePipeTargetSqsQueueParameters(v, &p, x.SqsQueueParameters)
+			validatePipeTargetSqsQueueParameters(v, p, x.SqsQueueParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HttpParameters"}
+		p := validation.Path{Parent: &parent, Name: "HttpParameters"}
 		if x.HttpParameters != nil {
-			validatePipeTargetHttpParameters(v, &p, x.HttpParameters)
+			validatePipeTargetHttpParameters(v, p, x.HttpParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RedshiftDataParameters"}
+		p := validation.Path{Parent: &parent, Name: "RedshiftDataParameters"}
 		if x.RedshiftDataParameters != nil {
-			validatePipeTargetRedshiftDataParameters(v, &p, x.RedshiftDataParameters)
+			validatePipeTargetRedshiftDataParameters(v, p, x.RedshiftDataParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SageMakerPipelineParameters"}
+		p := validation.Path{Parent: &parent, Name: "SageMakerPipelineParameters"}
 		if x.SageMakerPipelineParameters != nil {
-			validatePipeTargetSageMakerPipelineParameters(v, &p, x.SageMakerPipelineParameters)
+			validatePipeTargetSageMakerPipelineParameters(v, p, x.SageMakerPipelineParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EventBridgeEventBusParameters"}
+		p := validation.Path{Parent: &parent, Name: "EventBridgeEventBusParameters"}
 		if x.EventBridgeEventBusParameters != nil {
-			validatePipeTargetEventBridgeEventBusParameters(v, &p, x.EventBridgeEventBusParameters)
+			validatePipeTargetEventBridgeEventBusParameters(v, p, x.EventBridgeEventBusParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CloudWatchLogsParameters"}
+		p := validation.Path{Parent: &parent, Name: "CloudWatchLogsParameters"}
 		if x.CloudWatchLogsParameters != nil {
-			validatePipeTargetCloudWatchLogsParameters(v, &p, x.CloudWatchLogsParameters)
+			validatePipeTargetCloudWatchLogsParameters(v, p, x.CloudWatchLogsParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TimestreamParameters"}
+		p := validation.Path{Parent: &parent, Name: "TimestreamParameters"}
 		if x.TimestreamParameters != nil {
-			validatePipeTargetTimestreamParameters(v, &p, x.TimestreamParameters)
+			validatePipeTargetTimestreamParameters(v, p, x.TimestreamParameters)
 		}
 	}
 }
 
 // validateTagMap checks a TagMap value.
-func validateTagMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateTagMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 128 {
 				v.StringLength(&p, k, 1, 128)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 256 {
 			v.StringLength(&p, e, 0, 256)
 		}
@@ -702,30 +702,30 @@ func validateTagMap(v *validation.Validator, parent *validation.Path, x map[stri
 }
 
 // validatePipeLogConfigurationParameters checks a PipeLogConfigurationParameters value.
-func validatePipeLogConfigurationParameters(v *validation.Validator, parent *validation.Path, x *types.PipeLogConfigurationParameters) {
+func validatePipeLogConfigurationParameters(v *validation.Validator, parent validation.Path, x *types.PipeLogConfigurationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3LogDestination"}
+		p := validation.Path{Parent: &parent, Name: "S3LogDestination"}
 		if x.S3LogDestination != nil {
-			validateS3LogDestinationParameters(v, &p, x.S3LogDestination)
+			validateS3LogDestinationParameters(v, p, x.S3LogDestination)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FirehoseLogDestination"}
+		p := validation.Path{Parent: &parent, Name: "FirehoseLogDestination"}
 		if x.FirehoseLogDestination != nil {
-			validateFirehoseLogDestinationParameters(v, &p, x.FirehoseLogDestination)
+			validateFirehoseLogDestinationParameters(v, p, x.FirehoseLogDestination)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CloudwatchLogsLogDestination"}
+		p := validation.Path{Parent: &parent, Name: "CloudwatchLogsLogDestination"}
 		if x.CloudwatchLogsLogDestination != nil {
-			validateCloudwatchLogsLogDestinationParameters(v, &p, x.CloudwatchLogsLogDestination)
+			validateCloudwatchLogsLogDestinationParameters(v, p, x.CloudwatchLogsLogDestination)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Level"}
+		p := validation.Path{Parent: &parent, Name: "Level"}
 		if x.Level == "" {
 			v.Required(&p)
 		} else {
@@ -735,20 +735,20 @@ func validatePipeLogConfigurationParameters(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "IncludeExecutionData"}
+		p := validation.Path{Parent: &parent, Name: "IncludeExecutionData"}
 		if x.IncludeExecutionData != nil {
 			if i, j := validation.DuplicateOf(x.IncludeExecutionData); i >= 0 {
 				v.Duplicate(&p, i, j)
 			}
-			validateIncludeExecutionData(v, &p, x.IncludeExecutionData)
+			validateIncludeExecutionData(v, p, x.IncludeExecutionData)
 		}
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -756,83 +756,83 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateUpdatePipeSourceParameters checks a UpdatePipeSourceParameters value.
-func validateUpdatePipeSourceParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceParameters) {
+func validateUpdatePipeSourceParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FilterCriteria"}
+		p := validation.Path{Parent: &parent, Name: "FilterCriteria"}
 		if x.FilterCriteria != nil {
-			validateFilterCriteria(v, &p, x.FilterCriteria)
+			validateFilterCriteria(v, p, x.FilterCriteria)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KinesisStreamParameters"}
+		p := validation.Path{Parent: &parent, Name: "KinesisStreamParameters"}
 		if x.KinesisStreamParameters != nil {
-			validateUpdatePipeSourceKinesisStreamParameters(v, &p, x.KinesisStreamParameters)
+			validateUpdatePipeSourceKinesisStreamParameters(v, p, x.KinesisStreamParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DynamoDBStreamParameters"}
+		p := validation.Path{Parent: &parent, Name: "DynamoDBStreamParameters"}
 		if x.DynamoDBStreamParameters != nil {
-			validateUpdatePipeSourceDynamoDBStreamParameters(v, &p, x.DynamoDBStreamParameters)
+			validateUpdatePipeSourceDynamoDBStreamParameters(v, p, x.DynamoDBStreamParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SqsQueueParameters"}
+		p := validation.Path{Parent: &parent, Name: "SqsQueueParameters"}
 		if x.SqsQueueParameters != nil {
-			validateUpdatePipeSourceSqsQueueParameters(v, &p, x.SqsQueueParameters)
+			validateUpdatePipeSourceSqsQueueParameters(v, p, x.SqsQueueParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ActiveMQBrokerParameters"}
+		p := validation.Path{Parent: &parent, Name: "ActiveMQBrokerParameters"}
 		if x.ActiveMQBrokerParameters != nil {
-			validateUpdatePipeSourceActiveMQBrokerParameters(v, &p, x.ActiveMQBrokerParameters)
+			validateUpdatePipeSourceActiveMQBrokerParameters(v, p, x.ActiveMQBrokerParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RabbitMQBrokerParameters"}
+		p := validation.Path{Parent: &parent, Name: "RabbitMQBrokerParameters"}
 		if x.RabbitMQBrokerParameters != nil {
-			validateUpdatePipeSourceRabbitMQBrokerParameters(v, &p, x.RabbitMQBrokerParameters)
+			validateUpdatePipeSourceRabbitMQBrokerParameters(v, p, x.RabbitMQBrokerParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ManagedStreamingKafkaParameters"}
+		p := validation.Path{Parent: &parent, Name: "ManagedStreamingKafkaParameters"}
 		if x.ManagedStreamingKafkaParameters != nil {
-			validateUpdatePipeSourceManagedStreamingKafkaParameters(v, &p, x.ManagedStreamingKafkaParameters)
+			validateUpdatePipeSourceManagedStreamingKafkaParameters(v, p, x.ManagedStreamingKafkaParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SelfManagedKafkaParameters"}
+		p := validation.Path{Parent: &parent, Name: "SelfManagedKafkaParameters"}
 		if x.SelfManagedKafkaParameters != nil {
-			validateUpdatePipeSourceSelfManagedKafkaParameters(v, &p, x.SelfManagedKafkaParameters)
+			validateUpdatePipeSourceSelfManagedKafkaParameters(v, p, x.SelfManagedKafkaParameters)
 		}
 	}
 }
 
 // validateFilterCriteria checks a FilterCriteria value.
-func validateFilterCriteria(v *validation.Validator, parent *validation.Path, x *types.FilterCriteria) {
+func validateFilterCriteria(v *validation.Validator, parent validation.Path, x *types.FilterCriteria) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Filters"}
+		p := validation.Path{Parent: &parent, Name: "Filters"}
 		if x.Filters != nil {
 			if n := len(x.Filters); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateFilterList(v, &p, x.Filters)
+			validateFilterList(v, p, x.Filters)
 		}
 	}
 }
 
 // validatePipeSourceKinesisStreamParameters checks a PipeSourceKinesisStreamParameters value.
-func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceKinesisStreamParameters) {
+func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceKinesisStreamParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -840,13 +840,13 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeadLetterConfig"}
+		p := validation.Path{Parent: &parent, Name: "DeadLetterConfig"}
 		if x.DeadLetterConfig != nil {
-			validateDeadLetterConfig(v, &p, x.DeadLetterConfig)
+			validateDeadLetterConfig(v, p, x.DeadLetterConfig)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OnPartialBatchItemFailure"}
+		p := validation.Path{Parent: &parent, Name: "OnPartialBatchItemFailure"}
 		if x.OnPartialBatchItemFailure != "" {
 			if !x.OnPartialBatchItemFailure.IsKnown() {
 				v.Enum(&p, string(x.OnPartialBatchItemFailure))
@@ -854,7 +854,7 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -862,7 +862,7 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRecordAgeInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRecordAgeInSeconds"}
 		if x.MaximumRecordAgeInSeconds != nil {
 			if n := *x.MaximumRecordAgeInSeconds; n < -1 || n > 604800 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "604800")
@@ -870,7 +870,7 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRetryAttempts"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRetryAttempts"}
 		if x.MaximumRetryAttempts != nil {
 			if n := *x.MaximumRetryAttempts; n < -1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "10000")
@@ -878,7 +878,7 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ParallelizationFactor"}
+		p := validation.Path{Parent: &parent, Name: "ParallelizationFactor"}
 		if x.ParallelizationFactor != nil {
 			if n := *x.ParallelizationFactor; n < 1 || n > 10 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10")
@@ -886,7 +886,7 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StartingPosition"}
+		p := validation.Path{Parent: &parent, Name: "StartingPosition"}
 		if x.StartingPosition == "" {
 			v.Required(&p)
 		} else {
@@ -898,12 +898,12 @@ func validatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *
 }
 
 // validatePipeSourceDynamoDBStreamParameters checks a PipeSourceDynamoDBStreamParameters value.
-func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceDynamoDBStreamParameters) {
+func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceDynamoDBStreamParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -911,13 +911,13 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeadLetterConfig"}
+		p := validation.Path{Parent: &parent, Name: "DeadLetterConfig"}
 		if x.DeadLetterConfig != nil {
-			validateDeadLetterConfig(v, &p, x.DeadLetterConfig)
+			validateDeadLetterConfig(v, p, x.DeadLetterConfig)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OnPartialBatchItemFailure"}
+		p := validation.Path{Parent: &parent, Name: "OnPartialBatchItemFailure"}
 		if x.OnPartialBatchItemFailure != "" {
 			if !x.OnPartialBatchItemFailure.IsKnown() {
 				v.Enum(&p, string(x.OnPartialBatchItemFailure))
@@ -925,7 +925,7 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -933,7 +933,7 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRecordAgeInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRecordAgeInSeconds"}
 		if x.MaximumRecordAgeInSeconds != nil {
 			if n := *x.MaximumRecordAgeInSeconds; n < -1 || n > 604800 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "604800")
@@ -941,7 +941,7 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRetryAttempts"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRetryAttempts"}
 		if x.MaximumRetryAttempts != nil {
 			if n := *x.MaximumRetryAttempts; n < -1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "10000")
@@ -949,7 +949,7 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ParallelizationFactor"}
+		p := validation.Path{Parent: &parent, Name: "ParallelizationFactor"}
 		if x.ParallelizationFactor != nil {
 			if n := *x.ParallelizationFactor; n < 1 || n > 10 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10")
@@ -957,7 +957,7 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StartingPosition"}
+		p := validation.Path{Parent: &parent, Name: "StartingPosition"}
 		if x.StartingPosition == "" {
 			v.Required(&p)
 		} else {
@@ -969,12 +969,12 @@ func validatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent 
 }
 
 // validatePipeSourceSqsQueueParameters checks a PipeSourceSqsQueueParameters value.
-func validatePipeSourceSqsQueueParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceSqsQueueParameters) {
+func validatePipeSourceSqsQueueParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceSqsQueueParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -982,7 +982,7 @@ func validatePipeSourceSqsQueueParameters(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -992,20 +992,20 @@ func validatePipeSourceSqsQueueParameters(v *validation.Validator, parent *valid
 }
 
 // validatePipeSourceActiveMQBrokerParameters checks a PipeSourceActiveMQBrokerParameters value.
-func validatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceActiveMQBrokerParameters) {
+func validatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceActiveMQBrokerParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials == nil {
 			v.Required(&p)
 		} else {
-			validateMQBrokerAccessCredentials(v, &p, x.Credentials)
+			validateMQBrokerAccessCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "QueueName"}
+		p := validation.Path{Parent: &parent, Name: "QueueName"}
 		if x.QueueName == nil {
 			v.Required(&p)
 		} else {
@@ -1018,7 +1018,7 @@ func validatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1026,7 +1026,7 @@ func validatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1036,20 +1036,20 @@ func validatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent 
 }
 
 // validatePipeSourceRabbitMQBrokerParameters checks a PipeSourceRabbitMQBrokerParameters value.
-func validatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceRabbitMQBrokerParameters) {
+func validatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceRabbitMQBrokerParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials == nil {
 			v.Required(&p)
 		} else {
-			validateMQBrokerAccessCredentials(v, &p, x.Credentials)
+			validateMQBrokerAccessCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "QueueName"}
+		p := validation.Path{Parent: &parent, Name: "QueueName"}
 		if x.QueueName == nil {
 			v.Required(&p)
 		} else {
@@ -1062,7 +1062,7 @@ func validatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "VirtualHost"}
+		p := validation.Path{Parent: &parent, Name: "VirtualHost"}
 		if x.VirtualHost != nil {
 			if n := len(*x.VirtualHost); n < 1 || n > 200 {
 				v.StringLength(&p, *x.VirtualHost, 1, 200)
@@ -1073,7 +1073,7 @@ func validatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1081,7 +1081,7 @@ func validatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1091,12 +1091,12 @@ func validatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent 
 }
 
 // validatePipeSourceManagedStreamingKafkaParameters checks a PipeSourceManagedStreamingKafkaParameters value.
-func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceManagedStreamingKafkaParameters) {
+func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceManagedStreamingKafkaParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TopicName"}
+		p := validation.Path{Parent: &parent, Name: "TopicName"}
 		if x.TopicName == nil {
 			v.Required(&p)
 		} else {
@@ -1109,7 +1109,7 @@ func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StartingPosition"}
+		p := validation.Path{Parent: &parent, Name: "StartingPosition"}
 		if x.StartingPosition != "" {
 			if !x.StartingPosition.IsKnown() {
 				v.Enum(&p, string(x.StartingPosition))
@@ -1117,7 +1117,7 @@ func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1125,7 +1125,7 @@ func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1133,7 +1133,7 @@ func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ConsumerGroupID"}
+		p := validation.Path{Parent: &parent, Name: "ConsumerGroupID"}
 		if x.ConsumerGroupID != nil {
 			if n := len(*x.ConsumerGroupID); n < 1 || n > 200 {
 				v.StringLength(&p, *x.ConsumerGroupID, 1, 200)
@@ -1144,20 +1144,20 @@ func validatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials != nil {
-			validateMSKAccessCredentials(v, &p, x.Credentials)
+			validateMSKAccessCredentials(v, p, x.Credentials)
 		}
 	}
 }
 
 // validatePipeSourceSelfManagedKafkaParameters checks a PipeSourceSelfManagedKafkaParameters value.
-func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, parent *validation.Path, x *types.PipeSourceSelfManagedKafkaParameters) {
+func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, parent validation.Path, x *types.PipeSourceSelfManagedKafkaParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TopicName"}
+		p := validation.Path{Parent: &parent, Name: "TopicName"}
 		if x.TopicName == nil {
 			v.Required(&p)
 		} else {
@@ -1170,7 +1170,7 @@ func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StartingPosition"}
+		p := validation.Path{Parent: &parent, Name: "StartingPosition"}
 		if x.StartingPosition != "" {
 			if !x.StartingPosition.IsKnown() {
 				v.Enum(&p, string(x.StartingPosition))
@@ -1178,16 +1178,16 @@ func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AdditionalBootstrapServers"}
+		p := validation.Path{Parent: &parent, Name: "AdditionalBootstrapServers"}
 		if x.AdditionalBootstrapServers != nil {
 			if n := len(x.AdditionalBootstrapServers); n > 2 {
 				v.Length(&p, n, 0, 2)
 			}
-			validateKafkaBootstrapServers(v, &p, x.AdditionalBootstrapServers)
+			validateKafkaBootstrapServers(v, p, x.AdditionalBootstrapServers)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1195,7 +1195,7 @@ func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1203,7 +1203,7 @@ func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ConsumerGroupID"}
+		p := validation.Path{Parent: &parent, Name: "ConsumerGroupID"}
 		if x.ConsumerGroupID != nil {
 			if n := len(*x.ConsumerGroupID); n < 1 || n > 200 {
 				v.StringLength(&p, *x.ConsumerGroupID, 1, 200)
@@ -1214,13 +1214,13 @@ func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials != nil {
-			validateSelfManagedKafkaAccessConfigurationCredentials(v, &p, x.Credentials)
+			validateSelfManagedKafkaAccessConfigurationCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServerRootCaCertificate"}
+		p := validation.Path{Parent: &parent, Name: "ServerRootCaCertificate"}
 		if x.ServerRootCaCertificate != nil {
 			if n := len(*x.ServerRootCaCertificate); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.ServerRootCaCertificate, 1, 1600)
@@ -1231,45 +1231,45 @@ func validatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, paren
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Vpc"}
+		p := validation.Path{Parent: &parent, Name: "Vpc"}
 		if x.Vpc != nil {
-			validateSelfManagedKafkaAccessConfigurationVpc(v, &p, x.Vpc)
+			validateSelfManagedKafkaAccessConfigurationVpc(v, p, x.Vpc)
 		}
 	}
 }
 
 // validatePipeEnrichmentHttpParameters checks a PipeEnrichmentHttpParameters value.
-func validatePipeEnrichmentHttpParameters(v *validation.Validator, parent *validation.Path, x *types.PipeEnrichmentHttpParameters) {
+func validatePipeEnrichmentHttpParameters(v *validation.Validator, parent validation.Path, x *types.PipeEnrichmentHttpParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PathParameterValues"}
+		p := validation.Path{Parent: &parent, Name: "PathParameterValues"}
 		if x.PathParameterValues != nil {
-			validatePathParameterList(v, &p, x.PathParameterValues)
+			validatePathParameterList(v, p, x.PathParameterValues)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HeaderParameters"}
+		p := validation.Path{Parent: &parent, Name: "HeaderParameters"}
 		if x.HeaderParameters != nil {
-			validateHeaderParametersMap(v, &p, x.HeaderParameters)
+			validateHeaderParametersMap(v, p, x.HeaderParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "QueryStringParameters"}
+		p := validation.Path{Parent: &parent, Name: "QueryStringParameters"}
 		if x.QueryStringParameters != nil {
-			validateQueryStringParametersMap(v, &p, x.QueryStringParameters)
+			validateQueryStringParametersMap(v, p, x.QueryStringParameters)
 		}
 	}
 }
 
 // validatePipeTargetLambdaFunctionParameters checks a PipeTargetLambdaFunctionParameters value.
-func validatePipeTargetLambdaFunctionParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetLambdaFunctionParameters) {
+func validatePipeTargetLambdaFunctionParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetLambdaFunctionParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InvocationType"}
+		p := validation.Path{Parent: &parent, Name: "InvocationType"}
 		if x.InvocationType != "" {
 			if !x.InvocationType.IsKnown() {
 				v.Enum(&p, string(x.InvocationType))
@@ -1279,12 +1279,12 @@ func validatePipeTargetLambdaFunctionParameters(v *validation.Validator, parent 
 }
 
 // validatePipeTargetStateMachineParameters checks a PipeTargetStateMachineParameters value.
-func validatePipeTargetStateMachineParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetStateMachineParameters) {
+func validatePipeTargetStateMachineParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetStateMachineParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InvocationType"}
+		p := validation.Path{Parent: &parent, Name: "InvocationType"}
 		if x.InvocationType != "" {
 			if !x.InvocationType.IsKnown() {
 				v.Enum(&p, string(x.InvocationType))
@@ -1294,12 +1294,12 @@ func validatePipeTargetStateMachineParameters(v *validation.Validator, parent *v
 }
 
 // validatePipeTargetKinesisStreamParameters checks a PipeTargetKinesisStreamParameters value.
-func validatePipeTargetKinesisStreamParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetKinesisStreamParameters) {
+func validatePipeTargetKinesisStreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetKinesisStreamParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PartitionKey"}
+		p := validation.Path{Parent: &parent, Name: "PartitionKey"}
 		if x.PartitionKey == nil {
 			v.Required(&p)
 		} else {
@@ -1311,12 +1311,12 @@ func validatePipeTargetKinesisStreamParameters(v *validation.Validator, parent *
 }
 
 // validatePipeTargetEcsTaskParameters checks a PipeTargetEcsTaskParameters value.
-func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetEcsTaskParameters) {
+func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetEcsTaskParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TaskDefinitionArn"}
+		p := validation.Path{Parent: &parent, Name: "TaskDefinitionArn"}
 		if x.TaskDefinitionArn == nil {
 			v.Required(&p)
 		} else {
@@ -1329,7 +1329,7 @@ func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent *valida
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TaskCount"}
+		p := validation.Path{Parent: &parent, Name: "TaskCount"}
 		if x.TaskCount != nil {
 			if n := *x.TaskCount; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -1337,7 +1337,7 @@ func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent *valida
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LaunchType"}
+		p := validation.Path{Parent: &parent, Name: "LaunchType"}
 		if x.LaunchType != "" {
 			if !x.LaunchType.IsKnown() {
 				v.Enum(&p, string(x.LaunchType))
@@ -1345,40 +1345,40 @@ func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent *valida
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "NetworkConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "NetworkConfiguration"}
 		if x.NetworkConfiguration != nil {
-			validateNetworkConfiguration(v, &p, x.NetworkConfiguration)
+			validateNetworkConfiguration(v, p, x.NetworkConfiguration)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CapacityProviderStrategy"}
+		p := validation.Path{Parent: &parent, Name: "CapacityProviderStrategy"}
 		if x.CapacityProviderStrategy != nil {
 			if n := len(x.CapacityProviderStrategy); n > 6 {
 				v.Length(&p, n, 0, 6)
 			}
-			validateCapacityProviderStrategy(v, &p, x.CapacityProviderStrategy)
+			validateCapacityProviderStrategy(v, p, x.CapacityProviderStrategy)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PlacementConstraints"}
+		p := validation.Path{Parent: &parent, Name: "PlacementConstraints"}
 		if x.PlacementConstraints != nil {
 			if n := len(x.PlacementConstraints); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validatePlacementConstraints(v, &p, x.PlacementConstraints)
+			validatePlacementConstraints(v, p, x.PlacementConstraints)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PlacementStrategy"}
+		p := validation.Path{Parent: &parent, Name: "PlacementStrategy"}
 		if x.PlacementStrategy != nil {
 			if n := len(x.PlacementStrategy); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validatePlacementStrategies(v, &p, x.PlacementStrategy)
+			validatePlacementStrategies(v, p, x.PlacementStrategy)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PropagateTags"}
+		p := validation.Path{Parent: &parent, Name: "PropagateTags"}
 		if x.PropagateTags != "" {
 			if !x.PropagateTags.IsKnown() {
 				v.Enum(&p, string(x.PropagateTags))
@@ -1386,7 +1386,7 @@ func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent *valida
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReferenceId"}
+		p := validation.Path{Parent: &parent, Name: "ReferenceId"}
 		if x.ReferenceId != nil {
 			if n := len(*x.ReferenceId); n > 1024 {
 				v.StringLength(&p, *x.ReferenceId, 0, 1024)
@@ -1394,72 +1394,72 @@ func validatePipeTargetEcsTaskParameters(v *validation.Validator, parent *valida
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Overrides"}
+		p := validation.Path{Parent: &parent, Name: "Overrides"}
 		if x.Overrides != nil {
-			validateEcsTaskOverride(v, &p, x.Overrides)
+			validateEcsTaskOverride(v, p, x.Overrides)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Tags"}
+		p := validation.Path{Parent: &parent, Name: "Tags"}
 		if x.Tags != nil {
-			validateTagList(v, &p, x.Tags)
+			validateTagList(v, p, x.Tags)
 		}
 	}
 }
 
 // validatePipeTargetBatchJobParameters checks a PipeTargetBatchJobParameters value.
-func validatePipeTargetBatchJobParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetBatchJobParameters) {
+func validatePipeTargetBatchJobParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetBatchJobParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "JobDefinition"}
+		p := validation.Path{Parent: &parent, Name: "JobDefinition"}
 		if x.JobDefinition == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "JobName"}
+		p := validation.Path{Parent: &parent, Name: "JobName"}
 		if x.JobName == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ArrayProperties"}
+		p := validation.Path{Parent: &parent, Name: "ArrayProperties"}
 		if x.ArrayProperties != nil {
-			validateBatchArrayProperties(v, &p, x.ArrayProperties)
+			validateBatchArrayProperties(v, p, x.ArrayProperties)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RetryStrategy"}
+		p := validation.Path{Parent: &parent, Name: "RetryStrategy"}
 		if x.RetryStrategy != nil {
-			validateBatchRetryStrategy(v, &p, x.RetryStrategy)
+			validateBatchRetryStrategy(v, p, x.RetryStrategy)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ContainerOverrides"}
+		p := validation.Path{Parent: &parent, Name: "ContainerOverrides"}
 		if x.ContainerOverrides != nil {
-			validateBatchContainerOverrides(v, &p, x.ContainerOverrides)
+			validateBatchContainerOverrides(v, p, x.ContainerOverrides)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DependsOn"}
+		p := validation.Path{Parent: &parent, Name: "DependsOn"}
 		if x.DependsOn != nil {
 			if n := len(x.DependsOn); n > 20 {
 				v.Length(&p, n, 0, 20)
 			}
-			validateBatchDependsOn(v, &p, x.DependsOn)
+			validateBatchDependsOn(v, p, x.DependsOn)
 		}
 	}
 }
 
 // validatePipeTargetSqsQueueParameters checks a PipeTargetSqsQueueParameters value.
-func validatePipeTargetSqsQueueParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetSqsQueueParameters) {
+func validatePipeTargetSqsQueueParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetSqsQueueParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MessageGroupId"}
+		p := validation.Path{Parent: &parent, Name: "MessageGroupId"}
 		if x.MessageGroupId != nil {
 			if n := len(*x.MessageGroupId); n > 100 {
 				v.StringLength(&p, *x.MessageGroupId, 0, 100)
@@ -1467,7 +1467,7 @@ func validatePipeTargetSqsQueueParameters(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MessageDeduplicationId"}
+		p := validation.Path{Parent: &parent, Name: "MessageDeduplicationId"}
 		if x.MessageDeduplicationId != nil {
 			if n := len(*x.MessageDeduplicationId); n > 100 {
 				v.StringLength(&p, *x.MessageDeduplicationId, 0, 100)
@@ -1477,37 +1477,37 @@ func validatePipeTargetSqsQueueParameters(v *validation.Validator, parent *valid
 }
 
 // validatePipeTargetHttpParameters checks a PipeTargetHttpParameters value.
-func validatePipeTargetHttpParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetHttpParameters) {
+func validatePipeTargetHttpParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetHttpParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PathParameterValues"}
+		p := validation.Path{Parent: &parent, Name: "PathParameterValues"}
 		if x.PathParameterValues != nil {
-			validatePathParameterList(v, &p, x.PathParameterValues)
+			validatePathParameterList(v, p, x.PathParameterValues)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HeaderParameters"}
+		p := validation.Path{Parent: &parent, Name: "HeaderParameters"}
 		if x.HeaderParameters != nil {
-			validateHeaderParametersMap(v, &p, x.HeaderParameters)
+			validateHeaderParametersMap(v, p, x.HeaderParameters)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "QueryStringParameters"}
+		p := validation.Path{Parent: &parent, Name: "QueryStringParameters"}
 		if x.QueryStringParameters != nil {
-			validateQueryStringParametersMap(v, &p, x.QueryStringParameters)
+			validateQueryStringParametersMap(v, p, x.QueryStringParameters)
 		}
 	}
 }
 
 // validatePipeTargetRedshiftDataParameters checks a PipeTargetRedshiftDataParameters value.
-func validatePipeTargetRedshiftDataParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetRedshiftDataParameters) {
+func validatePipeTargetRedshiftDataParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetRedshiftDataParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SecretManagerArn"}
+		p := validation.Path{Parent: &parent, Name: "SecretManagerArn"}
 		if x.SecretManagerArn != nil {
 			if n := len(*x.SecretManagerArn); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.SecretManagerArn, 1, 1600)
@@ -1518,7 +1518,7 @@ func validatePipeTargetRedshiftDataParameters(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Database"}
+		p := validation.Path{Parent: &parent, Name: "Database"}
 		if x.Database == nil {
 			v.Required(&p)
 		} else {
@@ -1528,7 +1528,7 @@ func validatePipeTargetRedshiftDataParameters(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DbUser"}
+		p := validation.Path{Parent: &parent, Name: "DbUser"}
 		if x.DbUser != nil {
 			if n := len(*x.DbUser); n < 1 || n > 128 {
 				v.StringLength(&p, *x.DbUser, 1, 128)
@@ -1536,7 +1536,7 @@ func validatePipeTargetRedshiftDataParameters(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StatementName"}
+		p := validation.Path{Parent: &parent, Name: "StatementName"}
 		if x.StatementName != nil {
 			if n := len(*x.StatementName); n < 1 || n > 500 {
 				v.StringLength(&p, *x.StatementName, 1, 500)
@@ -1544,41 +1544,41 @@ func validatePipeTargetRedshiftDataParameters(v *validation.Validator, parent *v
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Sqls"}
+		p := validation.Path{Parent: &parent, Name: "Sqls"}
 		if x.Sqls == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Sqls); n < 1 || n > 40 {
 				v.Length(&p, n, 1, 40)
 			}
-			validateSqls(v, &p, x.Sqls)
+			validateSqls(v, p, x.Sqls)
 		}
 	}
 }
 
 // validatePipeTargetSageMakerPipelineParameters checks a PipeTargetSageMakerPipelineParameters value.
-func validatePipeTargetSageMakerPipelineParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetSageMakerPipelineParameters) {
+func validatePipeTargetSageMakerPipelineParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetSageMakerPipelineParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PipelineParameterList"}
+		p := validation.Path{Parent: &parent, Name: "PipelineParameterList"}
 		if x.PipelineParameterList != nil {
 			if n := len(x.PipelineParameterList); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateSageMakerPipelineParameterList(v, &p, x.PipelineParameterList)
+			validateSageMakerPipelineParameterList(v, p, x.PipelineParameterList)
 		}
 	}
 }
 
 // validatePipeTargetEventBridgeEventBusParameters checks a PipeTargetEventBridgeEventBusParameters value.
-func validatePipeTargetEventBridgeEventBusParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetEventBridgeEventBusParameters) {
+func validatePipeTargetEventBridgeEventBusParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetEventBridgeEventBusParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EndpointId"}
+		p := validation.Path{Parent: &parent, Name: "EndpointId"}
 		if x.EndpointId != nil {
 			if n := len(*x.EndpointId); n < 1 || n > 50 {
 				v.StringLength(&p, *x.EndpointId, 1, 50)
@@ -1589,7 +1589,7 @@ func validatePipeTargetEventBridgeEventBusParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DetailType"}
+		p := validation.Path{Parent: &parent, Name: "DetailType"}
 		if x.DetailType != nil {
 			if n := len(*x.DetailType); n < 1 || n > 128 {
 				v.StringLength(&p, *x.DetailType, 1, 128)
@@ -1597,7 +1597,7 @@ func validatePipeTargetEventBridgeEventBusParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Source"}
+		p := validation.Path{Parent: &parent, Name: "Source"}
 		if x.Source != nil {
 			if n := len(*x.Source); n < 1 || n > 256 {
 				v.StringLength(&p, *x.Source, 1, 256)
@@ -1608,16 +1608,16 @@ func validatePipeTargetEventBridgeEventBusParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Resources"}
+		p := validation.Path{Parent: &parent, Name: "Resources"}
 		if x.Resources != nil {
 			if n := len(x.Resources); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateEventBridgeEventResourceList(v, &p, x.Resources)
+			validateEventBridgeEventResourceList(v, p, x.Resources)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Time"}
+		p := validation.Path{Parent: &parent, Name: "Time"}
 		if x.Time != nil {
 			if n := len(*x.Time); n < 1 || n > 256 {
 				v.StringLength(&p, *x.Time, 1, 256)
@@ -1630,12 +1630,12 @@ func validatePipeTargetEventBridgeEventBusParameters(v *validation.Validator, pa
 }
 
 // validatePipeTargetCloudWatchLogsParameters checks a PipeTargetCloudWatchLogsParameters value.
-func validatePipeTargetCloudWatchLogsParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetCloudWatchLogsParameters) {
+func validatePipeTargetCloudWatchLogsParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetCloudWatchLogsParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LogStreamName"}
+		p := validation.Path{Parent: &parent, Name: "LogStreamName"}
 		if x.LogStreamName != nil {
 			if n := len(*x.LogStreamName); n < 1 || n > 256 {
 				v.StringLength(&p, *x.LogStreamName, 1, 256)
@@ -1643,7 +1643,7 @@ func validatePipeTargetCloudWatchLogsParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Timestamp"}
+		p := validation.Path{Parent: &parent, Name: "Timestamp"}
 		if x.Timestamp != nil {
 			if n := len(*x.Timestamp); n < 1 || n > 256 {
 				v.StringLength(&p, *x.Timestamp, 1, 256)
@@ -1656,12 +1656,12 @@ func validatePipeTargetCloudWatchLogsParameters(v *validation.Validator, parent 
 }
 
 // validatePipeTargetTimestreamParameters checks a PipeTargetTimestreamParameters value.
-func validatePipeTargetTimestreamParameters(v *validation.Validator, parent *validation.Path, x *types.PipeTargetTimestreamParameters) {
+func validatePipeTargetTimestreamParameters(v *validation.Validator, parent validation.Path, x *types.PipeTargetTimestreamParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TimeValue"}
+		p := validation.Path{Parent: &parent, Name: "TimeValue"}
 		if x.TimeValue == nil {
 			v.Required(&p)
 		} else {
@@ -1671,7 +1671,7 @@ func validatePipeTargetTimestreamParameters(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EpochTimeUnit"}
+		p := validation.Path{Parent: &parent, Name: "EpochTimeUnit"}
 		if x.EpochTimeUnit != "" {
 			if !x.EpochTimeUnit.IsKnown() {
 				v.Enum(&p, string(x.EpochTimeUnit))
@@ -1679,7 +1679,7 @@ func validatePipeTargetTimestreamParameters(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TimeFieldType"}
+		p := validation.Path{Parent: &parent, Name: "TimeFieldType"}
 		if x.TimeFieldType != "" {
 			if !x.TimeFieldType.IsKnown() {
 				v.Enum(&p, string(x.TimeFieldType))
@@ -1687,7 +1687,7 @@ func validatePipeTargetTimestreamParameters(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TimestampFormat"}
+		p := validation.Path{Parent: &parent, Name: "TimestampFormat"}
 		if x.TimestampFormat != nil {
 			if n := len(*x.TimestampFormat); n < 1 || n > 256 {
 				v.StringLength(&p, *x.TimestampFormat, 1, 256)
@@ -1695,7 +1695,7 @@ func validatePipeTargetTimestreamParameters(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "VersionValue"}
+		p := validation.Path{Parent: &parent, Name: "VersionValue"}
 		if x.VersionValue == nil {
 			v.Required(&p)
 		} else {
@@ -1705,43 +1705,43 @@ func validatePipeTargetTimestreamParameters(v *validation.Validator, parent *val
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DimensionMappings"}
+		p := validation.Path{Parent: &parent, Name: "DimensionMappings"}
 		if x.DimensionMappings == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.DimensionMappings); n < 1 || n > 128 {
 				v.Length(&p, n, 1, 128)
 			}
-			validateDimensionMappings(v, &p, x.DimensionMappings)
+			validateDimensionMappings(v, p, x.DimensionMappings)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SingleMeasureMappings"}
+		p := validation.Path{Parent: &parent, Name: "SingleMeasureMappings"}
 		if x.SingleMeasureMappings != nil {
 			if n := len(x.SingleMeasureMappings); n > 8192 {
 				v.Length(&p, n, 0, 8192)
 			}
-			validateSingleMeasureMappings(v, &p, x.SingleMeasureMappings)
+			validateSingleMeasureMappings(v, p, x.SingleMeasureMappings)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MultiMeasureMappings"}
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureMappings"}
 		if x.MultiMeasureMappings != nil {
 			if n := len(x.MultiMeasureMappings); n > 1024 {
 				v.Length(&p, n, 0, 1024)
 			}
-			validateMultiMeasureMappings(v, &p, x.MultiMeasureMappings)
+			validateMultiMeasureMappings(v, p, x.MultiMeasureMappings)
 		}
 	}
 }
 
 // validateS3LogDestinationParameters checks a S3LogDestinationParameters value.
-func validateS3LogDestinationParameters(v *validation.Validator, parent *validation.Path, x *types.S3LogDestinationParameters) {
+func validateS3LogDestinationParameters(v *validation.Validator, parent validation.Path, x *types.S3LogDestinationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BucketName"}
+		p := validation.Path{Parent: &parent, Name: "BucketName"}
 		if x.BucketName == nil {
 			v.Required(&p)
 		} else {
@@ -1751,7 +1751,7 @@ func validateS3LogDestinationParameters(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BucketOwner"}
+		p := validation.Path{Parent: &parent, Name: "BucketOwner"}
 		if x.BucketOwner == nil {
 			v.Required(&p)
 		} else {
@@ -1761,7 +1761,7 @@ func validateS3LogDestinationParameters(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OutputFormat"}
+		p := validation.Path{Parent: &parent, Name: "OutputFormat"}
 		if x.OutputFormat != "" {
 			if !x.OutputFormat.IsKnown() {
 				v.Enum(&p, string(x.OutputFormat))
@@ -1769,7 +1769,7 @@ func validateS3LogDestinationParameters(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Prefix"}
+		p := validation.Path{Parent: &parent, Name: "Prefix"}
 		if x.Prefix != nil {
 			if n := len(*x.Prefix); n > 256 {
 				v.StringLength(&p, *x.Prefix, -1, 256)
@@ -1779,12 +1779,12 @@ func validateS3LogDestinationParameters(v *validation.Validator, parent *validat
 }
 
 // validateFirehoseLogDestinationParameters checks a FirehoseLogDestinationParameters value.
-func validateFirehoseLogDestinationParameters(v *validation.Validator, parent *validation.Path, x *types.FirehoseLogDestinationParameters) {
+func validateFirehoseLogDestinationParameters(v *validation.Validator, parent validation.Path, x *types.FirehoseLogDestinationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeliveryStreamArn"}
+		p := validation.Path{Parent: &parent, Name: "DeliveryStreamArn"}
 		if x.DeliveryStreamArn == nil {
 			v.Required(&p)
 		} else {
@@ -1799,12 +1799,12 @@ func validateFirehoseLogDestinationParameters(v *validation.Validator, parent *v
 }
 
 // validateCloudwatchLogsLogDestinationParameters checks a CloudwatchLogsLogDestinationParameters value.
-func validateCloudwatchLogsLogDestinationParameters(v *validation.Validator, parent *validation.Path, x *types.CloudwatchLogsLogDestinationParameters) {
+func validateCloudwatchLogsLogDestinationParameters(v *validation.Validator, parent validation.Path, x *types.CloudwatchLogsLogDestinationParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LogGroupArn"}
+		p := validation.Path{Parent: &parent, Name: "LogGroupArn"}
 		if x.LogGroupArn == nil {
 			v.Required(&p)
 		} else {
@@ -1819,9 +1819,9 @@ func validateCloudwatchLogsLogDestinationParameters(v *validation.Validator, par
 }
 
 // validateIncludeExecutionData checks a IncludeExecutionData value.
-func validateIncludeExecutionData(v *validation.Validator, parent *validation.Path, x []types.IncludeExecutionDataOption) {
+func validateIncludeExecutionData(v *validation.Validator, parent validation.Path, x []types.IncludeExecutionDataOption) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1829,12 +1829,12 @@ func validateIncludeExecutionData(v *validation.Validator, parent *validation.Pa
 }
 
 // validateUpdatePipeSourceKinesisStreamParameters checks a UpdatePipeSourceKinesisStreamParameters value.
-func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceKinesisStreamParameters) {
+func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceKinesisStreamParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1842,13 +1842,13 @@ func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeadLetterConfig"}
+		p := validation.Path{Parent: &parent, Name: "DeadLetterConfig"}
 		if x.DeadLetterConfig != nil {
-			validateDeadLetterConfig(v, &p, x.DeadLetterConfig)
+			validateDeadLetterConfig(v, p, x.DeadLetterConfig)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OnPartialBatchItemFailure"}
+		p := validation.Path{Parent: &parent, Name: "OnPartialBatchItemFailure"}
 		if x.OnPartialBatchItemFailure != "" {
 			if !x.OnPartialBatchItemFailure.IsKnown() {
 				v.Enum(&p, string(x.OnPartialBatchItemFailure))
@@ -1856,7 +1856,7 @@ func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1864,7 +1864,7 @@ func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRecordAgeInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRecordAgeInSeconds"}
 		if x.MaximumRecordAgeInSeconds != nil {
 			if n := *x.MaximumRecordAgeInSeconds; n < -1 || n > 604800 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "604800")
@@ -1872,7 +1872,7 @@ func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRetryAttempts"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRetryAttempts"}
 		if x.MaximumRetryAttempts != nil {
 			if n := *x.MaximumRetryAttempts; n < -1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "10000")
@@ -1880,7 +1880,7 @@ func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ParallelizationFactor"}
+		p := validation.Path{Parent: &parent, Name: "ParallelizationFactor"}
 		if x.ParallelizationFactor != nil {
 			if n := *x.ParallelizationFactor; n < 1 || n > 10 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10")
@@ -1890,12 +1890,12 @@ func validateUpdatePipeSourceKinesisStreamParameters(v *validation.Validator, pa
 }
 
 // validateUpdatePipeSourceDynamoDBStreamParameters checks a UpdatePipeSourceDynamoDBStreamParameters value.
-func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceDynamoDBStreamParameters) {
+func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceDynamoDBStreamParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1903,13 +1903,13 @@ func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeadLetterConfig"}
+		p := validation.Path{Parent: &parent, Name: "DeadLetterConfig"}
 		if x.DeadLetterConfig != nil {
-			validateDeadLetterConfig(v, &p, x.DeadLetterConfig)
+			validateDeadLetterConfig(v, p, x.DeadLetterConfig)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OnPartialBatchItemFailure"}
+		p := validation.Path{Parent: &parent, Name: "OnPartialBatchItemFailure"}
 		if x.OnPartialBatchItemFailure != "" {
 			if !x.OnPartialBatchItemFailure.IsKnown() {
 				v.Enum(&p, string(x.OnPartialBatchItemFailure))
@@ -1917,7 +1917,7 @@ func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1925,7 +1925,7 @@ func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRecordAgeInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRecordAgeInSeconds"}
 		if x.MaximumRecordAgeInSeconds != nil {
 			if n := *x.MaximumRecordAgeInSeconds; n < -1 || n > 604800 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "604800")
@@ -1933,7 +1933,7 @@ func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumRetryAttempts"}
+		p := validation.Path{Parent: &parent, Name: "MaximumRetryAttempts"}
 		if x.MaximumRetryAttempts != nil {
 			if n := *x.MaximumRetryAttempts; n < -1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "-1", "10000")
@@ -1941,7 +1941,7 @@ func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ParallelizationFactor"}
+		p := validation.Path{Parent: &parent, Name: "ParallelizationFactor"}
 		if x.ParallelizationFactor != nil {
 			if n := *x.ParallelizationFactor; n < 1 || n > 10 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10")
@@ -1951,12 +1951,12 @@ func validateUpdatePipeSourceDynamoDBStreamParameters(v *validation.Validator, p
 }
 
 // validateUpdatePipeSourceSqsQueueParameters checks a UpdatePipeSourceSqsQueueParameters value.
-func validateUpdatePipeSourceSqsQueueParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceSqsQueueParameters) {
+func validateUpdatePipeSourceSqsQueueParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceSqsQueueParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1964,7 +1964,7 @@ func validateUpdatePipeSourceSqsQueueParameters(v *validation.Validator, parent 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -1974,20 +1974,20 @@ func validateUpdatePipeSourceSqsQueueParameters(v *validation.Validator, parent 
 }
 
 // validateUpdatePipeSourceActiveMQBrokerParameters checks a UpdatePipeSourceActiveMQBrokerParameters value.
-func validateUpdatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceActiveMQBrokerParameters) {
+func validateUpdatePipeSourceActiveMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceActiveMQBrokerParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials == nil {
 			v.Required(&p)
 		} else {
-			validateMQBrokerAccessCredentials(v, &p, x.Credentials)
+			validateMQBrokerAccessCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -1995,7 +1995,7 @@ func validateUpdatePipeSourceActiveMQBrokerParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -2005,20 +2005,20 @@ func validateUpdatePipeSourceActiveMQBrokerParameters(v *validation.Validator, p
 }
 
 // validateUpdatePipeSourceRabbitMQBrokerParameters checks a UpdatePipeSourceRabbitMQBrokerParameters value.
-func validateUpdatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceRabbitMQBrokerParameters) {
+func validateUpdatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceRabbitMQBrokerParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials == nil {
 			v.Required(&p)
 		} else {
-			validateMQBrokerAccessCredentials(v, &p, x.Credentials)
+			validateMQBrokerAccessCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -2026,7 +2026,7 @@ func validateUpdatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, p
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -2036,12 +2036,12 @@ func validateUpdatePipeSourceRabbitMQBrokerParameters(v *validation.Validator, p
 }
 
 // validateUpdatePipeSourceManagedStreamingKafkaParameters checks a UpdatePipeSourceManagedStreamingKafkaParameters value.
-func validateUpdatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceManagedStreamingKafkaParameters) {
+func validateUpdatePipeSourceManagedStreamingKafkaParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceManagedStreamingKafkaParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -2049,13 +2049,13 @@ func validateUpdatePipeSourceManagedStreamingKafkaParameters(v *validation.Valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials != nil {
-			validateMSKAccessCredentials(v, &p, x.Credentials)
+			validateMSKAccessCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -2065,12 +2065,12 @@ func validateUpdatePipeSourceManagedStreamingKafkaParameters(v *validation.Valid
 }
 
 // validateUpdatePipeSourceSelfManagedKafkaParameters checks a UpdatePipeSourceSelfManagedKafkaParameters value.
-func validateUpdatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, parent *validation.Path, x *types.UpdatePipeSourceSelfManagedKafkaParameters) {
+func validateUpdatePipeSourceSelfManagedKafkaParameters(v *validation.Validator, parent validation.Path, x *types.UpdatePipeSourceSelfManagedKafkaParameters) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BatchSize"}
+		p := validation.Path{Parent: &parent, Name: "BatchSize"}
 		if x.BatchSize != nil {
 			if n := *x.BatchSize; n < 1 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10000")
@@ -2078,7 +2078,7 @@ func validateUpdatePipeSourceSelfManagedKafkaParameters(v *validation.Validator,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MaximumBatchingWindowInSeconds"}
+		p := validation.Path{Parent: &parent, Name: "MaximumBatchingWindowInSeconds"}
 		if x.MaximumBatchingWindowInSeconds != nil {
 			if n := *x.MaximumBatchingWindowInSeconds; n < 0 || n > 300 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "300")
@@ -2086,13 +2086,13 @@ func validateUpdatePipeSourceSelfManagedKafkaParameters(v *validation.Validator,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Credentials"}
+		p := validation.Path{Parent: &parent, Name: "Credentials"}
 		if x.Credentials != nil {
-			validateSelfManagedKafkaAccessConfigurationCredentials(v, &p, x.Credentials)
+			validateSelfManagedKafkaAccessConfigurationCredentials(v, p, x.Credentials)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServerRootCaCertificate"}
+		p := validation.Path{Parent: &parent, Name: "ServerRootCaCertificate"}
 		if x.ServerRootCaCertificate != nil {
 			if n := len(*x.ServerRootCaCertificate); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.ServerRootCaCertificate, 1, 1600)
@@ -2103,28 +2103,28 @@ func validateUpdatePipeSourceSelfManagedKafkaParameters(v *validation.Validator,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Vpc"}
+		p := validation.Path{Parent: &parent, Name: "Vpc"}
 		if x.Vpc != nil {
-			validateSelfManagedKafkaAccessConfigurationVpc(v, &p, x.Vpc)
+			validateSelfManagedKafkaAccessConfigurationVpc(v, p, x.Vpc)
 		}
 	}
 }
 
 // validateFilterList checks a FilterList value.
-func validateFilterList(v *validation.Validator, parent *validation.Path, x []types.Filter) {
+func validateFilterList(v *validation.Validator, parent validation.Path, x []types.Filter) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateFilter(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateFilter(v, p, &x[i])
 	}
 }
 
 // validateDeadLetterConfig checks a DeadLetterConfig value.
-func validateDeadLetterConfig(v *validation.Validator, parent *validation.Path, x *types.DeadLetterConfig) {
+func validateDeadLetterConfig(v *validation.Validator, parent validation.Path, x *types.DeadLetterConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Arn"}
+		p := validation.Path{Parent: &parent, Name: "Arn"}
 		if x.Arn != nil {
 			if n := len(*x.Arn); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.Arn, 1, 1600)
@@ -2137,13 +2137,13 @@ func validateDeadLetterConfig(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateMQBrokerAccessCredentials checks a MQBrokerAccessCredentials value.
-func validateMQBrokerAccessCredentials(v *validation.Validator, parent *validation.Path, x types.MQBrokerAccessCredentials) {
+func validateMQBrokerAccessCredentials(v *validation.Validator, parent validation.Path, x types.MQBrokerAccessCredentials) {
 	switch u := x.(type) {
 	case *types.MQBrokerAccessCredentialsMemberBasicAuth:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "BasicAuth"}
+		p := validation.Path{Parent: &parent, Name: "BasicAuth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2156,13 +2156,13 @@ func validateMQBrokerAccessCredentials(v *validation.Validator, parent *validati
 }
 
 // validateMSKAccessCredentials checks a MSKAccessCredentials value.
-func validateMSKAccessCredentials(v *validation.Validator, parent *validation.Path, x types.MSKAccessCredentials) {
+func validateMSKAccessCredentials(v *validation.Validator, parent validation.Path, x types.MSKAccessCredentials) {
 	switch u := x.(type) {
 	case *types.MSKAccessCredentialsMemberSaslScram512Auth:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "SaslScram512Auth"}
+		p := validation.Path{Parent: &parent, Name: "SaslScram512Auth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2175,7 +2175,7 @@ func validateMSKAccessCredentials(v *validation.Validator, parent *validation.Pa
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "ClientCertificateTlsAuth"}
+		p := validation.Path{Parent: &parent, Name: "ClientCertificateTlsAuth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2188,9 +2188,9 @@ func validateMSKAccessCredentials(v *validation.Validator, parent *validation.Pa
 }
 
 // validateKafkaBootstrapServers checks a KafkaBootstrapServers value.
-func validateKafkaBootstrapServers(v *validation.Validator, parent *validation.Path, x []string) {
+func validateKafkaBootstrapServers(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 300 {
 			v.StringLength(&p, x[i], 1, 300)
 		}
@@ -2201,13 +2201,13 @@ func validateKafkaBootstrapServers(v *validation.Validator, parent *validation.P
 }
 
 // validateSelfManagedKafkaAccessConfigurationCredentials checks a SelfManagedKafkaAccessConfigurationCredentials value.
-func validateSelfManagedKafkaAccessConfigurationCredentials(v *validation.Validator, parent *validation.Path, x types.SelfManagedKafkaAccessConfigurationCredentials) {
+func validateSelfManagedKafkaAccessConfigurationCredentials(v *validation.Validator, parent validation.Path, x types.SelfManagedKafkaAccessConfigurationCredentials) {
 	switch u := x.(type) {
 	case *types.SelfManagedKafkaAccessConfigurationCredentialsMemberBasicAuth:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "BasicAuth"}
+		p := validation.Path{Parent: &parent, Name: "BasicAuth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2220,7 +2220,7 @@ func validateSelfManagedKafkaAccessConfigurationCredentials(v *validation.Valida
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "SaslScram512Auth"}
+		p := validation.Path{Parent: &parent, Name: "SaslScram512Auth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2233,7 +2233,7 @@ func validateSelfManagedKafkaAccessConfigurationCredentials(v *validation.Valida
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "SaslScram256Auth"}
+		p := validation.Path{Parent: &parent, Name: "SaslScram256Auth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2246,7 +2246,7 @@ func validateSelfManagedKafkaAccessConfigurationCredentials(v *validation.Valida
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "ClientCertificateTlsAuth"}
+		p := validation.Path{Parent: &parent, Name: "ClientCertificateTlsAuth"}
 		{
 			if n := len(u.Value); n < 1 || n > 1600 {
 				v.StringLength(&p, u.Value, 1, 1600)
@@ -2259,34 +2259,34 @@ func validateSelfManagedKafkaAccessConfigurationCredentials(v *validation.Valida
 }
 
 // validateSelfManagedKafkaAccessConfigurationVpc checks a SelfManagedKafkaAccessConfigurationVpc value.
-func validateSelfManagedKafkaAccessConfigurationVpc(v *validation.Validator, parent *validation.Path, x *types.SelfManagedKafkaAccessConfigurationVpc) {
+func validateSelfManagedKafkaAccessConfigurationVpc(v *validation.Validator, parent validation.Path, x *types.SelfManagedKafkaAccessConfigurationVpc) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Subnets"}
+		p := validation.Path{Parent: &parent, Name: "Subnets"}
 		if x.Subnets != nil {
 			if n := len(x.Subnets); n < 1 || n > 16 {
 				v.Length(&p, n, 1, 16)
 			}
-			validateSubnetIds(v, &p, x.Subnets)
+			validateSubnetIds(v, p, x.Subnets)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SecurityGroup"}
+		p := validation.Path{Parent: &parent, Name: "SecurityGroup"}
 		if x.SecurityGroup != nil {
 			if n := len(x.SecurityGroup); n < 1 || n > 5 {
 				v.Length(&p, n, 1, 5)
 			}
-			validateSecurityGroupIds(v, &p, x.SecurityGroup)
+			validateSecurityGroupIds(v, p, x.SecurityGroup)
 		}
 	}
 }
 
 // validatePathParameterList checks a PathParameterList value.
-func validatePathParameterList(v *validation.Validator, parent *validation.Path, x []string) {
+func validatePathParameterList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !pattern22.MatchString(x[i]) {
 			v.Pattern(&p, `^(?!\s*$).+|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`)
 		}
@@ -2294,11 +2294,11 @@ func validatePathParameterList(v *validation.Validator, parent *validation.Path,
 }
 
 // validateHeaderParametersMap checks a HeaderParametersMap value.
-func validateHeaderParametersMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateHeaderParametersMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 512 {
 				v.StringLength(&p, k, 0, 512)
 			}
@@ -2306,7 +2306,7 @@ func validateHeaderParametersMap(v *validation.Validator, parent *validation.Pat
 				v.Pattern(&p, "^[!#$%&'*+-.^_`|~0-9a-zA-Z]+|(\\$(\\.[\\w/_-]+(\\[(\\d+|\\*)\\])*)*)$")
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 512 {
 			v.StringLength(&p, e, 0, 512)
 		}
@@ -2318,11 +2318,11 @@ func validateHeaderParametersMap(v *validation.Validator, parent *validation.Pat
 }
 
 // validateQueryStringParametersMap checks a QueryStringParametersMap value.
-func validateQueryStringParametersMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateQueryStringParametersMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n > 512 {
 				v.StringLength(&p, k, 0, 512)
 			}
@@ -2330,7 +2330,7 @@ func validateQueryStringParametersMap(v *validation.Validator, parent *validatio
 				v.Pattern(&p, `^[^\x00-\x1F\x7F]+|(\$(\.[\w/_-]+(\[(\d+|\*)\])*)*)$`)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n > 512 {
 			v.StringLength(&p, e, 0, 512)
 		}
@@ -2342,61 +2342,61 @@ func validateQueryStringParametersMap(v *validation.Validator, parent *validatio
 }
 
 // validateNetworkConfiguration checks a NetworkConfiguration value.
-func validateNetworkConfiguration(v *validation.Validator, parent *validation.Path, x *types.NetworkConfiguration) {
+func validateNetworkConfiguration(v *validation.Validator, parent validation.Path, x *types.NetworkConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "awsvpcConfiguration"}
+		p := validation.Path{Parent: &parent, Name: "awsvpcConfiguration"}
 		if x.AwsvpcConfiguration != nil {
-			validateAwsVpcConfiguration(v, &p, x.AwsvpcConfiguration)
+			validateAwsVpcConfiguration(v, p, x.AwsvpcConfiguration)
 		}
 	}
 }
 
 // validateCapacityProviderStrategy checks a CapacityProviderStrategy value.
-func validateCapacityProviderStrategy(v *validation.Validator, parent *validation.Path, x []types.CapacityProviderStrategyItem) {
+func validateCapacityProviderStrategy(v *validation.Validator, parent validation.Path, x []types.CapacityProviderStrategyItem) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateCapacityProviderStrategyItem(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateCapacityProviderStrategyItem(v, p, &x[i])
 	}
 }
 
 // validatePlacementConstraints checks a PlacementConstraints value.
-func validatePlacementConstraints(v *validation.Validator, parent *validation.Path, x []types.PlacementConstraint) {
+func validatePlacementConstraints(v *validation.Validator, parent validation.Path, x []types.PlacementConstraint) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validatePlacementConstraint(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validatePlacementConstraint(v, p, &x[i])
 	}
 }
 
 // validatePlacementStrategies checks a PlacementStrategies value.
-func validatePlacementStrategies(v *validation.Validator, parent *validation.Path, x []types.PlacementStrategy) {
+func validatePlacementStrategies(v *validation.Validator, parent validation.Path, x []types.PlacementStrategy) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validatePlacementStrategy(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validatePlacementStrategy(v, p, &x[i])
 	}
 }
 
 // validateEcsTaskOverride checks a EcsTaskOverride value.
-func validateEcsTaskOverride(v *validation.Validator, parent *validation.Path, x *types.EcsTaskOverride) {
+func validateEcsTaskOverride(v *validation.Validator, parent validation.Path, x *types.EcsTaskOverride) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ContainerOverrides"}
+		p := validation.Path{Parent: &parent, Name: "ContainerOverrides"}
 		if x.ContainerOverrides != nil {
-			validateEcsContainerOverrideList(v, &p, x.ContainerOverrides)
+			validateEcsContainerOverrideList(v, p, x.ContainerOverrides)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EphemeralStorage"}
+		p := validation.Path{Parent: &parent, Name: "EphemeralStorage"}
 		if x.EphemeralStorage != nil {
-			validateEcsEphemeralStorage(v, &p, x.EphemeralStorage)
+			validateEcsEphemeralStorage(v, p, x.EphemeralStorage)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExecutionRoleArn"}
+		p := validation.Path{Parent: &parent, Name: "ExecutionRoleArn"}
 		if x.ExecutionRoleArn != nil {
 			if n := len(*x.ExecutionRoleArn); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.ExecutionRoleArn, 1, 1600)
@@ -2407,7 +2407,7 @@ func validateEcsTaskOverride(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TaskRoleArn"}
+		p := validation.Path{Parent: &parent, Name: "TaskRoleArn"}
 		if x.TaskRoleArn != nil {
 			if n := len(*x.TaskRoleArn); n < 1 || n > 1600 {
 				v.StringLength(&p, *x.TaskRoleArn, 1, 1600)
@@ -2420,20 +2420,20 @@ func validateEcsTaskOverride(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateBatchArrayProperties checks a BatchArrayProperties value.
-func validateBatchArrayProperties(v *validation.Validator, parent *validation.Path, x *types.BatchArrayProperties) {
+func validateBatchArrayProperties(v *validation.Validator, parent validation.Path, x *types.BatchArrayProperties) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Size"}
+		p := validation.Path{Parent: &parent, Name: "Size"}
 		if x.Size != nil {
 			if n := *x.Size; n < 2 || n > 10000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "2", "10000")
@@ -2443,12 +2443,12 @@ func validateBatchArrayProperties(v *validation.Validator, parent *validation.Pa
 }
 
 // validateBatchRetryStrategy checks a BatchRetryStrategy value.
-func validateBatchRetryStrategy(v *validation.Validator, parent *validation.Path, x *types.BatchRetryStrategy) {
+func validateBatchRetryStrategy(v *validation.Validator, parent validation.Path, x *types.BatchRetryStrategy) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Attempts"}
+		p := validation.Path{Parent: &parent, Name: "Attempts"}
 		if x.Attempts != nil {
 			if n := *x.Attempts; n < 1 || n > 10 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "10")
@@ -2458,30 +2458,30 @@ func validateBatchRetryStrategy(v *validation.Validator, parent *validation.Path
 }
 
 // validateBatchContainerOverrides checks a BatchContainerOverrides value.
-func validateBatchContainerOverrides(v *validation.Validator, parent *validation.Path, x *types.BatchContainerOverrides) {
+func validateBatchContainerOverrides(v *validation.Validator, parent validation.Path, x *types.BatchContainerOverrides) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ResourceRequirements"}
+		p := validation.Path{Parent: &parent, Name: "ResourceRequirements"}
 		if x.ResourceRequirements != nil {
-			validateBatchResourceRequirementsList(v, &p, x.ResourceRequirements)
+			validateBatchResourceRequirementsList(v, p, x.ResourceRequirements)
 		}
 	}
 }
 
 // validateBatchDependsOn checks a BatchDependsOn value.
-func validateBatchDependsOn(v *validation.Validator, parent *validation.Path, x []types.BatchJobDependency) {
+func validateBatchDependsOn(v *validation.Validator, parent validation.Path, x []types.BatchJobDependency) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateBatchJobDependency(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateBatchJobDependency(v, p, &x[i])
 	}
 }
 
 // validateSqls checks a Sqls value.
-func validateSqls(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSqls(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 100000 {
 			v.StringLength(&p, x[i], 1, 100000)
 		}
@@ -2489,17 +2489,17 @@ func validateSqls(v *validation.Validator, parent *validation.Path, x []string) 
 }
 
 // validateSageMakerPipelineParameterList checks a SageMakerPipelineParameterList value.
-func validateSageMakerPipelineParameterList(v *validation.Validator, parent *validation.Path, x []types.SageMakerPipelineParameter) {
+func validateSageMakerPipelineParameterList(v *validation.Validator, parent validation.Path, x []types.SageMakerPipelineParameter) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSageMakerPipelineParameter(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSageMakerPipelineParameter(v, p, &x[i])
 	}
 }
 
 // validateEventBridgeEventResourceList checks a EventBridgeEventResourceList value.
-func validateEventBridgeEventResourceList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateEventBridgeEventResourceList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1600 {
 			v.StringLength(&p, x[i], 1, 1600)
 		}
@@ -2510,36 +2510,36 @@ func validateEventBridgeEventResourceList(v *validation.Validator, parent *valid
 }
 
 // validateDimensionMappings checks a DimensionMappings value.
-func validateDimensionMappings(v *validation.Validator, parent *validation.Path, x []types.DimensionMapping) {
+func validateDimensionMappings(v *validation.Validator, parent validation.Path, x []types.DimensionMapping) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateDimensionMapping(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateDimensionMapping(v, p, &x[i])
 	}
 }
 
 // validateSingleMeasureMappings checks a SingleMeasureMappings value.
-func validateSingleMeasureMappings(v *validation.Validator, parent *validation.Path, x []types.SingleMeasureMapping) {
+func validateSingleMeasureMappings(v *validation.Validator, parent validation.Path, x []types.SingleMeasureMapping) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSingleMeasureMapping(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSingleMeasureMapping(v, p, &x[i])
 	}
 }
 
 // validateMultiMeasureMappings checks a MultiMeasureMappings value.
-func validateMultiMeasureMappings(v *validation.Validator, parent *validation.Path, x []types.MultiMeasureMapping) {
+func validateMultiMeasureMappings(v *validation.Validator, parent validation.Path, x []types.MultiMeasureMapping) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMultiMeasureMapping(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMultiMeasureMapping(v, p, &x[i])
 	}
 }
 
 // validateFilter checks a Filter value.
-func validateFilter(v *validation.Validator, parent *validation.Path, x *types.Filter) {
+func validateFilter(v *validation.Validator, parent validation.Path, x *types.Filter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Pattern"}
+		p := validation.Path{Parent: &parent, Name: "Pattern"}
 		if x.Pattern != nil {
 			if n := len(*x.Pattern); n > 4096 {
 				v.StringLength(&p, *x.Pattern, 0, 4096)
@@ -2549,9 +2549,9 @@ func validateFilter(v *validation.Validator, parent *validation.Path, x *types.F
 }
 
 // validateSubnetIds checks a SubnetIds value.
-func validateSubnetIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSubnetIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -2562,9 +2562,9 @@ func validateSubnetIds(v *validation.Validator, parent *validation.Path, x []str
 }
 
 // validateSecurityGroupIds checks a SecurityGroupIds value.
-func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecurityGroupIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -2575,32 +2575,32 @@ func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateAwsVpcConfiguration checks a AwsVpcConfiguration value.
-func validateAwsVpcConfiguration(v *validation.Validator, parent *validation.Path, x *types.AwsVpcConfiguration) {
+func validateAwsVpcConfiguration(v *validation.Validator, parent validation.Path, x *types.AwsVpcConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Subnets"}
+		p := validation.Path{Parent: &parent, Name: "Subnets"}
 		if x.Subnets == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.Subnets); n > 16 {
 				v.Length(&p, n, 0, 16)
 			}
-			validateSubnets(v, &p, x.Subnets)
+			validateSubnets(v, p, x.Subnets)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SecurityGroups"}
+		p := validation.Path{Parent: &parent, Name: "SecurityGroups"}
 		if x.SecurityGroups != nil {
 			if n := len(x.SecurityGroups); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateSecurityGroups(v, &p, x.SecurityGroups)
+			validateSecurityGroups(v, p, x.SecurityGroups)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AssignPublicIp"}
+		p := validation.Path{Parent: &parent, Name: "AssignPublicIp"}
 		if x.AssignPublicIp != "" {
 			if !x.AssignPublicIp.IsKnown() {
 				v.Enum(&p, string(x.AssignPublicIp))
@@ -2610,12 +2610,12 @@ func validateAwsVpcConfiguration(v *validation.Validator, parent *validation.Pat
 }
 
 // validateCapacityProviderStrategyItem checks a CapacityProviderStrategyItem value.
-func validateCapacityProviderStrategyItem(v *validation.Validator, parent *validation.Path, x *types.CapacityProviderStrategyItem) {
+func validateCapacityProviderStrategyItem(v *validation.Validator, parent validation.Path, x *types.CapacityProviderStrategyItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "capacityProvider"}
+		p := validation.Path{Parent: &parent, Name: "capacityProvider"}
 		if x.CapacityProvider == nil {
 			v.Required(&p)
 		} else {
@@ -2625,7 +2625,7 @@ func validateCapacityProviderStrategyItem(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "weight"}
+		p := validation.Path{Parent: &parent, Name: "weight"}
 		{
 			if n := x.Weight; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
@@ -2633,7 +2633,7 @@ func validateCapacityProviderStrategyItem(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "base"}
+		p := validation.Path{Parent: &parent, Name: "base"}
 		{
 			if n := x.Base; n < 0 || n > 100000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "100000")
@@ -2643,12 +2643,12 @@ func validateCapacityProviderStrategyItem(v *validation.Validator, parent *valid
 }
 
 // validatePlacementConstraint checks a PlacementConstraint value.
-func validatePlacementConstraint(v *validation.Validator, parent *validation.Path, x *types.PlacementConstraint) {
+func validatePlacementConstraint(v *validation.Validator, parent validation.Path, x *types.PlacementConstraint) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "type"}
+		p := validation.Path{Parent: &parent, Name: "type"}
 		if x.Type != "" {
 			if !x.Type.IsKnown() {
 				v.Enum(&p, string(x.Type))
@@ -2656,7 +2656,7 @@ func validatePlacementConstraint(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "expression"}
+		p := validation.Path{Parent: &parent, Name: "expression"}
 		if x.Expression != nil {
 			if n := len(*x.Expression); n > 2000 {
 				v.StringLength(&p, *x.Expression, 0, 2000)
@@ -2666,12 +2666,12 @@ func validatePlacementConstraint(v *validation.Validator, parent *validation.Pat
 }
 
 // validatePlacementStrategy checks a PlacementStrategy value.
-func validatePlacementStrategy(v *validation.Validator, parent *validation.Path, x *types.PlacementStrategy) {
+func validatePlacementStrategy(v *validation.Validator, parent validation.Path, x *types.PlacementStrategy) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "type"}
+		p := validation.Path{Parent: &parent, Name: "type"}
 		if x.Type != "" {
 			if !x.Type.IsKnown() {
 				v.Enum(&p, string(x.Type))
@@ -2679,7 +2679,7 @@ func validatePlacementStrategy(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "field"}
+		p := validation.Path{Parent: &parent, Name: "field"}
 		if x.Field != nil {
 			if n := len(*x.Field); n > 255 {
 				v.StringLength(&p, *x.Field, 0, 255)
@@ -2689,20 +2689,20 @@ func validatePlacementStrategy(v *validation.Validator, parent *validation.Path,
 }
 
 // validateEcsContainerOverrideList checks a EcsContainerOverrideList value.
-func validateEcsContainerOverrideList(v *validation.Validator, parent *validation.Path, x []types.EcsContainerOverride) {
+func validateEcsContainerOverrideList(v *validation.Validator, parent validation.Path, x []types.EcsContainerOverride) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateEcsContainerOverride(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateEcsContainerOverride(v, p, &x[i])
 	}
 }
 
 // validateEcsEphemeralStorage checks a EcsEphemeralStorage value.
-func validateEcsEphemeralStorage(v *validation.Validator, parent *validation.Path, x *types.EcsEphemeralStorage) {
+func validateEcsEphemeralStorage(v *validation.Validator, parent validation.Path, x *types.EcsEphemeralStorage) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "sizeInGiB"}
+		p := validation.Path{Parent: &parent, Name: "sizeInGiB"}
 		if x.SizeInGiB == nil {
 			v.Required(&p)
 		} else {
@@ -2714,12 +2714,12 @@ func validateEcsEphemeralStorage(v *validation.Validator, parent *validation.Pat
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -2729,7 +2729,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -2741,20 +2741,20 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateBatchResourceRequirementsList checks a BatchResourceRequirementsList value.
-func validateBatchResourceRequirementsList(v *validation.Validator, parent *validation.Path, x []types.BatchResourceRequirement) {
+func validateBatchResourceRequirementsList(v *validation.Validator, parent validation.Path, x []types.BatchResourceRequirement) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateBatchResourceRequirement(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateBatchResourceRequirement(v, p, &x[i])
 	}
 }
 
 // validateBatchJobDependency checks a BatchJobDependency value.
-func validateBatchJobDependency(v *validation.Validator, parent *validation.Path, x *types.BatchJobDependency) {
+func validateBatchJobDependency(v *validation.Validator, parent validation.Path, x *types.BatchJobDependency) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type != "" {
 			if !x.Type.IsKnown() {
 				v.Enum(&p, string(x.Type))
@@ -2764,12 +2764,12 @@ func validateBatchJobDependency(v *validation.Validator, parent *validation.Path
 }
 
 // validateSageMakerPipelineParameter checks a SageMakerPipelineParameter value.
-func validateSageMakerPipelineParameter(v *validation.Validator, parent *validation.Path, x *types.SageMakerPipelineParameter) {
+func validateSageMakerPipelineParameter(v *validation.Validator, parent validation.Path, x *types.SageMakerPipelineParameter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name == nil {
 			v.Required(&p)
 		} else {
@@ -2782,7 +2782,7 @@ func validateSageMakerPipelineParameter(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -2794,12 +2794,12 @@ func validateSageMakerPipelineParameter(v *validation.Validator, parent *validat
 }
 
 // validateDimensionMapping checks a DimensionMapping value.
-func validateDimensionMapping(v *validation.Validator, parent *validation.Path, x *types.DimensionMapping) {
+func validateDimensionMapping(v *validation.Validator, parent validation.Path, x *types.DimensionMapping) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DimensionValue"}
+		p := validation.Path{Parent: &parent, Name: "DimensionValue"}
 		if x.DimensionValue == nil {
 			v.Required(&p)
 		} else {
@@ -2809,7 +2809,7 @@ func validateDimensionMapping(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DimensionValueType"}
+		p := validation.Path{Parent: &parent, Name: "DimensionValueType"}
 		if x.DimensionValueType == "" {
 			v.Required(&p)
 		} else {
@@ -2819,7 +2819,7 @@ func validateDimensionMapping(v *validation.Validator, parent *validation.Path, 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DimensionName"}
+		p := validation.Path{Parent: &parent, Name: "DimensionName"}
 		if x.DimensionName == nil {
 			v.Required(&p)
 		} else {
@@ -2831,12 +2831,12 @@ func validateDimensionMapping(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateSingleMeasureMapping checks a SingleMeasureMapping value.
-func validateSingleMeasureMapping(v *validation.Validator, parent *validation.Path, x *types.SingleMeasureMapping) {
+func validateSingleMeasureMapping(v *validation.Validator, parent validation.Path, x *types.SingleMeasureMapping) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MeasureValue"}
+		p := validation.Path{Parent: &parent, Name: "MeasureValue"}
 		if x.MeasureValue == nil {
 			v.Required(&p)
 		} else {
@@ -2846,7 +2846,7 @@ func validateSingleMeasureMapping(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MeasureValueType"}
+		p := validation.Path{Parent: &parent, Name: "MeasureValueType"}
 		if x.MeasureValueType == "" {
 			v.Required(&p)
 		} else {
@@ -2856,7 +2856,7 @@ func validateSingleMeasureMapping(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MeasureName"}
+		p := validation.Path{Parent: &parent, Name: "MeasureName"}
 		if x.MeasureName == nil {
 			v.Required(&p)
 		} else {
@@ -2868,12 +2868,12 @@ func validateSingleMeasureMapping(v *validation.Validator, parent *validation.Pa
 }
 
 // validateMultiMeasureMapping checks a MultiMeasureMapping value.
-func validateMultiMeasureMapping(v *validation.Validator, parent *validation.Path, x *types.MultiMeasureMapping) {
+func validateMultiMeasureMapping(v *validation.Validator, parent validation.Path, x *types.MultiMeasureMapping) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MultiMeasureName"}
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureName"}
 		if x.MultiMeasureName == nil {
 			v.Required(&p)
 		} else {
@@ -2883,22 +2883,22 @@ func validateMultiMeasureMapping(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MultiMeasureAttributeMappings"}
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureAttributeMappings"}
 		if x.MultiMeasureAttributeMappings == nil {
 			v.Required(&p)
 		} else {
 			if n := len(x.MultiMeasureAttributeMappings); n < 1 || n > 256 {
 				v.Length(&p, n, 1, 256)
 			}
-			validateMultiMeasureAttributeMappings(v, &p, x.MultiMeasureAttributeMappings)
+			validateMultiMeasureAttributeMappings(v, p, x.MultiMeasureAttributeMappings)
 		}
 	}
 }
 
 // validateSubnets checks a Subnets value.
-func validateSubnets(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSubnets(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -2909,9 +2909,9 @@ func validateSubnets(v *validation.Validator, parent *validation.Path, x []strin
 }
 
 // validateSecurityGroups checks a SecurityGroups value.
-func validateSecurityGroups(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecurityGroups(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -2922,31 +2922,31 @@ func validateSecurityGroups(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateEcsContainerOverride checks a EcsContainerOverride value.
-func validateEcsContainerOverride(v *validation.Validator, parent *validation.Path, x *types.EcsContainerOverride) {
+func validateEcsContainerOverride(v *validation.Validator, parent validation.Path, x *types.EcsContainerOverride) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EnvironmentFiles"}
+		p := validation.Path{Parent: &parent, Name: "EnvironmentFiles"}
 		if x.EnvironmentFiles != nil {
-			validateEcsEnvironmentFileList(v, &p, x.EnvironmentFiles)
+			validateEcsEnvironmentFileList(v, p, x.EnvironmentFiles)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ResourceRequirements"}
+		p := validation.Path{Parent: &parent, Name: "ResourceRequirements"}
 		if x.ResourceRequirements != nil {
-			validateEcsResourceRequirementsList(v, &p, x.ResourceRequirements)
+			validateEcsResourceRequirementsList(v, p, x.ResourceRequirements)
 		}
 	}
 }
 
 // validateBatchResourceRequirement checks a BatchResourceRequirement value.
-func validateBatchResourceRequirement(v *validation.Validator, parent *validation.Path, x *types.BatchResourceRequirement) {
+func validateBatchResourceRequirement(v *validation.Validator, parent validation.Path, x *types.BatchResourceRequirement) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -2956,7 +2956,7 @@ func validateBatchResourceRequirement(v *validation.Validator, parent *validatio
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		}
@@ -2964,36 +2964,36 @@ func validateBatchResourceRequirement(v *validation.Validator, parent *validatio
 }
 
 // validateMultiMeasureAttributeMappings checks a MultiMeasureAttributeMappings value.
-func validateMultiMeasureAttributeMappings(v *validation.Validator, parent *validation.Path, x []types.MultiMeasureAttributeMapping) {
+func validateMultiMeasureAttributeMappings(v *validation.Validator, parent validation.Path, x []types.MultiMeasureAttributeMapping) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateMultiMeasureAttributeMapping(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateMultiMeasureAttributeMapping(v, p, &x[i])
 	}
 }
 
 // validateEcsEnvironmentFileList checks a EcsEnvironmentFileList value.
-func validateEcsEnvironmentFileList(v *validation.Validator, parent *validation.Path, x []types.EcsEnvironmentFile) {
+func validateEcsEnvironmentFileList(v *validation.Validator, parent validation.Path, x []types.EcsEnvironmentFile) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateEcsEnvironmentFile(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateEcsEnvironmentFile(v, p, &x[i])
 	}
 }
 
 // validateEcsResourceRequirementsList checks a EcsResourceRequirementsList value.
-func validateEcsResourceRequirementsList(v *validation.Validator, parent *validation.Path, x []types.EcsResourceRequirement) {
+func validateEcsResourceRequirementsList(v *validation.Validator, parent validation.Path, x []types.EcsResourceRequirement) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateEcsResourceRequirement(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateEcsResourceRequirement(v, p, &x[i])
 	}
 }
 
 // validateMultiMeasureAttributeMapping checks a MultiMeasureAttributeMapping value.
-func validateMultiMeasureAttributeMapping(v *validation.Validator, parent *validation.Path, x *types.MultiMeasureAttributeMapping) {
+func validateMultiMeasureAttributeMapping(v *validation.Validator, parent validation.Path, x *types.MultiMeasureAttributeMapping) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MeasureValue"}
+		p := validation.Path{Parent: &parent, Name: "MeasureValue"}
 		if x.MeasureValue == nil {
 			v.Required(&p)
 		} else {
@@ -3003,7 +3003,7 @@ func validateMultiMeasureAttributeMapping(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MeasureValueType"}
+		p := validation.Path{Parent: &parent, Name: "MeasureValueType"}
 		if x.MeasureValueType == "" {
 			v.Required(&p)
 		} else {
@@ -3013,7 +3013,7 @@ func validateMultiMeasureAttributeMapping(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MultiMeasureAttributeName"}
+		p := validation.Path{Parent: &parent, Name: "MultiMeasureAttributeName"}
 		if x.MultiMeasureAttributeName == nil {
 			v.Required(&p)
 		} else {
@@ -3025,12 +3025,12 @@ func validateMultiMeasureAttributeMapping(v *validation.Validator, parent *valid
 }
 
 // validateEcsEnvironmentFile checks a EcsEnvironmentFile value.
-func validateEcsEnvironmentFile(v *validation.Validator, parent *validation.Path, x *types.EcsEnvironmentFile) {
+func validateEcsEnvironmentFile(v *validation.Validator, parent validation.Path, x *types.EcsEnvironmentFile) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "type"}
+		p := validation.Path{Parent: &parent, Name: "type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -3040,7 +3040,7 @@ func validateEcsEnvironmentFile(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "value"}
+		p := validation.Path{Parent: &parent, Name: "value"}
 		if x.Value == nil {
 			v.Required(&p)
 		}
@@ -3048,12 +3048,12 @@ func validateEcsEnvironmentFile(v *validation.Validator, parent *validation.Path
 }
 
 // validateEcsResourceRequirement checks a EcsResourceRequirement value.
-func validateEcsResourceRequirement(v *validation.Validator, parent *validation.Path, x *types.EcsResourceRequirement) {
+func validateEcsResourceRequirement(v *validation.Validator, parent validation.Path, x *types.EcsResourceRequirement) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "type"}
+		p := validation.Path{Parent: &parent, Name: "type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -3063,7 +3063,7 @@ func validateEcsResourceRequirement(v *validation.Validator, parent *validation.
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "value"}
+		p := validation.Path{Parent: &parent, Name: "value"}
 		if x.Value == nil {
 			v.Required(&p)
 		}

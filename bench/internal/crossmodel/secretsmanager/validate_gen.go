@@ -24,7 +24,7 @@ func (in *BatchGetSecretValueInput) Validate() error {
 			if n := len(in.SecretIdList); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateSecretIdListType(v, &p, in.SecretIdList)
+			validateSecretIdListType(v, p, in.SecretIdList)
 		}
 	}
 	{
@@ -33,7 +33,7 @@ func (in *BatchGetSecretValueInput) Validate() error {
 			if n := len(in.Filters); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateFiltersListType(v, &p, in.Filters)
+			validateFiltersListType(v, p, in.Filters)
 		}
 	}
 	{
@@ -135,7 +135,7 @@ func (in *CreateSecretInput) Validate() error {
 	{
 		p := validation.Path{Name: "Tags"}
 		if in.Tags != nil {
-			validateTagListType(v, &p, in.Tags)
+			validateTagListType(v, p, in.Tags)
 		}
 	}
 	{
@@ -144,7 +144,7 @@ func (in *CreateSecretInput) Validate() error {
 			if n := len(in.AddReplicaRegions); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateAddReplicaRegionListType(v, &p, in.AddReplicaRegions)
+			validateAddReplicaRegionListType(v, p, in.AddReplicaRegions)
 		}
 	}
 	return v.Err("CreateSecretInput")
@@ -363,7 +363,7 @@ func (in *ListSecretsInput) Validate() error {
 			if n := len(in.Filters); n > 10 {
 				v.Length(&p, n, 0, 10)
 			}
-			validateFiltersListType(v, &p, in.Filters)
+			validateFiltersListType(v, p, in.Filters)
 		}
 	}
 	{
@@ -454,7 +454,7 @@ func (in *PutSecretValueInput) Validate() error {
 			if n := len(in.VersionStages); n < 1 || n > 20 {
 				v.Length(&p, n, 1, 20)
 			}
-			validateSecretVersionStagesType(v, &p, in.VersionStages)
+			validateSecretVersionStagesType(v, p, in.VersionStages)
 		}
 	}
 	{
@@ -497,7 +497,7 @@ func (in *RemoveRegionsFromReplicationInput) Validate() error {
 			if n := len(in.RemoveReplicaRegions); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateRemoveReplicaRegionListType(v, &p, in.RemoveReplicaRegions)
+			validateRemoveReplicaRegionListType(v, p, in.RemoveReplicaRegions)
 		}
 	}
 	return v.Err("RemoveRegionsFromReplicationInput")
@@ -529,7 +529,7 @@ func (in *ReplicateSecretToRegionsInput) Validate() error {
 			if n := len(in.AddReplicaRegions); n < 1 {
 				v.Length(&p, n, 1, -1)
 			}
-			validateAddReplicaRegionListType(v, &p, in.AddReplicaRegions)
+			validateAddReplicaRegionListType(v, p, in.AddReplicaRegions)
 		}
 	}
 	return v.Err("ReplicateSecretToRegionsInput")
@@ -591,7 +591,7 @@ func (in *RotateSecretInput) Validate() error {
 	{
 		p := validation.Path{Name: "RotationRules"}
 		if in.RotationRules != nil {
-			validateRotationRulesType(v, &p, in.RotationRules)
+			validateRotationRulesType(v, p, in.RotationRules)
 		}
 	}
 	return v.Err("RotateSecretInput")
@@ -641,7 +641,7 @@ func (in *TagResourceInput) Validate() error {
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
-			validateTagListType(v, &p, in.Tags)
+			validateTagListType(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -670,7 +670,7 @@ func (in *UntagResourceInput) Validate() error {
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
-			validateTagKeyListType(v, &p, in.TagKeys)
+			validateTagKeyListType(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -808,9 +808,9 @@ func (in *ValidateResourcePolicyInput) Validate() error {
 }
 
 // validateSecretIdListType checks a SecretIdListType value.
-func validateSecretIdListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecretIdListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -818,33 +818,33 @@ func validateSecretIdListType(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateFiltersListType checks a FiltersListType value.
-func validateFiltersListType(v *validation.Validator, parent *validation.Path, x []types.Filter) {
+func validateFiltersListType(v *validation.Validator, parent validation.Path, x []types.Filter) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateFilter(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateFilter(v, p, &x[i])
 	}
 }
 
 // validateTagListType checks a TagListType value.
-func validateTagListType(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagListType(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateAddReplicaRegionListType checks a AddReplicaRegionListType value.
-func validateAddReplicaRegionListType(v *validation.Validator, parent *validation.Path, x []types.ReplicaRegionType) {
+func validateAddReplicaRegionListType(v *validation.Validator, parent validation.Path, x []types.ReplicaRegionType) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateReplicaRegionType(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateReplicaRegionType(v, p, &x[i])
 	}
 }
 
 // validateSecretVersionStagesType checks a SecretVersionStagesType value.
-func validateSecretVersionStagesType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecretVersionStagesType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 256 {
 			v.StringLength(&p, x[i], 1, 256)
 		}
@@ -852,9 +852,9 @@ func validateSecretVersionStagesType(v *validation.Validator, parent *validation
 }
 
 // validateRemoveReplicaRegionListType checks a RemoveReplicaRegionListType value.
-func validateRemoveReplicaRegionListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateRemoveReplicaRegionListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -865,12 +865,12 @@ func validateRemoveReplicaRegionListType(v *validation.Validator, parent *valida
 }
 
 // validateRotationRulesType checks a RotationRulesType value.
-func validateRotationRulesType(v *validation.Validator, parent *validation.Path, x *types.RotationRulesType) {
+func validateRotationRulesType(v *validation.Validator, parent validation.Path, x *types.RotationRulesType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "AutomaticallyAfterDays"}
+		p := validation.Path{Parent: &parent, Name: "AutomaticallyAfterDays"}
 		if x.AutomaticallyAfterDays != nil {
 			if n := *x.AutomaticallyAfterDays; n < 1 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000")
@@ -878,7 +878,7 @@ func validateRotationRulesType(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Duration"}
+		p := validation.Path{Parent: &parent, Name: "Duration"}
 		if x.Duration != nil {
 			v.StringLength(&p, *x.Duration, 2, 3)
 			if !pattern3.MatchString(*x.Duration) {
@@ -887,7 +887,7 @@ func validateRotationRulesType(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ScheduleExpression"}
+		p := validation.Path{Parent: &parent, Name: "ScheduleExpression"}
 		if x.ScheduleExpression != nil {
 			if n := len(*x.ScheduleExpression); n < 1 || n > 256 {
 				v.StringLength(&p, *x.ScheduleExpression, 1, 256)
@@ -900,9 +900,9 @@ func validateRotationRulesType(v *validation.Validator, parent *validation.Path,
 }
 
 // validateTagKeyListType checks a TagKeyListType value.
-func validateTagKeyListType(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyListType(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -910,12 +910,12 @@ func validateTagKeyListType(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateFilter checks a Filter value.
-func validateFilter(v *validation.Validator, parent *validation.Path, x *types.Filter) {
+func validateFilter(v *validation.Validator, parent validation.Path, x *types.Filter) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key != "" {
 			if !x.Key.IsKnown() {
 				v.Enum(&p, string(x.Key))
@@ -923,23 +923,23 @@ func validateFilter(v *validation.Validator, parent *validation.Path, x *types.F
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Values"}
+		p := validation.Path{Parent: &parent, Name: "Values"}
 		if x.Values != nil {
 			if n := len(x.Values); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateFilterValuesStringList(v, &p, x.Values)
+			validateFilterValuesStringList(v, p, x.Values)
 		}
 	}
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key != nil {
 			if n := len(*x.Key); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Key, 1, 128)
@@ -947,7 +947,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value != nil {
 			if n := len(*x.Value); n > 256 {
 				v.StringLength(&p, *x.Value, 0, 256)
@@ -957,12 +957,12 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateReplicaRegionType checks a ReplicaRegionType value.
-func validateReplicaRegionType(v *validation.Validator, parent *validation.Path, x *types.ReplicaRegionType) {
+func validateReplicaRegionType(v *validation.Validator, parent validation.Path, x *types.ReplicaRegionType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Region"}
+		p := validation.Path{Parent: &parent, Name: "Region"}
 		if x.Region != nil {
 			if n := len(*x.Region); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Region, 1, 128)
@@ -973,7 +973,7 @@ func validateReplicaRegionType(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "KmsKeyId"}
+		p := validation.Path{Parent: &parent, Name: "KmsKeyId"}
 		if x.KmsKeyId != nil {
 			if n := len(*x.KmsKeyId); n > 2048 {
 				v.StringLength(&p, *x.KmsKeyId, 0, 2048)
@@ -983,9 +983,9 @@ func validateReplicaRegionType(v *validation.Validator, parent *validation.Path,
 }
 
 // validateFilterValuesStringList checks a FilterValuesStringList value.
-func validateFilterValuesStringList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateFilterValuesStringList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 512 {
 			v.StringLength(&p, x[i], 0, 512)
 		}

@@ -31,13 +31,13 @@ func (in *CreateActivityInput) Validate() error {
 	{
 		p := validation.Path{Name: "tags"}
 		if in.Tags != nil {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	{
 		p := validation.Path{Name: "encryptionConfiguration"}
 		if in.EncryptionConfiguration != nil {
-			validateEncryptionConfiguration(v, &p, in.EncryptionConfiguration)
+			validateEncryptionConfiguration(v, p, in.EncryptionConfiguration)
 		}
 	}
 	return v.Err("CreateActivityInput")
@@ -92,13 +92,13 @@ func (in *CreateStateMachineInput) Validate() error {
 	{
 		p := validation.Path{Name: "loggingConfiguration"}
 		if in.LoggingConfiguration != nil {
-			validateLoggingConfiguration(v, &p, in.LoggingConfiguration)
+			validateLoggingConfiguration(v, p, in.LoggingConfiguration)
 		}
 	}
 	{
 		p := validation.Path{Name: "tags"}
 		if in.Tags != nil {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	{
@@ -112,7 +112,7 @@ func (in *CreateStateMachineInput) Validate() error {
 	{
 		p := validation.Path{Name: "encryptionConfiguration"}
 		if in.EncryptionConfiguration != nil {
-			validateEncryptionConfiguration(v, &p, in.EncryptionConfiguration)
+			validateEncryptionConfiguration(v, p, in.EncryptionConfiguration)
 		}
 	}
 	return v.Err("CreateStateMachineInput")
@@ -155,7 +155,7 @@ func (in *CreateStateMachineAliasInput) Validate() error {
 			if n := len(in.RoutingConfiguration); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateRoutingConfigurationList(v, &p, in.RoutingConfiguration)
+			validateRoutingConfigurationList(v, p, in.RoutingConfiguration)
 		}
 	}
 	return v.Err("CreateStateMachineAliasInput")
@@ -1020,7 +1020,7 @@ func (in *TagResourceInput) Validate() error {
 		if in.Tags == nil {
 			v.Required(&p)
 		} else {
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -1102,7 +1102,7 @@ func (in *UntagResourceInput) Validate() error {
 		if in.TagKeys == nil {
 			v.Required(&p)
 		} else {
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -1190,7 +1190,7 @@ func (in *UpdateStateMachineInput) Validate() error {
 	{
 		p := validation.Path{Name: "loggingConfiguration"}
 		if in.LoggingConfiguration != nil {
-			validateLoggingConfiguration(v, &p, in.LoggingConfiguration)
+			validateLoggingConfiguration(v, p, in.LoggingConfiguration)
 		}
 	}
 	{
@@ -1204,7 +1204,7 @@ func (in *UpdateStateMachineInput) Validate() error {
 	{
 		p := validation.Path{Name: "encryptionConfiguration"}
 		if in.EncryptionConfiguration != nil {
-			validateEncryptionConfiguration(v, &p, in.EncryptionConfiguration)
+			validateEncryptionConfiguration(v, p, in.EncryptionConfiguration)
 		}
 	}
 	return v.Err("UpdateStateMachineInput")
@@ -1242,7 +1242,7 @@ func (in *UpdateStateMachineAliasInput) Validate() error {
 			if n := len(in.RoutingConfiguration); n < 1 || n > 2 {
 				v.Length(&p, n, 1, 2)
 			}
-			validateRoutingConfigurationList(v, &p, in.RoutingConfiguration)
+			validateRoutingConfigurationList(v, p, in.RoutingConfiguration)
 		}
 	}
 	return v.Err("UpdateStateMachineAliasInput")
@@ -1294,20 +1294,20 @@ func (in *ValidateStateMachineDefinitionInput) Validate() error {
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateEncryptionConfiguration checks a EncryptionConfiguration value.
-func validateEncryptionConfiguration(v *validation.Validator, parent *validation.Path, x *types.EncryptionConfiguration) {
+func validateEncryptionConfiguration(v *validation.Validator, parent validation.Path, x *types.EncryptionConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "kmsKeyId"}
+		p := validation.Path{Parent: &parent, Name: "kmsKeyId"}
 		if x.KmsKeyId != nil {
 			if n := len(*x.KmsKeyId); n < 1 || n > 2048 {
 				v.StringLength(&p, *x.KmsKeyId, 1, 2048)
@@ -1315,7 +1315,7 @@ func validateEncryptionConfiguration(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "kmsDataKeyReusePeriodSeconds"}
+		p := validation.Path{Parent: &parent, Name: "kmsDataKeyReusePeriodSeconds"}
 		if x.KmsDataKeyReusePeriodSeconds != nil {
 			if n := *x.KmsDataKeyReusePeriodSeconds; n < 60 || n > 900 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "60", "900")
@@ -1323,7 +1323,7 @@ func validateEncryptionConfiguration(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "type"}
+		p := validation.Path{Parent: &parent, Name: "type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -1335,12 +1335,12 @@ func validateEncryptionConfiguration(v *validation.Validator, parent *validation
 }
 
 // validateLoggingConfiguration checks a LoggingConfiguration value.
-func validateLoggingConfiguration(v *validation.Validator, parent *validation.Path, x *types.LoggingConfiguration) {
+func validateLoggingConfiguration(v *validation.Validator, parent validation.Path, x *types.LoggingConfiguration) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "level"}
+		p := validation.Path{Parent: &parent, Name: "level"}
 		if x.Level != "" {
 			if !x.Level.IsKnown() {
 				v.Enum(&p, string(x.Level))
@@ -1348,25 +1348,25 @@ func validateLoggingConfiguration(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "destinations"}
+		p := validation.Path{Parent: &parent, Name: "destinations"}
 		if x.Destinations != nil {
-			validateLogDestinationList(v, &p, x.Destinations)
+			validateLogDestinationList(v, p, x.Destinations)
 		}
 	}
 }
 
 // validateRoutingConfigurationList checks a RoutingConfigurationList value.
-func validateRoutingConfigurationList(v *validation.Validator, parent *validation.Path, x []types.RoutingConfigurationListItem) {
+func validateRoutingConfigurationList(v *validation.Validator, parent validation.Path, x []types.RoutingConfigurationListItem) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateRoutingConfigurationListItem(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateRoutingConfigurationListItem(v, p, &x[i])
 	}
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -1374,12 +1374,12 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "key"}
+		p := validation.Path{Parent: &parent, Name: "key"}
 		if x.Key != nil {
 			if n := len(*x.Key); n < 1 || n > 128 {
 				v.StringLength(&p, *x.Key, 1, 128)
@@ -1387,7 +1387,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "value"}
+		p := validation.Path{Parent: &parent, Name: "value"}
 		if x.Value != nil {
 			if n := len(*x.Value); n > 256 {
 				v.StringLength(&p, *x.Value, 0, 256)
@@ -1397,20 +1397,20 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateLogDestinationList checks a LogDestinationList value.
-func validateLogDestinationList(v *validation.Validator, parent *validation.Path, x []types.LogDestination) {
+func validateLogDestinationList(v *validation.Validator, parent validation.Path, x []types.LogDestination) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateLogDestination(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateLogDestination(v, p, &x[i])
 	}
 }
 
 // validateRoutingConfigurationListItem checks a RoutingConfigurationListItem value.
-func validateRoutingConfigurationListItem(v *validation.Validator, parent *validation.Path, x *types.RoutingConfigurationListItem) {
+func validateRoutingConfigurationListItem(v *validation.Validator, parent validation.Path, x *types.RoutingConfigurationListItem) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "stateMachineVersionArn"}
+		p := validation.Path{Parent: &parent, Name: "stateMachineVersionArn"}
 		if x.StateMachineVersionArn == nil {
 			v.Required(&p)
 		} else {
@@ -1420,7 +1420,7 @@ func validateRoutingConfigurationListItem(v *validation.Validator, parent *valid
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "weight"}
+		p := validation.Path{Parent: &parent, Name: "weight"}
 		{
 			if n := x.Weight; n < 0 || n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "100")
@@ -1430,25 +1430,25 @@ func validateRoutingConfigurationListItem(v *validation.Validator, parent *valid
 }
 
 // validateLogDestination checks a LogDestination value.
-func validateLogDestination(v *validation.Validator, parent *validation.Path, x *types.LogDestination) {
+func validateLogDestination(v *validation.Validator, parent validation.Path, x *types.LogDestination) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "cloudWatchLogsLogGroup"}
+		p := validation.Path{Parent: &parent, Name: "cloudWatchLogsLogGroup"}
 		if x.CloudWatchLogsLogGroup != nil {
-			validateCloudWatchLogsLogGroup(v, &p, x.CloudWatchLogsLogGroup)
+			validateCloudWatchLogsLogGroup(v, p, x.CloudWatchLogsLogGroup)
 		}
 	}
 }
 
 // validateCloudWatchLogsLogGroup checks a CloudWatchLogsLogGroup value.
-func validateCloudWatchLogsLogGroup(v *validation.Validator, parent *validation.Path, x *types.CloudWatchLogsLogGroup) {
+func validateCloudWatchLogsLogGroup(v *validation.Validator, parent validation.Path, x *types.CloudWatchLogsLogGroup) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "logGroupArn"}
+		p := validation.Path{Parent: &parent, Name: "logGroupArn"}
 		if x.LogGroupArn != nil {
 			if n := len(*x.LogGroupArn); n < 1 || n > 256 {
 				v.StringLength(&p, *x.LogGroupArn, 1, 256)

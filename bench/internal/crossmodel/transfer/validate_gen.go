@@ -43,7 +43,7 @@ func (in *CreateAccessInput) Validate() error {
 			if n := len(in.HomeDirectoryMappings); n < 1 || n > 50000 {
 				v.Length(&p, n, 1, 50000)
 			}
-			validateHomeDirectoryMappings(v, &p, in.HomeDirectoryMappings)
+			validateHomeDirectoryMappings(v, p, in.HomeDirectoryMappings)
 		}
 	}
 	{
@@ -57,7 +57,7 @@ func (in *CreateAccessInput) Validate() error {
 	{
 		p := validation.Path{Name: "PosixProfile"}
 		if in.PosixProfile != nil {
-			validatePosixProfile(v, &p, in.PosixProfile)
+			validatePosixProfile(v, p, in.PosixProfile)
 		}
 	}
 	{
@@ -190,7 +190,7 @@ func (in *CreateAgreementInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	{
@@ -212,7 +212,7 @@ func (in *CreateAgreementInput) Validate() error {
 	{
 		p := validation.Path{Name: "CustomDirectories"}
 		if in.CustomDirectories != nil {
-			validateCustomDirectoriesType(v, &p, in.CustomDirectories)
+			validateCustomDirectoriesType(v, p, in.CustomDirectories)
 		}
 	}
 	return v.Err("CreateAgreementInput")
@@ -239,7 +239,7 @@ func (in *CreateConnectorInput) Validate() error {
 	{
 		p := validation.Path{Name: "As2Config"}
 		if in.As2Config != nil {
-			validateAs2ConnectorConfig(v, &p, in.As2Config)
+			validateAs2ConnectorConfig(v, p, in.As2Config)
 		}
 	}
 	{
@@ -272,13 +272,13 @@ func (in *CreateConnectorInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	{
 		p := validation.Path{Name: "SftpConfig"}
 		if in.SftpConfig != nil {
-			validateSftpConnectorConfig(v, &p, in.SftpConfig)
+			validateSftpConnectorConfig(v, p, in.SftpConfig)
 		}
 	}
 	{
@@ -329,7 +329,7 @@ func (in *CreateProfileInput) Validate() error {
 	{
 		p := validation.Path{Name: "CertificateIds"}
 		if in.CertificateIds != nil {
-			validateCertificateIds(v, &p, in.CertificateIds)
+			validateCertificateIds(v, p, in.CertificateIds)
 		}
 	}
 	{
@@ -338,7 +338,7 @@ func (in *CreateProfileInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateProfileInput")
@@ -371,7 +371,7 @@ func (in *CreateServerInput) Validate() error {
 	{
 		p := validation.Path{Name: "EndpointDetails"}
 		if in.EndpointDetails != nil {
-			validateEndpointDetails(v, &p, in.EndpointDetails)
+			validateEndpointDetails(v, p, in.EndpointDetails)
 		}
 	}
 	{
@@ -393,7 +393,7 @@ func (in *CreateServerInput) Validate() error {
 	{
 		p := validation.Path{Name: "IdentityProviderDetails"}
 		if in.IdentityProviderDetails != nil {
-			validateIdentityProviderDetails(v, &p, in.IdentityProviderDetails)
+			validateIdentityProviderDetails(v, p, in.IdentityProviderDetails)
 		}
 	}
 	{
@@ -443,13 +443,13 @@ func (in *CreateServerInput) Validate() error {
 			if n := len(in.Protocols); n < 1 || n > 4 {
 				v.Length(&p, n, 1, 4)
 			}
-			validateProtocols(v, &p, in.Protocols)
+			validateProtocols(v, p, in.Protocols)
 		}
 	}
 	{
 		p := validation.Path{Name: "ProtocolDetails"}
 		if in.ProtocolDetails != nil {
-			validateProtocolDetails(v, &p, in.ProtocolDetails)
+			validateProtocolDetails(v, p, in.ProtocolDetails)
 		}
 	}
 	{
@@ -469,13 +469,13 @@ func (in *CreateServerInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	{
 		p := validation.Path{Name: "WorkflowDetails"}
 		if in.WorkflowDetails != nil {
-			validateWorkflowDetails(v, &p, in.WorkflowDetails)
+			validateWorkflowDetails(v, p, in.WorkflowDetails)
 		}
 	}
 	{
@@ -484,13 +484,13 @@ func (in *CreateServerInput) Validate() error {
 			if n := len(in.StructuredLogDestinations); n > 1 {
 				v.Length(&p, n, 0, 1)
 			}
-			validateStructuredLogDestinations(v, &p, in.StructuredLogDestinations)
+			validateStructuredLogDestinations(v, p, in.StructuredLogDestinations)
 		}
 	}
 	{
 		p := validation.Path{Name: "S3StorageOptions"}
 		if in.S3StorageOptions != nil {
-			validateS3StorageOptions(v, &p, in.S3StorageOptions)
+			validateS3StorageOptions(v, p, in.S3StorageOptions)
 		}
 	}
 	return v.Err("CreateServerInput")
@@ -529,7 +529,7 @@ func (in *CreateUserInput) Validate() error {
 			if n := len(in.HomeDirectoryMappings); n < 1 || n > 50000 {
 				v.Length(&p, n, 1, 50000)
 			}
-			validateHomeDirectoryMappings(v, &p, in.HomeDirectoryMappings)
+			validateHomeDirectoryMappings(v, p, in.HomeDirectoryMappings)
 		}
 	}
 	{
@@ -543,7 +543,7 @@ func (in *CreateUserInput) Validate() error {
 	{
 		p := validation.Path{Name: "PosixProfile"}
 		if in.PosixProfile != nil {
-			validatePosixProfile(v, &p, in.PosixProfile)
+			validatePosixProfile(v, p, in.PosixProfile)
 		}
 	}
 	{
@@ -587,7 +587,7 @@ func (in *CreateUserInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	{
@@ -619,7 +619,7 @@ func (in *CreateWebAppInput) Validate() error {
 		if in.IdentityProviderDetails == nil {
 			v.Required(&p)
 		} else {
-			validateWebAppIdentityProviderDetails(v, &p, in.IdentityProviderDetails)
+			validateWebAppIdentityProviderDetails(v, p, in.IdentityProviderDetails)
 		}
 	}
 	{
@@ -633,7 +633,7 @@ func (in *CreateWebAppInput) Validate() error {
 	{
 		p := validation.Path{Name: "WebAppUnits"}
 		if in.WebAppUnits != nil {
-			validateWebAppUnits(v, &p, in.WebAppUnits)
+			validateWebAppUnits(v, p, in.WebAppUnits)
 		}
 	}
 	{
@@ -642,7 +642,7 @@ func (in *CreateWebAppInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateWebAppInput")
@@ -675,7 +675,7 @@ func (in *CreateWorkflowInput) Validate() error {
 			if n := len(in.Steps); n > 8 {
 				v.Length(&p, n, 0, 8)
 			}
-			validateWorkflowSteps(v, &p, in.Steps)
+			validateWorkflowSteps(v, p, in.Steps)
 		}
 	}
 	{
@@ -684,7 +684,7 @@ func (in *CreateWorkflowInput) Validate() error {
 			if n := len(in.OnExceptionSteps); n > 8 {
 				v.Length(&p, n, 0, 8)
 			}
-			validateWorkflowSteps(v, &p, in.OnExceptionSteps)
+			validateWorkflowSteps(v, p, in.OnExceptionSteps)
 		}
 	}
 	{
@@ -693,7 +693,7 @@ func (in *CreateWorkflowInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateWorkflowInput")
@@ -1452,7 +1452,7 @@ func (in *ImportCertificateInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("ImportCertificateInput")
@@ -1504,7 +1504,7 @@ func (in *ImportHostKeyInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("ImportHostKeyInput")
@@ -2173,7 +2173,7 @@ func (in *StartFileTransferInput) Validate() error {
 			if n := len(in.SendFilePaths); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateFilePaths(v, &p, in.SendFilePaths)
+			validateFilePaths(v, p, in.SendFilePaths)
 		}
 	}
 	{
@@ -2182,7 +2182,7 @@ func (in *StartFileTransferInput) Validate() error {
 			if n := len(in.RetrieveFilePaths); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateFilePaths(v, &p, in.RetrieveFilePaths)
+			validateFilePaths(v, p, in.RetrieveFilePaths)
 		}
 	}
 	{
@@ -2283,7 +2283,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTags(v, &p, in.Tags)
+			validateTags(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -2402,7 +2402,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n < 1 || n > 50 {
 				v.Length(&p, n, 1, 50)
 			}
-			validateTagKeys(v, &p, in.TagKeys)
+			validateTagKeys(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -2441,7 +2441,7 @@ func (in *UpdateAccessInput) Validate() error {
 			if n := len(in.HomeDirectoryMappings); n < 1 || n > 50000 {
 				v.Length(&p, n, 1, 50000)
 			}
-			validateHomeDirectoryMappings(v, &p, in.HomeDirectoryMappings)
+			validateHomeDirectoryMappings(v, p, in.HomeDirectoryMappings)
 		}
 	}
 	{
@@ -2455,7 +2455,7 @@ func (in *UpdateAccessInput) Validate() error {
 	{
 		p := validation.Path{Name: "PosixProfile"}
 		if in.PosixProfile != nil {
-			validatePosixProfile(v, &p, in.PosixProfile)
+			validatePosixProfile(v, p, in.PosixProfile)
 		}
 	}
 	{
@@ -2604,7 +2604,7 @@ func (in *UpdateAgreementInput) Validate() error {
 	{
 		p := validation.Path{Name: "CustomDirectories"}
 		if in.CustomDirectories != nil {
-			validateCustomDirectoriesType(v, &p, in.CustomDirectories)
+			validateCustomDirectoriesType(v, p, in.CustomDirectories)
 		}
 	}
 	return v.Err("UpdateAgreementInput")
@@ -2673,7 +2673,7 @@ func (in *UpdateConnectorInput) Validate() error {
 	{
 		p := validation.Path{Name: "As2Config"}
 		if in.As2Config != nil {
-			validateAs2ConnectorConfig(v, &p, in.As2Config)
+			validateAs2ConnectorConfig(v, p, in.As2Config)
 		}
 	}
 	{
@@ -2701,7 +2701,7 @@ func (in *UpdateConnectorInput) Validate() error {
 	{
 		p := validation.Path{Name: "SftpConfig"}
 		if in.SftpConfig != nil {
-			validateSftpConnectorConfig(v, &p, in.SftpConfig)
+			validateSftpConnectorConfig(v, p, in.SftpConfig)
 		}
 	}
 	{
@@ -2786,7 +2786,7 @@ func (in *UpdateProfileInput) Validate() error {
 	{
 		p := validation.Path{Name: "CertificateIds"}
 		if in.CertificateIds != nil {
-			validateCertificateIds(v, &p, in.CertificateIds)
+			validateCertificateIds(v, p, in.CertificateIds)
 		}
 	}
 	return v.Err("UpdateProfileInput")
@@ -2811,13 +2811,13 @@ func (in *UpdateServerInput) Validate() error {
 	{
 		p := validation.Path{Name: "ProtocolDetails"}
 		if in.ProtocolDetails != nil {
-			validateProtocolDetails(v, &p, in.ProtocolDetails)
+			validateProtocolDetails(v, p, in.ProtocolDetails)
 		}
 	}
 	{
 		p := validation.Path{Name: "EndpointDetails"}
 		if in.EndpointDetails != nil {
-			validateEndpointDetails(v, &p, in.EndpointDetails)
+			validateEndpointDetails(v, p, in.EndpointDetails)
 		}
 	}
 	{
@@ -2839,7 +2839,7 @@ func (in *UpdateServerInput) Validate() error {
 	{
 		p := validation.Path{Name: "IdentityProviderDetails"}
 		if in.IdentityProviderDetails != nil {
-			validateIdentityProviderDetails(v, &p, in.IdentityProviderDetails)
+			validateIdentityProviderDetails(v, p, in.IdentityProviderDetails)
 		}
 	}
 	{
@@ -2881,7 +2881,7 @@ func (in *UpdateServerInput) Validate() error {
 			if n := len(in.Protocols); n < 1 || n > 4 {
 				v.Length(&p, n, 1, 4)
 			}
-			validateProtocols(v, &p, in.Protocols)
+			validateProtocols(v, p, in.Protocols)
 		}
 	}
 	{
@@ -2909,7 +2909,7 @@ func (in *UpdateServerInput) Validate() error {
 	{
 		p := validation.Path{Name: "WorkflowDetails"}
 		if in.WorkflowDetails != nil {
-			validateWorkflowDetails(v, &p, in.WorkflowDetails)
+			validateWorkflowDetails(v, p, in.WorkflowDetails)
 		}
 	}
 	{
@@ -2918,13 +2918,13 @@ func (in *UpdateServerInput) Validate() error {
 			if n := len(in.StructuredLogDestinations); n > 1 {
 				v.Length(&p, n, 0, 1)
 			}
-			validateStructuredLogDestinations(v, &p, in.StructuredLogDestinations)
+			validateStructuredLogDestinations(v, p, in.StructuredLogDestinations)
 		}
 	}
 	{
 		p := validation.Path{Name: "S3StorageOptions"}
 		if in.S3StorageOptions != nil {
-			validateS3StorageOptions(v, &p, in.S3StorageOptions)
+			validateS3StorageOptions(v, p, in.S3StorageOptions)
 		}
 	}
 	return v.Err("UpdateServerInput")
@@ -2963,7 +2963,7 @@ func (in *UpdateUserInput) Validate() error {
 			if n := len(in.HomeDirectoryMappings); n < 1 || n > 50000 {
 				v.Length(&p, n, 1, 50000)
 			}
-			validateHomeDirectoryMappings(v, &p, in.HomeDirectoryMappings)
+			validateHomeDirectoryMappings(v, p, in.HomeDirectoryMappings)
 		}
 	}
 	{
@@ -2977,7 +2977,7 @@ func (in *UpdateUserInput) Validate() error {
 	{
 		p := validation.Path{Name: "PosixProfile"}
 		if in.PosixProfile != nil {
-			validatePosixProfile(v, &p, in.PosixProfile)
+			validatePosixProfile(v, p, in.PosixProfile)
 		}
 	}
 	{
@@ -3040,7 +3040,7 @@ func (in *UpdateWebAppInput) Validate() error {
 	{
 		p := validation.Path{Name: "IdentityProviderDetails"}
 		if in.IdentityProviderDetails != nil {
-			validateUpdateWebAppIdentityProviderDetails(v, &p, in.IdentityProviderDetails)
+			validateUpdateWebAppIdentityProviderDetails(v, p, in.IdentityProviderDetails)
 		}
 	}
 	{
@@ -3054,7 +3054,7 @@ func (in *UpdateWebAppInput) Validate() error {
 	{
 		p := validation.Path{Name: "WebAppUnits"}
 		if in.WebAppUnits != nil {
-			validateWebAppUnits(v, &p, in.WebAppUnits)
+			validateWebAppUnits(v, p, in.WebAppUnits)
 		}
 	}
 	return v.Err("UpdateWebAppInput")
@@ -3107,20 +3107,20 @@ func (in *UpdateWebAppCustomizationInput) Validate() error {
 }
 
 // validateHomeDirectoryMappings checks a HomeDirectoryMappings value.
-func validateHomeDirectoryMappings(v *validation.Validator, parent *validation.Path, x []types.HomeDirectoryMapEntry) {
+func validateHomeDirectoryMappings(v *validation.Validator, parent validation.Path, x []types.HomeDirectoryMapEntry) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateHomeDirectoryMapEntry(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateHomeDirectoryMapEntry(v, p, &x[i])
 	}
 }
 
 // validatePosixProfile checks a PosixProfile value.
-func validatePosixProfile(v *validation.Validator, parent *validation.Path, x *types.PosixProfile) {
+func validatePosixProfile(v *validation.Validator, parent validation.Path, x *types.PosixProfile) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Uid"}
+		p := validation.Path{Parent: &parent, Name: "Uid"}
 		if x.Uid == nil {
 			v.Required(&p)
 		} else {
@@ -3130,7 +3130,7 @@ func validatePosixProfile(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Gid"}
+		p := validation.Path{Parent: &parent, Name: "Gid"}
 		if x.Gid == nil {
 			v.Required(&p)
 		} else {
@@ -3140,31 +3140,31 @@ func validatePosixProfile(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SecondaryGids"}
+		p := validation.Path{Parent: &parent, Name: "SecondaryGids"}
 		if x.SecondaryGids != nil {
 			if n := len(x.SecondaryGids); n > 16 {
 				v.Length(&p, n, 0, 16)
 			}
-			validateSecondaryGids(v, &p, x.SecondaryGids)
+			validateSecondaryGids(v, p, x.SecondaryGids)
 		}
 	}
 }
 
 // validateTags checks a Tags value.
-func validateTags(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTags(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateCustomDirectoriesType checks a CustomDirectoriesType value.
-func validateCustomDirectoriesType(v *validation.Validator, parent *validation.Path, x *types.CustomDirectoriesType) {
+func validateCustomDirectoriesType(v *validation.Validator, parent validation.Path, x *types.CustomDirectoriesType) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FailedFilesDirectory"}
+		p := validation.Path{Parent: &parent, Name: "FailedFilesDirectory"}
 		if x.FailedFilesDirectory == nil {
 			v.Required(&p)
 		} else {
@@ -3177,7 +3177,7 @@ func validateCustomDirectoriesType(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MdnFilesDirectory"}
+		p := validation.Path{Parent: &parent, Name: "MdnFilesDirectory"}
 		if x.MdnFilesDirectory == nil {
 			v.Required(&p)
 		} else {
@@ -3190,7 +3190,7 @@ func validateCustomDirectoriesType(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PayloadFilesDirectory"}
+		p := validation.Path{Parent: &parent, Name: "PayloadFilesDirectory"}
 		if x.PayloadFilesDirectory == nil {
 			v.Required(&p)
 		} else {
@@ -3203,7 +3203,7 @@ func validateCustomDirectoriesType(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "StatusFilesDirectory"}
+		p := validation.Path{Parent: &parent, Name: "StatusFilesDirectory"}
 		if x.StatusFilesDirectory == nil {
 			v.Required(&p)
 		} else {
@@ -3216,7 +3216,7 @@ func validateCustomDirectoriesType(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TemporaryFilesDirectory"}
+		p := validation.Path{Parent: &parent, Name: "TemporaryFilesDirectory"}
 		if x.TemporaryFilesDirectory == nil {
 			v.Required(&p)
 		} else {
@@ -3231,12 +3231,12 @@ func validateCustomDirectoriesType(v *validation.Validator, parent *validation.P
 }
 
 // validateAs2ConnectorConfig checks a As2ConnectorConfig value.
-func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path, x *types.As2ConnectorConfig) {
+func validateAs2ConnectorConfig(v *validation.Validator, parent validation.Path, x *types.As2ConnectorConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "LocalProfileId"}
+		p := validation.Path{Parent: &parent, Name: "LocalProfileId"}
 		if x.LocalProfileId != nil {
 			v.StringLength(&p, *x.LocalProfileId, 19, 19)
 			if !pattern6.MatchString(*x.LocalProfileId) {
@@ -3245,7 +3245,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PartnerProfileId"}
+		p := validation.Path{Parent: &parent, Name: "PartnerProfileId"}
 		if x.PartnerProfileId != nil {
 			v.StringLength(&p, *x.PartnerProfileId, 19, 19)
 			if !pattern6.MatchString(*x.PartnerProfileId) {
@@ -3254,7 +3254,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MessageSubject"}
+		p := validation.Path{Parent: &parent, Name: "MessageSubject"}
 		if x.MessageSubject != nil {
 			if n := len(*x.MessageSubject); n < 1 || n > 1024 {
 				v.StringLength(&p, *x.MessageSubject, 1, 1024)
@@ -3265,7 +3265,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Compression"}
+		p := validation.Path{Parent: &parent, Name: "Compression"}
 		if x.Compression != "" {
 			if !x.Compression.IsKnown() {
 				v.Enum(&p, string(x.Compression))
@@ -3273,7 +3273,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EncryptionAlgorithm"}
+		p := validation.Path{Parent: &parent, Name: "EncryptionAlgorithm"}
 		if x.EncryptionAlgorithm != "" {
 			if !x.EncryptionAlgorithm.IsKnown() {
 				v.Enum(&p, string(x.EncryptionAlgorithm))
@@ -3281,7 +3281,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SigningAlgorithm"}
+		p := validation.Path{Parent: &parent, Name: "SigningAlgorithm"}
 		if x.SigningAlgorithm != "" {
 			if !x.SigningAlgorithm.IsKnown() {
 				v.Enum(&p, string(x.SigningAlgorithm))
@@ -3289,7 +3289,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MdnSigningAlgorithm"}
+		p := validation.Path{Parent: &parent, Name: "MdnSigningAlgorithm"}
 		if x.MdnSigningAlgorithm != "" {
 			if !x.MdnSigningAlgorithm.IsKnown() {
 				v.Enum(&p, string(x.MdnSigningAlgorithm))
@@ -3297,7 +3297,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "MdnResponse"}
+		p := validation.Path{Parent: &parent, Name: "MdnResponse"}
 		if x.MdnResponse != "" {
 			if !x.MdnResponse.IsKnown() {
 				v.Enum(&p, string(x.MdnResponse))
@@ -3305,7 +3305,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BasicAuthSecretId"}
+		p := validation.Path{Parent: &parent, Name: "BasicAuthSecretId"}
 		if x.BasicAuthSecretId != nil {
 			if n := len(*x.BasicAuthSecretId); n > 2048 {
 				v.StringLength(&p, *x.BasicAuthSecretId, 0, 2048)
@@ -3313,7 +3313,7 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PreserveContentType"}
+		p := validation.Path{Parent: &parent, Name: "PreserveContentType"}
 		if x.PreserveContentType != "" {
 			if !x.PreserveContentType.IsKnown() {
 				v.Enum(&p, string(x.PreserveContentType))
@@ -3323,12 +3323,12 @@ func validateAs2ConnectorConfig(v *validation.Validator, parent *validation.Path
 }
 
 // validateSftpConnectorConfig checks a SftpConnectorConfig value.
-func validateSftpConnectorConfig(v *validation.Validator, parent *validation.Path, x *types.SftpConnectorConfig) {
+func validateSftpConnectorConfig(v *validation.Validator, parent validation.Path, x *types.SftpConnectorConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "UserSecretId"}
+		p := validation.Path{Parent: &parent, Name: "UserSecretId"}
 		if x.UserSecretId != nil {
 			if n := len(*x.UserSecretId); n < 1 || n > 2048 {
 				v.StringLength(&p, *x.UserSecretId, 1, 2048)
@@ -3336,20 +3336,20 @@ func validateSftpConnectorConfig(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TrustedHostKeys"}
+		p := validation.Path{Parent: &parent, Name: "TrustedHostKeys"}
 		if x.TrustedHostKeys != nil {
 			if n := len(x.TrustedHostKeys); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateSftpConnectorTrustedHostKeyList(v, &p, x.TrustedHostKeys)
+			validateSftpConnectorTrustedHostKeyList(v, p, x.TrustedHostKeys)
 		}
 	}
 }
 
 // validateCertificateIds checks a CertificateIds value.
-func validateCertificateIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateCertificateIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 22, 22)
 		if !pattern16.MatchString(x[i]) {
 			v.Pattern(&p, `^cert-([0-9a-f]{17})$`)
@@ -3358,12 +3358,12 @@ func validateCertificateIds(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateEndpointDetails checks a EndpointDetails value.
-func validateEndpointDetails(v *validation.Validator, parent *validation.Path, x *types.EndpointDetails) {
+func validateEndpointDetails(v *validation.Validator, parent validation.Path, x *types.EndpointDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "VpcEndpointId"}
+		p := validation.Path{Parent: &parent, Name: "VpcEndpointId"}
 		if x.VpcEndpointId != nil {
 			v.StringLength(&p, *x.VpcEndpointId, 22, 22)
 			if !pattern31.MatchString(*x.VpcEndpointId) {
@@ -3372,20 +3372,20 @@ func validateEndpointDetails(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SecurityGroupIds"}
+		p := validation.Path{Parent: &parent, Name: "SecurityGroupIds"}
 		if x.SecurityGroupIds != nil {
-			validateSecurityGroupIds(v, &p, x.SecurityGroupIds)
+			validateSecurityGroupIds(v, p, x.SecurityGroupIds)
 		}
 	}
 }
 
 // validateIdentityProviderDetails checks a IdentityProviderDetails value.
-func validateIdentityProviderDetails(v *validation.Validator, parent *validation.Path, x *types.IdentityProviderDetails) {
+func validateIdentityProviderDetails(v *validation.Validator, parent validation.Path, x *types.IdentityProviderDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Url"}
+		p := validation.Path{Parent: &parent, Name: "Url"}
 		if x.Url != nil {
 			if n := len(*x.Url); n > 255 {
 				v.StringLength(&p, *x.Url, 0, 255)
@@ -3393,7 +3393,7 @@ func validateIdentityProviderDetails(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InvocationRole"}
+		p := validation.Path{Parent: &parent, Name: "InvocationRole"}
 		if x.InvocationRole != nil {
 			if n := len(*x.InvocationRole); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.InvocationRole, 20, 2048)
@@ -3404,7 +3404,7 @@ func validateIdentityProviderDetails(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DirectoryId"}
+		p := validation.Path{Parent: &parent, Name: "DirectoryId"}
 		if x.DirectoryId != nil {
 			v.StringLength(&p, *x.DirectoryId, 12, 12)
 			if !pattern32.MatchString(*x.DirectoryId) {
@@ -3413,7 +3413,7 @@ func validateIdentityProviderDetails(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Function"}
+		p := validation.Path{Parent: &parent, Name: "Function"}
 		if x.Function != nil {
 			if n := len(*x.Function); n < 1 || n > 170 {
 				v.StringLength(&p, *x.Function, 1, 170)
@@ -3424,7 +3424,7 @@ func validateIdentityProviderDetails(v *validation.Validator, parent *validation
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SftpAuthenticationMethods"}
+		p := validation.Path{Parent: &parent, Name: "SftpAuthenticationMethods"}
 		if x.SftpAuthenticationMethods != "" {
 			if !x.SftpAuthenticationMethods.IsKnown() {
 				v.Enum(&p, string(x.SftpAuthenticationMethods))
@@ -3434,9 +3434,9 @@ func validateIdentityProviderDetails(v *validation.Validator, parent *validation
 }
 
 // validateProtocols checks a Protocols value.
-func validateProtocols(v *validation.Validator, parent *validation.Path, x []types.Protocol) {
+func validateProtocols(v *validation.Validator, parent validation.Path, x []types.Protocol) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -3444,12 +3444,12 @@ func validateProtocols(v *validation.Validator, parent *validation.Path, x []typ
 }
 
 // validateProtocolDetails checks a ProtocolDetails value.
-func validateProtocolDetails(v *validation.Validator, parent *validation.Path, x *types.ProtocolDetails) {
+func validateProtocolDetails(v *validation.Validator, parent validation.Path, x *types.ProtocolDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "PassiveIp"}
+		p := validation.Path{Parent: &parent, Name: "PassiveIp"}
 		if x.PassiveIp != nil {
 			if n := len(*x.PassiveIp); n > 15 {
 				v.StringLength(&p, *x.PassiveIp, 0, 15)
@@ -3457,7 +3457,7 @@ func validateProtocolDetails(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TlsSessionResumptionMode"}
+		p := validation.Path{Parent: &parent, Name: "TlsSessionResumptionMode"}
 		if x.TlsSessionResumptionMode != "" {
 			if !x.TlsSessionResumptionMode.IsKnown() {
 				v.Enum(&p, string(x.TlsSessionResumptionMode))
@@ -3465,7 +3465,7 @@ func validateProtocolDetails(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SetStatOption"}
+		p := validation.Path{Parent: &parent, Name: "SetStatOption"}
 		if x.SetStatOption != "" {
 			if !x.SetStatOption.IsKnown() {
 				v.Enum(&p, string(x.SetStatOption))
@@ -3473,45 +3473,45 @@ func validateProtocolDetails(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "As2Transports"}
+		p := validation.Path{Parent: &parent, Name: "As2Transports"}
 		if x.As2Transports != nil {
 			if n := len(x.As2Transports); n != 1 {
 				v.Length(&p, n, 1, 1)
 			}
-			validateAs2Transports(v, &p, x.As2Transports)
+			validateAs2Transports(v, p, x.As2Transports)
 		}
 	}
 }
 
 // validateWorkflowDetails checks a WorkflowDetails value.
-func validateWorkflowDetails(v *validation.Validator, parent *validation.Path, x *types.WorkflowDetails) {
+func validateWorkflowDetails(v *validation.Validator, parent validation.Path, x *types.WorkflowDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OnUpload"}
+		p := validation.Path{Parent: &parent, Name: "OnUpload"}
 		if x.OnUpload != nil {
 			if n := len(x.OnUpload); n > 1 {
 				v.Length(&p, n, 0, 1)
 			}
-			validateOnUploadWorkflowDetails(v, &p, x.OnUpload)
+			validateOnUploadWorkflowDetails(v, p, x.OnUpload)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OnPartialUpload"}
+		p := validation.Path{Parent: &parent, Name: "OnPartialUpload"}
 		if x.OnPartialUpload != nil {
 			if n := len(x.OnPartialUpload); n > 1 {
 				v.Length(&p, n, 0, 1)
 			}
-			validateOnPartialUploadWorkflowDetails(v, &p, x.OnPartialUpload)
+			validateOnPartialUploadWorkflowDetails(v, p, x.OnPartialUpload)
 		}
 	}
 }
 
 // validateStructuredLogDestinations checks a StructuredLogDestinations value.
-func validateStructuredLogDestinations(v *validation.Validator, parent *validation.Path, x []string) {
+func validateStructuredLogDestinations(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 77 || n > 1600 {
 			v.StringLength(&p, x[i], 20, 1600)
 		}
@@ -3522,12 +3522,12 @@ func validateStructuredLogDestinations(v *validation.Validator, parent *validati
 }
 
 // validateS3StorageOptions checks a S3StorageOptions value.
-func validateS3StorageOptions(v *validation.Validator, parent *validation.Path, x *types.S3StorageOptions) {
+func validateS3StorageOptions(v *validation.Validator, parent validation.Path, x *types.S3StorageOptions) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DirectoryListingOptimization"}
+		p := validation.Path{Parent: &parent, Name: "DirectoryListingOptimization"}
 		if x.DirectoryListingOptimization != "" {
 			if !x.DirectoryListingOptimization.IsKnown() {
 				v.Enum(&p, string(x.DirectoryListingOptimization))
@@ -3537,27 +3537,27 @@ func validateS3StorageOptions(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateWebAppIdentityProviderDetails checks a WebAppIdentityProviderDetails value.
-func validateWebAppIdentityProviderDetails(v *validation.Validator, parent *validation.Path, x types.WebAppIdentityProviderDetails) {
+func validateWebAppIdentityProviderDetails(v *validation.Validator, parent validation.Path, x types.WebAppIdentityProviderDetails) {
 	switch u := x.(type) {
 	case *types.WebAppIdentityProviderDetailsMemberIdentityCenterConfig:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "IdentityCenterConfig"}
+		p := validation.Path{Parent: &parent, Name: "IdentityCenterConfig"}
 		{
-			validateIdentityCenterConfig(v, &p, &u.Value)
+			validateIdentityCenterConfig(v, p, &u.Value)
 		}
 	}
 }
 
 // validateWebAppUnits checks a WebAppUnits value.
-func validateWebAppUnits(v *validation.Validator, parent *validation.Path, x types.WebAppUnits) {
+func validateWebAppUnits(v *validation.Validator, parent validation.Path, x types.WebAppUnits) {
 	switch u := x.(type) {
 	case *types.WebAppUnitsMemberProvisioned:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "Provisioned"}
+		p := validation.Path{Parent: &parent, Name: "Provisioned"}
 		{
 			if n := u.Value; n < 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "")
@@ -3567,17 +3567,17 @@ func validateWebAppUnits(v *validation.Validator, parent *validation.Path, x typ
 }
 
 // validateWorkflowSteps checks a WorkflowSteps value.
-func validateWorkflowSteps(v *validation.Validator, parent *validation.Path, x []types.WorkflowStep) {
+func validateWorkflowSteps(v *validation.Validator, parent validation.Path, x []types.WorkflowStep) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateWorkflowStep(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateWorkflowStep(v, p, &x[i])
 	}
 }
 
 // validateFilePaths checks a FilePaths value.
-func validateFilePaths(v *validation.Validator, parent *validation.Path, x []string) {
+func validateFilePaths(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 1024 {
 			v.StringLength(&p, x[i], 1, 1024)
 		}
@@ -3588,9 +3588,9 @@ func validateFilePaths(v *validation.Validator, parent *validation.Path, x []str
 }
 
 // validateTagKeys checks a TagKeys value.
-func validateTagKeys(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeys(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n > 128 {
 			v.StringLength(&p, x[i], 0, 128)
 		}
@@ -3598,26 +3598,26 @@ func validateTagKeys(v *validation.Validator, parent *validation.Path, x []strin
 }
 
 // validateUpdateWebAppIdentityProviderDetails checks a UpdateWebAppIdentityProviderDetails value.
-func validateUpdateWebAppIdentityProviderDetails(v *validation.Validator, parent *validation.Path, x types.UpdateWebAppIdentityProviderDetails) {
+func validateUpdateWebAppIdentityProviderDetails(v *validation.Validator, parent validation.Path, x types.UpdateWebAppIdentityProviderDetails) {
 	switch u := x.(type) {
 	case *types.UpdateWebAppIdentityProviderDetailsMemberIdentityCenterConfig:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "IdentityCenterConfig"}
+		p := validation.Path{Parent: &parent, Name: "IdentityCenterConfig"}
 		{
-			validateUpdateWebAppIdentityCenterConfig(v, &p, &u.Value)
+			validateUpdateWebAppIdentityCenterConfig(v, p, &u.Value)
 		}
 	}
 }
 
 // validateHomeDirectoryMapEntry checks a HomeDirectoryMapEntry value.
-func validateHomeDirectoryMapEntry(v *validation.Validator, parent *validation.Path, x *types.HomeDirectoryMapEntry) {
+func validateHomeDirectoryMapEntry(v *validation.Validator, parent validation.Path, x *types.HomeDirectoryMapEntry) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Entry"}
+		p := validation.Path{Parent: &parent, Name: "Entry"}
 		if x.Entry == nil {
 			v.Required(&p)
 		} else {
@@ -3630,7 +3630,7 @@ func validateHomeDirectoryMapEntry(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Target"}
+		p := validation.Path{Parent: &parent, Name: "Target"}
 		if x.Target == nil {
 			v.Required(&p)
 		} else {
@@ -3643,7 +3643,7 @@ func validateHomeDirectoryMapEntry(v *validation.Validator, parent *validation.P
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type != "" {
 			if !x.Type.IsKnown() {
 				v.Enum(&p, string(x.Type))
@@ -3653,9 +3653,9 @@ func validateHomeDirectoryMapEntry(v *validation.Validator, parent *validation.P
 }
 
 // validateSecondaryGids checks a SecondaryGids value.
-func validateSecondaryGids(v *validation.Validator, parent *validation.Path, x []int64) {
+func validateSecondaryGids(v *validation.Validator, parent validation.Path, x []int64) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := x[i]; n < 0 || n > 4294967295 {
 			v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "4294967295")
 		}
@@ -3663,12 +3663,12 @@ func validateSecondaryGids(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -3678,7 +3678,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -3690,9 +3690,9 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateSftpConnectorTrustedHostKeyList checks a SftpConnectorTrustedHostKeyList value.
-func validateSftpConnectorTrustedHostKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSftpConnectorTrustedHostKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 2048 {
 			v.StringLength(&p, x[i], 1, 2048)
 		}
@@ -3700,9 +3700,9 @@ func validateSftpConnectorTrustedHostKeyList(v *validation.Validator, parent *va
 }
 
 // validateSecurityGroupIds checks a SecurityGroupIds value.
-func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, x []string) {
+func validateSecurityGroupIds(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		v.StringLength(&p, x[i], 11, 20)
 		if !pattern35.MatchString(x[i]) {
 			v.Pattern(&p, `^sg-[0-9a-f]{8,17}$`)
@@ -3711,9 +3711,9 @@ func validateSecurityGroupIds(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateAs2Transports checks a As2Transports value.
-func validateAs2Transports(v *validation.Validator, parent *validation.Path, x []types.As2Transport) {
+func validateAs2Transports(v *validation.Validator, parent validation.Path, x []types.As2Transport) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -3721,28 +3721,28 @@ func validateAs2Transports(v *validation.Validator, parent *validation.Path, x [
 }
 
 // validateOnUploadWorkflowDetails checks a OnUploadWorkflowDetails value.
-func validateOnUploadWorkflowDetails(v *validation.Validator, parent *validation.Path, x []types.WorkflowDetail) {
+func validateOnUploadWorkflowDetails(v *validation.Validator, parent validation.Path, x []types.WorkflowDetail) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateWorkflowDetail(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateWorkflowDetail(v, p, &x[i])
 	}
 }
 
 // validateOnPartialUploadWorkflowDetails checks a OnPartialUploadWorkflowDetails value.
-func validateOnPartialUploadWorkflowDetails(v *validation.Validator, parent *validation.Path, x []types.WorkflowDetail) {
+func validateOnPartialUploadWorkflowDetails(v *validation.Validator, parent validation.Path, x []types.WorkflowDetail) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateWorkflowDetail(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateWorkflowDetail(v, p, &x[i])
 	}
 }
 
 // validateIdentityCenterConfig checks a IdentityCenterConfig value.
-func validateIdentityCenterConfig(v *validation.Validator, parent *validation.Path, x *types.IdentityCenterConfig) {
+func validateIdentityCenterConfig(v *validation.Validator, parent validation.Path, x *types.IdentityCenterConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "InstanceArn"}
+		p := validation.Path{Parent: &parent, Name: "InstanceArn"}
 		if x.InstanceArn != nil {
 			if n := len(*x.InstanceArn); n < 37 || n > 1224 {
 				v.StringLength(&p, *x.InstanceArn, 10, 1224)
@@ -3753,7 +3753,7 @@ func validateIdentityCenterConfig(v *validation.Validator, parent *validation.Pa
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Role"}
+		p := validation.Path{Parent: &parent, Name: "Role"}
 		if x.Role != nil {
 			if n := len(*x.Role); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.Role, 20, 2048)
@@ -3766,12 +3766,12 @@ func validateIdentityCenterConfig(v *validation.Validator, parent *validation.Pa
 }
 
 // validateWorkflowStep checks a WorkflowStep value.
-func validateWorkflowStep(v *validation.Validator, parent *validation.Path, x *types.WorkflowStep) {
+func validateWorkflowStep(v *validation.Validator, parent validation.Path, x *types.WorkflowStep) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type != "" {
 			if !x.Type.IsKnown() {
 				v.Enum(&p, string(x.Type))
@@ -3779,44 +3779,44 @@ func validateWorkflowStep(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CopyStepDetails"}
+		p := validation.Path{Parent: &parent, Name: "CopyStepDetails"}
 		if x.CopyStepDetails != nil {
-			validateCopyStepDetails(v, &p, x.CopyStepDetails)
+			validateCopyStepDetails(v, p, x.CopyStepDetails)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "CustomStepDetails"}
+		p := validation.Path{Parent: &parent, Name: "CustomStepDetails"}
 		if x.CustomStepDetails != nil {
-			validateCustomStepDetails(v, &p, x.CustomStepDetails)
+			validateCustomStepDetails(v, p, x.CustomStepDetails)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DeleteStepDetails"}
+		p := validation.Path{Parent: &parent, Name: "DeleteStepDetails"}
 		if x.DeleteStepDetails != nil {
-			validateDeleteStepDetails(v, &p, x.DeleteStepDetails)
+			validateDeleteStepDetails(v, p, x.DeleteStepDetails)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TagStepDetails"}
+		p := validation.Path{Parent: &parent, Name: "TagStepDetails"}
 		if x.TagStepDetails != nil {
-			validateTagStepDetails(v, &p, x.TagStepDetails)
+			validateTagStepDetails(v, p, x.TagStepDetails)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DecryptStepDetails"}
+		p := validation.Path{Parent: &parent, Name: "DecryptStepDetails"}
 		if x.DecryptStepDetails != nil {
-			validateDecryptStepDetails(v, &p, x.DecryptStepDetails)
+			validateDecryptStepDetails(v, p, x.DecryptStepDetails)
 		}
 	}
 }
 
 // validateUpdateWebAppIdentityCenterConfig checks a UpdateWebAppIdentityCenterConfig value.
-func validateUpdateWebAppIdentityCenterConfig(v *validation.Validator, parent *validation.Path, x *types.UpdateWebAppIdentityCenterConfig) {
+func validateUpdateWebAppIdentityCenterConfig(v *validation.Validator, parent validation.Path, x *types.UpdateWebAppIdentityCenterConfig) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Role"}
+		p := validation.Path{Parent: &parent, Name: "Role"}
 		if x.Role != nil {
 			if n := len(*x.Role); n < 77 || n > 2048 {
 				v.StringLength(&p, *x.Role, 20, 2048)
@@ -3829,12 +3829,12 @@ func validateUpdateWebAppIdentityCenterConfig(v *validation.Validator, parent *v
 }
 
 // validateWorkflowDetail checks a WorkflowDetail value.
-func validateWorkflowDetail(v *validation.Validator, parent *validation.Path, x *types.WorkflowDetail) {
+func validateWorkflowDetail(v *validation.Validator, parent validation.Path, x *types.WorkflowDetail) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "WorkflowId"}
+		p := validation.Path{Parent: &parent, Name: "WorkflowId"}
 		if x.WorkflowId == nil {
 			v.Required(&p)
 		} else {
@@ -3845,7 +3845,7 @@ func validateWorkflowDetail(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ExecutionRole"}
+		p := validation.Path{Parent: &parent, Name: "ExecutionRole"}
 		if x.ExecutionRole == nil {
 			v.Required(&p)
 		} else {
@@ -3860,12 +3860,12 @@ func validateWorkflowDetail(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateCopyStepDetails checks a CopyStepDetails value.
-func validateCopyStepDetails(v *validation.Validator, parent *validation.Path, x *types.CopyStepDetails) {
+func validateCopyStepDetails(v *validation.Validator, parent validation.Path, x *types.CopyStepDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n > 30 {
 				v.StringLength(&p, *x.Name, 0, 30)
@@ -3876,13 +3876,13 @@ func validateCopyStepDetails(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DestinationFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "DestinationFileLocation"}
 		if x.DestinationFileLocation != nil {
-			validateInputFileLocation(v, &p, x.DestinationFileLocation)
+			validateInputFileLocation(v, p, x.DestinationFileLocation)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OverwriteExisting"}
+		p := validation.Path{Parent: &parent, Name: "OverwriteExisting"}
 		if x.OverwriteExisting != "" {
 			if !x.OverwriteExisting.IsKnown() {
 				v.Enum(&p, string(x.OverwriteExisting))
@@ -3890,7 +3890,7 @@ func validateCopyStepDetails(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "SourceFileLocation"}
 		if x.SourceFileLocation != nil {
 			if n := len(*x.SourceFileLocation); n > 256 {
 				v.StringLength(&p, *x.SourceFileLocation, 0, 256)
@@ -3903,12 +3903,12 @@ func validateCopyStepDetails(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateCustomStepDetails checks a CustomStepDetails value.
-func validateCustomStepDetails(v *validation.Validator, parent *validation.Path, x *types.CustomStepDetails) {
+func validateCustomStepDetails(v *validation.Validator, parent validation.Path, x *types.CustomStepDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n > 30 {
 				v.StringLength(&p, *x.Name, 0, 30)
@@ -3919,7 +3919,7 @@ func validateCustomStepDetails(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Target"}
+		p := validation.Path{Parent: &parent, Name: "Target"}
 		if x.Target != nil {
 			if n := len(*x.Target); n > 170 {
 				v.StringLength(&p, *x.Target, 0, 170)
@@ -3930,7 +3930,7 @@ func validateCustomStepDetails(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "TimeoutSeconds"}
+		p := validation.Path{Parent: &parent, Name: "TimeoutSeconds"}
 		if x.TimeoutSeconds != nil {
 			if n := *x.TimeoutSeconds; n < 1 || n > 1800 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1800")
@@ -3938,7 +3938,7 @@ func validateCustomStepDetails(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "SourceFileLocation"}
 		if x.SourceFileLocation != nil {
 			if n := len(*x.SourceFileLocation); n > 256 {
 				v.StringLength(&p, *x.SourceFileLocation, 0, 256)
@@ -3951,12 +3951,12 @@ func validateCustomStepDetails(v *validation.Validator, parent *validation.Path,
 }
 
 // validateDeleteStepDetails checks a DeleteStepDetails value.
-func validateDeleteStepDetails(v *validation.Validator, parent *validation.Path, x *types.DeleteStepDetails) {
+func validateDeleteStepDetails(v *validation.Validator, parent validation.Path, x *types.DeleteStepDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n > 30 {
 				v.StringLength(&p, *x.Name, 0, 30)
@@ -3967,7 +3967,7 @@ func validateDeleteStepDetails(v *validation.Validator, parent *validation.Path,
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "SourceFileLocation"}
 		if x.SourceFileLocation != nil {
 			if n := len(*x.SourceFileLocation); n > 256 {
 				v.StringLength(&p, *x.SourceFileLocation, 0, 256)
@@ -3980,12 +3980,12 @@ func validateDeleteStepDetails(v *validation.Validator, parent *validation.Path,
 }
 
 // validateTagStepDetails checks a TagStepDetails value.
-func validateTagStepDetails(v *validation.Validator, parent *validation.Path, x *types.TagStepDetails) {
+func validateTagStepDetails(v *validation.Validator, parent validation.Path, x *types.TagStepDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n > 30 {
 				v.StringLength(&p, *x.Name, 0, 30)
@@ -3996,16 +3996,16 @@ func validateTagStepDetails(v *validation.Validator, parent *validation.Path, x 
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Tags"}
+		p := validation.Path{Parent: &parent, Name: "Tags"}
 		if x.Tags != nil {
 			if n := len(x.Tags); n < 1 || n > 10 {
 				v.Length(&p, n, 1, 10)
 			}
-			validateS3Tags(v, &p, x.Tags)
+			validateS3Tags(v, p, x.Tags)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "SourceFileLocation"}
 		if x.SourceFileLocation != nil {
 			if n := len(*x.SourceFileLocation); n > 256 {
 				v.StringLength(&p, *x.SourceFileLocation, 0, 256)
@@ -4018,12 +4018,12 @@ func validateTagStepDetails(v *validation.Validator, parent *validation.Path, x 
 }
 
 // validateDecryptStepDetails checks a DecryptStepDetails value.
-func validateDecryptStepDetails(v *validation.Validator, parent *validation.Path, x *types.DecryptStepDetails) {
+func validateDecryptStepDetails(v *validation.Validator, parent validation.Path, x *types.DecryptStepDetails) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != nil {
 			if n := len(*x.Name); n > 30 {
 				v.StringLength(&p, *x.Name, 0, 30)
@@ -4034,7 +4034,7 @@ func validateDecryptStepDetails(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Type"}
+		p := validation.Path{Parent: &parent, Name: "Type"}
 		if x.Type == "" {
 			v.Required(&p)
 		} else {
@@ -4044,7 +4044,7 @@ func validateDecryptStepDetails(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SourceFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "SourceFileLocation"}
 		if x.SourceFileLocation != nil {
 			if n := len(*x.SourceFileLocation); n > 256 {
 				v.StringLength(&p, *x.SourceFileLocation, 0, 256)
@@ -4055,7 +4055,7 @@ func validateDecryptStepDetails(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "OverwriteExisting"}
+		p := validation.Path{Parent: &parent, Name: "OverwriteExisting"}
 		if x.OverwriteExisting != "" {
 			if !x.OverwriteExisting.IsKnown() {
 				v.Enum(&p, string(x.OverwriteExisting))
@@ -4063,49 +4063,49 @@ func validateDecryptStepDetails(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DestinationFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "DestinationFileLocation"}
 		if x.DestinationFileLocation == nil {
 			v.Required(&p)
 		} else {
-			validateInputFileLocation(v, &p, x.DestinationFileLocation)
+			validateInputFileLocation(v, p, x.DestinationFileLocation)
 		}
 	}
 }
 
 // validateInputFileLocation checks a InputFileLocation value.
-func validateInputFileLocation(v *validation.Validator, parent *validation.Path, x *types.InputFileLocation) {
+func validateInputFileLocation(v *validation.Validator, parent validation.Path, x *types.InputFileLocation) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "S3FileLocation"}
+		p := validation.Path{Parent: &parent, Name: "S3FileLocation"}
 		if x.S3FileLocation != nil {
-			validateS3InputFileLocation(v, &p, x.S3FileLocation)
+			validateS3InputFileLocation(v, p, x.S3FileLocation)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "EfsFileLocation"}
+		p := validation.Path{Parent: &parent, Name: "EfsFileLocation"}
 		if x.EfsFileLocation != nil {
-			validateEfsFileLocation(v, &p, x.EfsFileLocation)
+			validateEfsFileLocation(v, p, x.EfsFileLocation)
 		}
 	}
 }
 
 // validateS3Tags checks a S3Tags value.
-func validateS3Tags(v *validation.Validator, parent *validation.Path, x []types.S3Tag) {
+func validateS3Tags(v *validation.Validator, parent validation.Path, x []types.S3Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateS3Tag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateS3Tag(v, p, &x[i])
 	}
 }
 
 // validateS3InputFileLocation checks a S3InputFileLocation value.
-func validateS3InputFileLocation(v *validation.Validator, parent *validation.Path, x *types.S3InputFileLocation) {
+func validateS3InputFileLocation(v *validation.Validator, parent validation.Path, x *types.S3InputFileLocation) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Bucket"}
+		p := validation.Path{Parent: &parent, Name: "Bucket"}
 		if x.Bucket != nil {
 			if n := len(*x.Bucket); n < 9 || n > 63 {
 				v.StringLength(&p, *x.Bucket, 3, 63)
@@ -4116,7 +4116,7 @@ func validateS3InputFileLocation(v *validation.Validator, parent *validation.Pat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key != nil {
 			if n := len(*x.Key); n > 1024 {
 				v.StringLength(&p, *x.Key, 0, 1024)
@@ -4129,12 +4129,12 @@ func validateS3InputFileLocation(v *validation.Validator, parent *validation.Pat
 }
 
 // validateEfsFileLocation checks a EfsFileLocation value.
-func validateEfsFileLocation(v *validation.Validator, parent *validation.Path, x *types.EfsFileLocation) {
+func validateEfsFileLocation(v *validation.Validator, parent validation.Path, x *types.EfsFileLocation) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FileSystemId"}
+		p := validation.Path{Parent: &parent, Name: "FileSystemId"}
 		if x.FileSystemId != nil {
 			if n := len(*x.FileSystemId); n > 128 {
 				v.StringLength(&p, *x.FileSystemId, 0, 128)
@@ -4145,7 +4145,7 @@ func validateEfsFileLocation(v *validation.Validator, parent *validation.Path, x
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Path"}
+		p := validation.Path{Parent: &parent, Name: "Path"}
 		if x.Path != nil {
 			if n := len(*x.Path); n < 1 || n > 65536 {
 				v.StringLength(&p, *x.Path, 1, 65536)
@@ -4158,12 +4158,12 @@ func validateEfsFileLocation(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateS3Tag checks a S3Tag value.
-func validateS3Tag(v *validation.Validator, parent *validation.Path, x *types.S3Tag) {
+func validateS3Tag(v *validation.Validator, parent validation.Path, x *types.S3Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -4176,7 +4176,7 @@ func validateS3Tag(v *validation.Validator, parent *validation.Path, x *types.S3
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {

@@ -23,7 +23,7 @@ func (in *BatchGetTracesInput) Validate() error {
 		if in.TraceIds == nil {
 			v.Required(&p)
 		} else {
-			validateTraceIdList(v, &p, in.TraceIds)
+			validateTraceIdList(v, p, in.TraceIds)
 		}
 	}
 	return v.Err("BatchGetTracesInput")
@@ -74,7 +74,7 @@ func (in *CreateGroupInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateGroupInput")
@@ -93,7 +93,7 @@ func (in *CreateSamplingRuleInput) Validate() error {
 		if in.SamplingRule == nil {
 			v.Required(&p)
 		} else {
-			validateSamplingRule(v, &p, in.SamplingRule)
+			validateSamplingRule(v, p, in.SamplingRule)
 		}
 	}
 	{
@@ -102,7 +102,7 @@ func (in *CreateSamplingRuleInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("CreateSamplingRuleInput")
@@ -339,7 +339,7 @@ func (in *GetInsightSummariesInput) Validate() error {
 			if n := len(in.States); n > 1 {
 				v.Length(&p, n, 0, 1)
 			}
-			validateInsightStateList(v, &p, in.States)
+			validateInsightStateList(v, p, in.States)
 		}
 	}
 	{
@@ -440,7 +440,7 @@ func (in *GetSamplingTargetsInput) Validate() error {
 			if n := len(in.SamplingStatisticsDocuments); n > 25 {
 				v.Length(&p, n, 0, 25)
 			}
-			validateSamplingStatisticsDocumentList(v, &p, in.SamplingStatisticsDocuments)
+			validateSamplingStatisticsDocumentList(v, p, in.SamplingStatisticsDocuments)
 		}
 	}
 	return v.Err("GetSamplingTargetsInput")
@@ -545,7 +545,7 @@ func (in *GetTraceGraphInput) Validate() error {
 		if in.TraceIds == nil {
 			v.Required(&p)
 		} else {
-			validateTraceIdList(v, &p, in.TraceIds)
+			validateTraceIdList(v, p, in.TraceIds)
 		}
 	}
 	return v.Err("GetTraceGraphInput")
@@ -589,7 +589,7 @@ func (in *GetTraceSummariesInput) Validate() error {
 	{
 		p := validation.Path{Name: "SamplingStrategy"}
 		if in.SamplingStrategy != nil {
-			validateSamplingStrategy(v, &p, in.SamplingStrategy)
+			validateSamplingStrategy(v, p, in.SamplingStrategy)
 		}
 	}
 	return v.Err("GetTraceSummariesInput")
@@ -736,7 +736,7 @@ func (in *PutTelemetryRecordsInput) Validate() error {
 		if in.TelemetryRecords == nil {
 			v.Required(&p)
 		} else {
-			validateTelemetryRecordList(v, &p, in.TelemetryRecords)
+			validateTelemetryRecordList(v, p, in.TelemetryRecords)
 		}
 	}
 	{
@@ -799,7 +799,7 @@ func (in *StartTraceRetrievalInput) Validate() error {
 			if n := len(in.TraceIds); n > 100 {
 				v.Length(&p, n, 0, 100)
 			}
-			validateTraceIdListForRetrieval(v, &p, in.TraceIds)
+			validateTraceIdListForRetrieval(v, p, in.TraceIds)
 		}
 	}
 	{
@@ -843,7 +843,7 @@ func (in *TagResourceInput) Validate() error {
 			if n := len(in.Tags); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagList(v, &p, in.Tags)
+			validateTagList(v, p, in.Tags)
 		}
 	}
 	return v.Err("TagResourceInput")
@@ -875,7 +875,7 @@ func (in *UntagResourceInput) Validate() error {
 			if n := len(in.TagKeys); n > 200 {
 				v.Length(&p, n, 0, 200)
 			}
-			validateTagKeyList(v, &p, in.TagKeys)
+			validateTagKeyList(v, p, in.TagKeys)
 		}
 	}
 	return v.Err("UntagResourceInput")
@@ -927,7 +927,7 @@ func (in *UpdateIndexingRuleInput) Validate() error {
 		if in.Rule == nil {
 			v.Required(&p)
 		} else {
-			validateIndexingRuleValueUpdate(v, &p, in.Rule)
+			validateIndexingRuleValueUpdate(v, p, in.Rule)
 		}
 	}
 	return v.Err("UpdateIndexingRuleInput")
@@ -946,7 +946,7 @@ func (in *UpdateSamplingRuleInput) Validate() error {
 		if in.SamplingRuleUpdate == nil {
 			v.Required(&p)
 		} else {
-			validateSamplingRuleUpdate(v, &p, in.SamplingRuleUpdate)
+			validateSamplingRuleUpdate(v, p, in.SamplingRuleUpdate)
 		}
 	}
 	return v.Err("UpdateSamplingRuleInput")
@@ -972,9 +972,9 @@ func (in *UpdateTraceSegmentDestinationInput) Validate() error {
 }
 
 // validateTraceIdList checks a TraceIdList value.
-func validateTraceIdList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTraceIdList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 35 {
 			v.StringLength(&p, x[i], 1, 35)
 		}
@@ -982,20 +982,20 @@ func validateTraceIdList(v *validation.Validator, parent *validation.Path, x []s
 }
 
 // validateTagList checks a TagList value.
-func validateTagList(v *validation.Validator, parent *validation.Path, x []types.Tag) {
+func validateTagList(v *validation.Validator, parent validation.Path, x []types.Tag) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTag(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTag(v, p, &x[i])
 	}
 }
 
 // validateSamplingRule checks a SamplingRule value.
-func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *types.SamplingRule) {
+func validateSamplingRule(v *validation.Validator, parent validation.Path, x *types.SamplingRule) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RuleName"}
+		p := validation.Path{Parent: &parent, Name: "RuleName"}
 		if x.RuleName != nil {
 			if n := len(*x.RuleName); n < 1 || n > 32 {
 				v.StringLength(&p, *x.RuleName, 1, 32)
@@ -1003,7 +1003,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ResourceARN"}
+		p := validation.Path{Parent: &parent, Name: "ResourceARN"}
 		if x.ResourceARN == nil {
 			v.Required(&p)
 		} else {
@@ -1013,7 +1013,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Priority"}
+		p := validation.Path{Parent: &parent, Name: "Priority"}
 		if x.Priority == nil {
 			v.Required(&p)
 		} else {
@@ -1023,7 +1023,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "FixedRate"}
+		p := validation.Path{Parent: &parent, Name: "FixedRate"}
 		{
 			if n := x.FixedRate; n < 0.0 || n > 1.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "1")
@@ -1031,7 +1031,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ReservoirSize"}
+		p := validation.Path{Parent: &parent, Name: "ReservoirSize"}
 		{
 			if n := x.ReservoirSize; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
@@ -1039,7 +1039,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServiceName"}
+		p := validation.Path{Parent: &parent, Name: "ServiceName"}
 		if x.ServiceName == nil {
 			v.Required(&p)
 		} else {
@@ -1049,7 +1049,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServiceType"}
+		p := validation.Path{Parent: &parent, Name: "ServiceType"}
 		if x.ServiceType == nil {
 			v.Required(&p)
 		} else {
@@ -1059,7 +1059,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Host"}
+		p := validation.Path{Parent: &parent, Name: "Host"}
 		if x.Host == nil {
 			v.Required(&p)
 		} else {
@@ -1069,7 +1069,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HTTPMethod"}
+		p := validation.Path{Parent: &parent, Name: "HTTPMethod"}
 		if x.HTTPMethod == nil {
 			v.Required(&p)
 		} else {
@@ -1079,7 +1079,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "URLPath"}
+		p := validation.Path{Parent: &parent, Name: "URLPath"}
 		if x.URLPath == nil {
 			v.Required(&p)
 		} else {
@@ -1089,7 +1089,7 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Version"}
+		p := validation.Path{Parent: &parent, Name: "Version"}
 		if x.Version == nil {
 			v.Required(&p)
 		} else {
@@ -1099,20 +1099,20 @@ func validateSamplingRule(v *validation.Validator, parent *validation.Path, x *t
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Attributes"}
+		p := validation.Path{Parent: &parent, Name: "Attributes"}
 		if x.Attributes != nil {
 			if n := len(x.Attributes); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateAttributeMap(v, &p, x.Attributes)
+			validateAttributeMap(v, p, x.Attributes)
 		}
 	}
 }
 
 // validateInsightStateList checks a InsightStateList value.
-func validateInsightStateList(v *validation.Validator, parent *validation.Path, x []types.InsightState) {
+func validateInsightStateList(v *validation.Validator, parent validation.Path, x []types.InsightState) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if !x[i].IsKnown() {
 			v.Enum(&p, string(x[i]))
 		}
@@ -1120,20 +1120,20 @@ func validateInsightStateList(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateSamplingStatisticsDocumentList checks a SamplingStatisticsDocumentList value.
-func validateSamplingStatisticsDocumentList(v *validation.Validator, parent *validation.Path, x []types.SamplingStatisticsDocument) {
+func validateSamplingStatisticsDocumentList(v *validation.Validator, parent validation.Path, x []types.SamplingStatisticsDocument) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateSamplingStatisticsDocument(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateSamplingStatisticsDocument(v, p, &x[i])
 	}
 }
 
 // validateSamplingStrategy checks a SamplingStrategy value.
-func validateSamplingStrategy(v *validation.Validator, parent *validation.Path, x *types.SamplingStrategy) {
+func validateSamplingStrategy(v *validation.Validator, parent validation.Path, x *types.SamplingStrategy) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Name"}
+		p := validation.Path{Parent: &parent, Name: "Name"}
 		if x.Name != "" {
 			if !x.Name.IsKnown() {
 				v.Enum(&p, string(x.Name))
@@ -1143,17 +1143,17 @@ func validateSamplingStrategy(v *validation.Validator, parent *validation.Path, 
 }
 
 // validateTelemetryRecordList checks a TelemetryRecordList value.
-func validateTelemetryRecordList(v *validation.Validator, parent *validation.Path, x []types.TelemetryRecord) {
+func validateTelemetryRecordList(v *validation.Validator, parent validation.Path, x []types.TelemetryRecord) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
-		validateTelemetryRecord(v, &p, &x[i])
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
+		validateTelemetryRecord(v, p, &x[i])
 	}
 }
 
 // validateTraceIdListForRetrieval checks a TraceIdListForRetrieval value.
-func validateTraceIdListForRetrieval(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTraceIdListForRetrieval(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 35 {
 			v.StringLength(&p, x[i], 1, 35)
 		}
@@ -1161,9 +1161,9 @@ func validateTraceIdListForRetrieval(v *validation.Validator, parent *validation
 }
 
 // validateTagKeyList checks a TagKeyList value.
-func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []string) {
+func validateTagKeyList(v *validation.Validator, parent validation.Path, x []string) {
 	for i := range x {
-		p := validation.Path{Parent: parent, Index: i, IsIndex: true}
+		p := validation.Path{Parent: &parent, Index: i, IsIndex: true}
 		if n := len(x[i]); n < 1 || n > 128 {
 			v.StringLength(&p, x[i], 1, 128)
 		}
@@ -1171,26 +1171,26 @@ func validateTagKeyList(v *validation.Validator, parent *validation.Path, x []st
 }
 
 // validateIndexingRuleValueUpdate checks a IndexingRuleValueUpdate value.
-func validateIndexingRuleValueUpdate(v *validation.Validator, parent *validation.Path, x types.IndexingRuleValueUpdate) {
+func validateIndexingRuleValueUpdate(v *validation.Validator, parent validation.Path, x types.IndexingRuleValueUpdate) {
 	switch u := x.(type) {
 	case *types.IndexingRuleValueUpdateMemberProbabilistic:
 		if u == nil {
 			return
 		}
-		p := validation.Path{Parent: parent, Name: "Probabilistic"}
+		p := validation.Path{Parent: &parent, Name: "Probabilistic"}
 		{
-			validateProbabilisticRuleValueUpdate(v, &p, &u.Value)
+			validateProbabilisticRuleValueUpdate(v, p, &u.Value)
 		}
 	}
 }
 
 // validateSamplingRuleUpdate checks a SamplingRuleUpdate value.
-func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path, x *types.SamplingRuleUpdate) {
+func validateSamplingRuleUpdate(v *validation.Validator, parent validation.Path, x *types.SamplingRuleUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RuleName"}
+		p := validation.Path{Parent: &parent, Name: "RuleName"}
 		if x.RuleName != nil {
 			if n := len(*x.RuleName); n < 1 || n > 32 {
 				v.StringLength(&p, *x.RuleName, 1, 32)
@@ -1198,7 +1198,7 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ResourceARN"}
+		p := validation.Path{Parent: &parent, Name: "ResourceARN"}
 		if x.ResourceARN != nil {
 			if n := len(*x.ResourceARN); n > 500 {
 				v.StringLength(&p, *x.ResourceARN, 0, 500)
@@ -1206,7 +1206,7 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Host"}
+		p := validation.Path{Parent: &parent, Name: "Host"}
 		if x.Host != nil {
 			if n := len(*x.Host); n > 64 {
 				v.StringLength(&p, *x.Host, 0, 64)
@@ -1214,7 +1214,7 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServiceName"}
+		p := validation.Path{Parent: &parent, Name: "ServiceName"}
 		if x.ServiceName != nil {
 			if n := len(*x.ServiceName); n > 64 {
 				v.StringLength(&p, *x.ServiceName, 0, 64)
@@ -1222,7 +1222,7 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ServiceType"}
+		p := validation.Path{Parent: &parent, Name: "ServiceType"}
 		if x.ServiceType != nil {
 			if n := len(*x.ServiceType); n > 64 {
 				v.StringLength(&p, *x.ServiceType, 0, 64)
@@ -1230,7 +1230,7 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "HTTPMethod"}
+		p := validation.Path{Parent: &parent, Name: "HTTPMethod"}
 		if x.HTTPMethod != nil {
 			if n := len(*x.HTTPMethod); n > 10 {
 				v.StringLength(&p, *x.HTTPMethod, 0, 10)
@@ -1238,7 +1238,7 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "URLPath"}
+		p := validation.Path{Parent: &parent, Name: "URLPath"}
 		if x.URLPath != nil {
 			if n := len(*x.URLPath); n > 128 {
 				v.StringLength(&p, *x.URLPath, 0, 128)
@@ -1246,23 +1246,23 @@ func validateSamplingRuleUpdate(v *validation.Validator, parent *validation.Path
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Attributes"}
+		p := validation.Path{Parent: &parent, Name: "Attributes"}
 		if x.Attributes != nil {
 			if n := len(x.Attributes); n > 5 {
 				v.Length(&p, n, 0, 5)
 			}
-			validateAttributeMap(v, &p, x.Attributes)
+			validateAttributeMap(v, p, x.Attributes)
 		}
 	}
 }
 
 // validateTag checks a Tag value.
-func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag) {
+func validateTag(v *validation.Validator, parent validation.Path, x *types.Tag) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Key"}
+		p := validation.Path{Parent: &parent, Name: "Key"}
 		if x.Key == nil {
 			v.Required(&p)
 		} else {
@@ -1272,7 +1272,7 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Value"}
+		p := validation.Path{Parent: &parent, Name: "Value"}
 		if x.Value == nil {
 			v.Required(&p)
 		} else {
@@ -1284,16 +1284,16 @@ func validateTag(v *validation.Validator, parent *validation.Path, x *types.Tag)
 }
 
 // validateAttributeMap checks a AttributeMap value.
-func validateAttributeMap(v *validation.Validator, parent *validation.Path, x map[string]string) {
+func validateAttributeMap(v *validation.Validator, parent validation.Path, x map[string]string) {
 	start := len(v.List)
 	for k, e := range x {
 		{
-			p := validation.Path{Parent: parent, Name: k, IsKey: true, KeyItself: true}
+			p := validation.Path{Parent: &parent, Name: k, IsKey: true, KeyItself: true}
 			if n := len(k); n < 1 || n > 32 {
 				v.StringLength(&p, k, 1, 32)
 			}
 		}
-		p := validation.Path{Parent: parent, Name: k, IsKey: true}
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
 		if n := len(e); n < 1 || n > 32 {
 			v.StringLength(&p, e, 1, 32)
 		}
@@ -1302,12 +1302,12 @@ func validateAttributeMap(v *validation.Validator, parent *validation.Path, x ma
 }
 
 // validateSamplingStatisticsDocument checks a SamplingStatisticsDocument value.
-func validateSamplingStatisticsDocument(v *validation.Validator, parent *validation.Path, x *types.SamplingStatisticsDocument) {
+func validateSamplingStatisticsDocument(v *validation.Validator, parent validation.Path, x *types.SamplingStatisticsDocument) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RuleName"}
+		p := validation.Path{Parent: &parent, Name: "RuleName"}
 		if x.RuleName == nil {
 			v.Required(&p)
 		} else {
@@ -1317,7 +1317,7 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "ClientID"}
+		p := validation.Path{Parent: &parent, Name: "ClientID"}
 		if x.ClientID == nil {
 			v.Required(&p)
 		} else {
@@ -1325,13 +1325,13 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Timestamp"}
+		p := validation.Path{Parent: &parent, Name: "Timestamp"}
 		if x.Timestamp == nil {
 			v.Required(&p)
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "RequestCount"}
+		p := validation.Path{Parent: &parent, Name: "RequestCount"}
 		{
 			if n := x.RequestCount; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
@@ -1339,7 +1339,7 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "SampledCount"}
+		p := validation.Path{Parent: &parent, Name: "SampledCount"}
 		{
 			if n := x.SampledCount; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
@@ -1347,7 +1347,7 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent *validat
 		}
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "BorrowCount"}
+		p := validation.Path{Parent: &parent, Name: "BorrowCount"}
 		{
 			if n := x.BorrowCount; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
@@ -1357,12 +1357,12 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent *validat
 }
 
 // validateTelemetryRecord checks a TelemetryRecord value.
-func validateTelemetryRecord(v *validation.Validator, parent *validation.Path, x *types.TelemetryRecord) {
+func validateTelemetryRecord(v *validation.Validator, parent validation.Path, x *types.TelemetryRecord) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "Timestamp"}
+		p := validation.Path{Parent: &parent, Name: "Timestamp"}
 		if x.Timestamp == nil {
 			v.Required(&p)
 		}
@@ -1370,12 +1370,12 @@ func validateTelemetryRecord(v *validation.Validator, parent *validation.Path, x
 }
 
 // validateProbabilisticRuleValueUpdate checks a ProbabilisticRuleValueUpdate value.
-func validateProbabilisticRuleValueUpdate(v *validation.Validator, parent *validation.Path, x *types.ProbabilisticRuleValueUpdate) {
+func validateProbabilisticRuleValueUpdate(v *validation.Validator, parent validation.Path, x *types.ProbabilisticRuleValueUpdate) {
 	if x == nil {
 		return
 	}
 	{
-		p := validation.Path{Parent: parent, Name: "DesiredSamplingPercentage"}
+		p := validation.Path{Parent: &parent, Name: "DesiredSamplingPercentage"}
 		if x.DesiredSamplingPercentage == nil {
 			v.Required(&p)
 		}
