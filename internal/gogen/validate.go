@@ -124,6 +124,21 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 		unset, set = field.Clone().Op("==").Nil(), field.Clone().Op("!=").Nil()
 	case t.IsEnum():
 		unset, set = field.Clone().Op("==").Lit(""), field.Clone().Op("!=").Lit("")
+	case c.label:
+		// A label's "" is refused whatever its default.
+	case t.Kind == shapes.KindString:
+		// A value field: its default is "" (see IsPointer), which the
+		// field holds when the caller left it unset. The default is not a
+		// value to check: Smithy lets a model give a member a default its
+		// constraints refuse (a warning, for models converted from 1.0),
+		// and the client does not send it.
+		set = field.Clone().Op("!=").Lit("")
+	case t.Kind == shapes.KindBoolean:
+		set = field.Clone() // false is the default, as "" above
+	default:
+		// A number's value field, whose default is 0, as "" above
+		// (ListDataSetsInput.MaxResults = 0 with @range(min: 1)).
+		set = field.Clone().Op("!=").Lit(0)
 	}
 	value := field.Clone()
 	if pointer && t.Kind != shapes.KindStructure {
@@ -133,10 +148,10 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 	switch {
 	case !c.value() && c.required:
 		g.If(unset).Block(jen.Id("v").Dot("Required").Call(jen.Op("&").Id("p")))
-	case unset == nil:
-		g.Add(checks)
 	case c.required:
 		g.If(unset).Block(jen.Id("v").Dot("Required").Call(jen.Op("&").Id("p"))).Else().Add(checks)
+	case set == nil:
+		g.Add(checks)
 	default:
 		g.If(set).Add(checks)
 	}
@@ -185,14 +200,9 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 			jen.Id("v").Dot("Enum").Call(path, jen.String().Call(x.Clone())),
 		)
 	case c.intEnum:
-		unknown := jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()
-		if m.Container != nil && m.Container.Kind == shapes.KindStructure && !v.p.IsPointer(m) {
-			// A value field (its default is 0): 0 is the default, not a
-			// value to check. Pointers, list items and map values are
-			// checked whatever they hold.
-			unknown = x.Clone().Op("!=").Lit(0).Op("&&").Add(unknown)
-		}
-		g.If(unknown).Block(
+		// A value field's 0, its default, is not checked (memberChecks);
+		// pointers, list items and map values are, whatever they hold.
+		g.If(jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
 			jen.Id("v").Dot("Enum").Call(path, jen.Qual("strconv", "Itoa").Call(jen.Int().Call(x.Clone()))),
 		)
 	case c.unique:

@@ -1147,7 +1147,7 @@ func (in *ListContributorInsightsInput) Validate() error {
 	}
 	{
 		p := smithy.Path{Name: "MaxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "", "100")
 			}

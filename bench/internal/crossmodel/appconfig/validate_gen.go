@@ -183,7 +183,7 @@ func (in *CreateDeploymentStrategyInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "FinalBakeTimeInMinutes"}
-		{
+		if in.FinalBakeTimeInMinutes != 0 {
 			if n := in.FinalBakeTimeInMinutes; n < 0 || n > 1440 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1440")
 			}

@@ -2170,7 +2170,7 @@ func (in *CreateUserPoolClientInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "RefreshTokenValidity"}
-		{
+		if in.RefreshTokenValidity != 0 {
 			if n := in.RefreshTokenValidity; n < 0 || n > 315360000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "315360000")
 			}
@@ -5180,7 +5180,7 @@ func (in *UpdateUserPoolClientInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "RefreshTokenValidity"}
-		{
+		if in.RefreshTokenValidity != 0 {
 			if n := in.RefreshTokenValidity; n < 0 || n > 315360000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "315360000")
 			}
@@ -6146,7 +6146,7 @@ func validateAdminCreateUserConfigType(v *validation.Validator, parent validatio
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "UnusedAccountValidityDays"}
-		{
+		if x.UnusedAccountValidityDays != 0 {
 			if n := x.UnusedAccountValidityDays; n < 0 || n > 365 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "365")
 			}
@@ -6778,7 +6778,7 @@ func validatePasswordPolicyType(v *validation.Validator, parent validation.Path,
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "TemporaryPasswordValidityDays"}
-		{
+		if x.TemporaryPasswordValidityDays != 0 {
 			if n := x.TemporaryPasswordValidityDays; n < 0 || n > 365 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "365")
 			}

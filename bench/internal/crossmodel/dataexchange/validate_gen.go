@@ -581,7 +581,7 @@ func (in *ListDataSetRevisionsInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "MaxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 1 || n > 200 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "200")
 			}
@@ -600,7 +600,7 @@ func (in *ListDataSetsInput) Validate() error {
 	v := &validation.Validator{}
 	{
 		p := validation.Path{Name: "MaxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 1 || n > 200 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "200")
 			}
@@ -619,7 +619,7 @@ func (in *ListEventActionsInput) Validate() error {
 	v := &validation.Validator{}
 	{
 		p := validation.Path{Name: "MaxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 1 || n > 200 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "200")
 			}
@@ -638,7 +638,7 @@ func (in *ListJobsInput) Validate() error {
 	v := &validation.Validator{}
 	{
 		p := validation.Path{Name: "MaxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 1 || n > 200 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "200")
 			}
@@ -692,7 +692,7 @@ func (in *ListRevisionAssetsInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "MaxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 1 || n > 200 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "200")
 			}

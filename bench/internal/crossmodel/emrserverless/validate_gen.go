@@ -1141,7 +1141,7 @@ func validateInitialCapacityConfig(v *validation.Validator, parent validation.Pa
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "workerCount"}
-		{
+		if x.WorkerCount != 0 {
 			if n := x.WorkerCount; n < 1 || n > 1000000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "1", "1000000")
 			}

@@ -667,7 +667,7 @@ func validateHealthEventsConfig(v *validation.Validator, parent validation.Path,
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "AvailabilityScoreThreshold"}
-		{
+		if x.AvailabilityScoreThreshold != 0 {
 			if n := x.AvailabilityScoreThreshold; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
 			}
@@ -675,7 +675,7 @@ func validateHealthEventsConfig(v *validation.Validator, parent validation.Path,
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "PerformanceScoreThreshold"}
-		{
+		if x.PerformanceScoreThreshold != 0 {
 			if n := x.PerformanceScoreThreshold; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
 			}
@@ -751,7 +751,7 @@ func validateLocalHealthEventsConfig(v *validation.Validator, parent validation.
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "HealthScoreThreshold"}
-		{
+		if x.HealthScoreThreshold != 0 {
 			if n := x.HealthScoreThreshold; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
 			}
@@ -759,7 +759,7 @@ func validateLocalHealthEventsConfig(v *validation.Validator, parent validation.
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "MinTrafficImpact"}
-		{
+		if x.MinTrafficImpact != 0 {
 			if n := x.MinTrafficImpact; n < 0.0 || n > 100.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "100")
 			}

@@ -3298,7 +3298,7 @@ func validateLteCellDetails(v *validation.Validator, parent validation.Path, x *
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "CellId"}
-		{
+		if x.CellId != 0 {
 			if n := x.CellId; n < 0 || n > 268435455 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "268435455")
 			}
@@ -3380,7 +3380,7 @@ func validateLteLocalId(v *validation.Validator, parent validation.Path, x *type
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "Earfcn"}
-		{
+		if x.Earfcn != 0 {
 			if n := x.Earfcn; n < 0 || n > 262143 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "262143")
 			}
@@ -3388,7 +3388,7 @@ func validateLteLocalId(v *validation.Validator, parent validation.Path, x *type
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "Pci"}
-		{
+		if x.Pci != 0 {
 			if n := x.Pci; n < 0 || n > 503 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "503")
 			}
@@ -3411,7 +3411,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent validation.P
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "Earfcn"}
-		{
+		if x.Earfcn != 0 {
 			if n := x.Earfcn; n < 0 || n > 262143 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "262143")
 			}
@@ -3419,7 +3419,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent validation.P
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "CellId"}
-		{
+		if x.CellId != 0 {
 			if n := x.CellId; n < 0 || n > 268435455 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "268435455")
 			}
@@ -3427,7 +3427,7 @@ func validateLteNetworkMeasurements(v *validation.Validator, parent validation.P
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "Pci"}
-		{
+		if x.Pci != 0 {
 			if n := x.Pci; n < 0 || n > 503 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "503")
 			}

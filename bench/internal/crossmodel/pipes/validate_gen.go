@@ -2626,7 +2626,7 @@ func validateCapacityProviderStrategyItem(v *validation.Validator, parent valida
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "weight"}
-		{
+		if x.Weight != 0 {
 			if n := x.Weight; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -2634,7 +2634,7 @@ func validateCapacityProviderStrategyItem(v *validation.Validator, parent valida
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "base"}
-		{
+		if x.Base != 0 {
 			if n := x.Base; n < 0 || n > 100000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "100000")
 			}

@@ -444,7 +444,7 @@ func (in *GetExecutionHistoryInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -471,7 +471,7 @@ func (in *ListActivitiesInput) Validate() error {
 	v := &validation.Validator{}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -514,7 +514,7 @@ func (in *ListExecutionsInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -567,7 +567,7 @@ func (in *ListMapRunsInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -612,7 +612,7 @@ func (in *ListStateMachineAliasesInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -649,7 +649,7 @@ func (in *ListStateMachineVersionsInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -668,7 +668,7 @@ func (in *ListStateMachinesInput) Validate() error {
 	v := &validation.Validator{}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 1000 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1000")
 			}
@@ -1284,7 +1284,7 @@ func (in *ValidateStateMachineDefinitionInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "maxResults"}
-		{
+		if in.MaxResults != 0 {
 			if n := in.MaxResults; n < 0 || n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "100")
 			}
@@ -1421,7 +1421,7 @@ func validateRoutingConfigurationListItem(v *validation.Validator, parent valida
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "weight"}
-		{
+		if x.Weight != 0 {
 			if n := x.Weight; n < 0 || n > 100 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "100")
 			}

@@ -1024,7 +1024,7 @@ func validateSamplingRule(v *validation.Validator, parent validation.Path, x *ty
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "FixedRate"}
-		{
+		if x.FixedRate != 0 {
 			if n := x.FixedRate; n < 0.0 || n > 1.0 {
 				v.OutOfRange(&p, strconv.FormatFloat(float64(n), 'g', -1, 64), "0", "1")
 			}
@@ -1032,7 +1032,7 @@ func validateSamplingRule(v *validation.Validator, parent validation.Path, x *ty
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "ReservoirSize"}
-		{
+		if x.ReservoirSize != 0 {
 			if n := x.ReservoirSize; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
 			}
@@ -1332,7 +1332,7 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent validati
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "RequestCount"}
-		{
+		if x.RequestCount != 0 {
 			if n := x.RequestCount; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
 			}
@@ -1340,7 +1340,7 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent validati
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "SampledCount"}
-		{
+		if x.SampledCount != 0 {
 			if n := x.SampledCount; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
 			}
@@ -1348,7 +1348,7 @@ func validateSamplingStatisticsDocument(v *validation.Validator, parent validati
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "BorrowCount"}
-		{
+		if x.BorrowCount != 0 {
 			if n := x.BorrowCount; n < 0 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "")
 			}

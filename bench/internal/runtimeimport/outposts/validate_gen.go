@@ -1176,7 +1176,7 @@ func (in *StartConnectionInput) Validate() error {
 	}
 	{
 		p := validation.Path{Name: "NetworkInterfaceDeviceIndex"}
-		{
+		if in.NetworkInterfaceDeviceIndex != 0 {
 			if n := in.NetworkInterfaceDeviceIndex; n < 0 || n > 1 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "1")
 			}
@@ -2038,7 +2038,7 @@ func validateInstanceTypeCapacity(v *validation.Validator, parent validation.Pat
 	}
 	{
 		p := validation.Path{Parent: &parent, Name: "Count"}
-		{
+		if x.Count != 0 {
 			if n := x.Count; n < 0 || n > 9999 {
 				v.OutOfRange(&p, strconv.FormatInt(int64(n), 10), "0", "9999")
 			}
