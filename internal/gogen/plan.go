@@ -644,7 +644,9 @@ func zeroDefault(m *shapes.Member) bool {
 // not hold (a timestamp that is neither epoch seconds nor a date-time, a
 // bigInteger with a fraction): the emitters fill in every default the
 // client honours, and one left out would leave the field unset while its
-// doc says what it defaults to. A stream's default ("") is no value.
+// doc says what it defaults to. A stream's default ("") is no value. It
+// also refuses a default that breaks the member's constraints
+// (defaultBreaks), which Smithy refuses too.
 func (p *Plan) checkDefaults() error {
 	for _, s := range p.Svc.Shapes {
 		if s.Kind != shapes.KindStructure {
@@ -660,10 +662,14 @@ func (p *Plan) checkDefaults() error {
 				return &shapes.Error{File: s.File, Shape: s.ID.String(),
 					Msg: fmt.Sprintf("member %s: @default %s of a document must be null, a boolean, a number, a string, or an empty list or map", m.Name, raw)}
 			}
+			raw, _ := m.Traits.Default()
 			if _, err := defaultExpr(p, m); err != nil {
-				raw, _ := m.Traits.Default()
 				return &shapes.Error{File: s.File, Shape: s.ID.String(),
 					Msg: fmt.Sprintf("member %s: @default %s is not a value of its %s target %s: %v", m.Name, raw, m.Target.Kind, m.Target.ID, err)}
+			}
+			if why := defaultBreaks(m, raw); why != "" {
+				return &shapes.Error{File: s.File, Shape: s.ID.String(),
+					Msg: fmt.Sprintf("member %s: @default %s %s", m.Name, raw, why)}
 			}
 		}
 	}

@@ -124,20 +124,15 @@ func (v *validation) memberChecks(g *jen.Group, m *shapes.Member, c *memberCheck
 		unset, set = field.Clone().Op("==").Nil(), field.Clone().Op("!=").Nil()
 	case t.IsEnum():
 		unset, set = field.Clone().Op("==").Lit(""), field.Clone().Op("!=").Lit("")
-	case c.label:
-		// A label's "" is refused whatever its default.
-	case t.Kind == shapes.KindString:
-		// A value field: its default is "" (see IsPointer), which the
-		// field holds when the caller left it unset. The default is not a
-		// value to check: Smithy lets a model give a member a default its
-		// constraints refuse (a warning, for models converted from 1.0),
-		// and the client does not send it.
-		set = field.Clone().Op("!=").Lit("")
-	case t.Kind == shapes.KindBoolean:
-		set = field.Clone() // false is the default, as "" above
-	default:
-		// A number's value field, whose default is 0, as "" above
-		// (ListDataSetsInput.MaxResults = 0 with @range(min: 1)).
+	case t.Kind.IsNumber():
+		// A value field: its default is 0 (see IsPointer), which the field
+		// holds when the caller left it unset. The default is not a value
+		// to check: Smithy lets a model give a number a default of 0
+		// outside its @range (a warning, for models converted from 1.0:
+		// Data Exchange's MaxResults = 0 with @range(min: 1)), and the
+		// client does not send it. Any other default that breaks the
+		// member's constraints is refused (defaultBreaks), so a string's
+		// "" is checked as any value is.
 		set = field.Clone().Op("!=").Lit(0)
 	}
 	value := field.Clone()
