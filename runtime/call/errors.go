@@ -186,8 +186,9 @@ func isDialError(err error) bool {
 }
 
 // ErrorCodeAndMessage finds a JSON error response's code (X-Amzn-Errortype,
-// else the body's "code", else its "__type", without a namespace or a
-// ":..." suffix) and message, as restJson1 and awsJson services send them.
+// else the body's "code", else its "__type", else its "Code", without a
+// namespace or a ":..." suffix) and message, as restJson1 and awsJson
+// services send them.
 func ErrorCodeAndMessage(resp *Response) (code, message string) {
 	code = resp.Header.Get("X-Amzn-Errortype")
 	bodyCode, typeCode, message := JSONErrorFields(resp.Data)
@@ -204,15 +205,24 @@ func ErrorCodeAndMessage(resp *Response) (code, message string) {
 // JSONErrorFields reads the string members of a JSON error body that name
 // the error and say what happened: "code", "__type", and the message
 // ("message" in any case, or "errorMessage"). Each protocol picks from
-// them by its own rules.
+// them by its own rules. "code" in another case ("Code", as some services
+// write it next to "Message") is the code only when the body has neither
+// "code" nor "__type": an error shape may have a member of that name that
+// is not its type (Chime SDK Voice's errors have a Code that is an
+// ErrorCode enum, such as "Forbidden" for a ForbiddenException), and
+// clients that prefer "code" to "__type" would take it for the type.
 func JSONErrorFields(body []byte) (code, typ, message string) {
 	d := jsonwire.NewDecoder(body)
 	if d.Kind() != jsonwire.Object || !d.BeginObject() {
 		return "", "", ""
 	}
+	var otherCode string
 	for {
 		k, ok := d.NextKeyString()
 		if !ok {
+			if code == "" && typ == "" {
+				code = otherCode
+			}
 			return code, typ, message
 		}
 		if d.Kind() != jsonwire.String {
@@ -224,6 +234,8 @@ func JSONErrorFields(body []byte) (code, typ, message string) {
 			code = d.String()
 		case k == "__type":
 			typ = d.String()
+		case strings.EqualFold(k, "code"):
+			otherCode = d.String()
 		case strings.EqualFold(k, "message") || k == "errorMessage":
 			message = d.String()
 		default:
