@@ -45,3 +45,10 @@ package bench
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/transfer -out bench/internal/crossmodel/transfer
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/kms -out bench/internal/crossmodel/kms
 //go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws-awsjson/secrets-manager -out bench/internal/crossmodel/secretsmanager
+
+// Glacier is generated alongside them for TestErrorsAgree and
+// TestBoundOutputsAgree only (not the benchmark): most of its outputs are
+// bound to headers, a status code or a payload, and its errors carry
+// "code" and "type" members.
+
+//go:generate go -C .. run ./cmd/gen -skip-missing -drop-docs -runtime import -no-tests -model ../shared/models/aws/glacier -out bench/internal/crossmodel/glacier

@@ -327,10 +327,11 @@ func bodyOutput(model map[string]modelShape, op modelShape) bool {
 	return true
 }
 
-// serviceModels reads the models of modelServices once, by folder.
+// serviceModels reads the models of agreeServices (modelServices and
+// those only the agreement tests use) once, by folder.
 var serviceModels = sync.OnceValue(func() map[string]func() (map[string]modelShape, error) {
 	load := map[string]func() (map[string]modelShape, error){}
-	for _, svc := range modelServices {
+	for _, svc := range agreeServices {
 		load[svc.dir] = sync.OnceValues(func() (map[string]modelShape, error) {
 			dir := filepath.Join("..", "..", "shared", "models", svc.dir)
 			if _, err := os.Stat(dir); err != nil {

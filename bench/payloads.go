@@ -112,6 +112,7 @@ type modelShape struct {
 	Key     *modelMember           `json:"key"`
 	Value   *modelMember           `json:"value"`
 	Output  *modelMember           `json:"output"`
+	Errors  []modelMember          `json:"errors"` // an operation's or a service's
 	Traits  map[string]any         `json:"traits"`
 }
 
