@@ -100,14 +100,28 @@ func (c *codec) jsonErrorDecoder(codeFn *jen.Statement) jen.Code {
 						if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil || b.payload != nil {
 							// In a function, so that a decoder's error return (the
 							// payload's returns as an output's deserializer does)
-							// leaves this function, not decodeErrorResponse.
-							cb.If(jen.Err().Op(":=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
-								c.decodeBound(fb, b, "v")
-								if b.payload != nil {
+							// leaves this function, not decodeErrorResponse. Its
+							// error is dropped: the error the service named is
+							// still what the call returns, with the members read
+							// before the one that did not parse (a Retry-After
+							// written as a date where the model has seconds), as
+							// a body that does not parse keeps the members read
+							// before it. Returning the parse error instead would
+							// hide the service's error from errors.As.
+							// The payload has a function of its own, so that a
+							// header that does not parse does not lose it.
+							if len(b.headers)+len(b.prefix) > 0 || b.responseCode != nil {
+								cb.Id("_").Op("=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
+									c.decodeBound(fb, b, "v")
+									fb.Return(jen.Nil())
+								}).Call()
+							}
+							if b.payload != nil {
+								cb.Id("_").Op("=").Func().Params().Error().BlockFunc(func(fb *jen.Group) {
 									c.decodePayload(fb, b.payload, "v")
-								}
-								fb.Return(jen.Nil())
-							}).Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
+									fb.Return(jen.Nil())
+								}).Call()
+							}
 						}
 						if len(b.body) > 0 {
 							cb.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("resp").Dot("Data"))

@@ -106,15 +106,13 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "TooManyRequestsException":
 		v := &types.TooManyRequestsException{}
-		if err := func() error {
+		_ = func() error {
 			if vs := resp.Header["Retry-After"]; len(vs) > 0 {
 				x := vs[0]
 				v.RetryAfterSeconds = &x
 			}
 			return nil
-		}(); err != nil {
-			return err
-		}
+		}()
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersTooManyRequestsException, -1); i >= 0; i = d.Member(&membersTooManyRequestsException, i) {

@@ -2907,15 +2907,13 @@ func decodeErrorResponse(resp *call.Response) error {
 	switch code {
 	case "ComplexError":
 		v := &types.ComplexError{}
-		if err := func() error {
+		_ = func() error {
 			if vs := resp.Header["X-Header"]; len(vs) > 0 {
 				x := vs[0]
 				v.Header = &x
 			}
 			return nil
-		}(); err != nil {
-			return err
-		}
+		}()
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersComplexError, -1); i >= 0; i = d.Member(&membersComplexError, i) {

@@ -412,7 +412,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "InternalException":
 		v := &types.InternalException{}
-		if err := func() error {
+		_ = func() error {
 			if vs := resp.Header["Retry-After"]; len(vs) > 0 {
 				n, err := strconv.ParseInt(vs[0], 10, 32)
 				if err != nil {
@@ -422,9 +422,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				v.RetryAfterSeconds = &x
 			}
 			return nil
-		}(); err != nil {
-			return err
-		}
+		}()
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersInternalException, -1); i >= 0; i = d.Member(&membersInternalException, i) {
@@ -483,7 +481,7 @@ func decodeErrorResponse(resp *call.Response) error {
 		return v
 	case "ThrottlingException":
 		v := &types.ThrottlingException{}
-		if err := func() error {
+		_ = func() error {
 			if vs := resp.Header["Retry-After"]; len(vs) > 0 {
 				n, err := strconv.ParseInt(vs[0], 10, 32)
 				if err != nil {
@@ -493,9 +491,7 @@ func decodeErrorResponse(resp *call.Response) error {
 				v.RetryAfterSeconds = &x
 			}
 			return nil
-		}(); err != nil {
-			return err
-		}
+		}()
 		d := jsonwire.NewDecoder(resp.Data)
 		if d.BeginObject() {
 			for i := d.Member(&membersThrottlingException, -1); i >= 0; i = d.Member(&membersThrottlingException, i) {
