@@ -172,7 +172,11 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	if compressesGzip(op.Shape) {
 		fields[jen.Id("Compress")] = jen.Qual(p.runtimePkg("bodygzip"), "Compress")
 	}
-	if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
+	if sum := customChecksum(p, op); sum != nil {
+		// Glacier's checksums (customize.go), computed in Invoke as
+		// Content-MD5 would be.
+		fields[jen.Id("Checksum")] = sum
+	} else if op.Shape.Traits.Has("smithy.api#httpChecksumRequired") {
 		// Of the body as sent: Invoke computes it after compressing.
 		fields[jen.Id("Checksum")] = jen.Qual(p.runtimePkg("contentmd5"), "Set")
 	}
@@ -186,6 +190,7 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
 	).Params(jen.Op("*").Id(op.OutputName), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.InputName).Values())
+		emitCustomInput(g, p, op)
 		if m := op.Token; m != nil {
 			field := p.FieldName(m)
 			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")

@@ -136,7 +136,11 @@ func memberDoc(p *Plan, m *shapes.Member, field string) jen.Code {
 	if why := p.Unchecked(m); why != "" {
 		unchecked = wrap("Not checked by Validate: %s.", why)
 	}
-	return comment(doc, summary, unchecked, deprecation(m.Traits))
+	var custom string
+	if note := p.customMemberNote(m); note != "" {
+		custom = wrap("%s", note)
+	}
+	return comment(doc, summary, custom, unchecked, deprecation(m.Traits))
 }
 
 func describeBounds(b shapes.Bounds) string {

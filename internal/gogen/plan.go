@@ -155,6 +155,8 @@ type Plan struct {
 
 	discovery *discoveryPlan // the service's endpoint discovery; nil when it has none
 
+	custom customizations // what the service requires beyond its model (customize.go)
+
 	// server names the server package's declarations; nil unless
 	// Config.Server asks for that package.
 	server *serverPlan
@@ -455,6 +457,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 		return nil, err
 	}
 	p.planBindings()
+	p.custom = planCustomizations(p)
 	p.planAuth()
 	var w error
 	if p.discovery, w = planDiscovery(p); w != nil {

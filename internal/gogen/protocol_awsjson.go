@@ -59,6 +59,7 @@ func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}
+		emitCustomHeaders(g, c.p, op)
 		g.Return(jen.Id("r"), jen.Nil())
 	})
 }

@@ -116,6 +116,7 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}
+		emitCustomHeaders(g, c.p, op)
 		g.Return(jen.Id("r"), jen.Nil())
 	})
 }

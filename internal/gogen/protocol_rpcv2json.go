@@ -74,6 +74,7 @@ func rpcv2Serializer(c *codec, op *Operation, mediaType string) jen.Code {
 		if in == nil || len(in.Members) == 0 {
 			g.Id("_").Op("=").Id("in")
 		}
+		emitCustomHeaders(g, c.p, op)
 		g.Return(jen.Id("r"), jen.Nil())
 	})
 }

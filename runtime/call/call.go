@@ -352,7 +352,8 @@ func retryableStatus(status int) bool {
 }
 
 // payloadHashOf returns the SHA-256 to sign the body with, and the
-// streaming body's seeker and start when it can be rewound. A streaming
+// streaming body's seeker and start when it can be rewound. A request that
+// carries X-Amz-Content-Sha256 is signed with its value. A streaming
 // body is hashed only when it can be rewound, from where the caller left it
 // (start); otherwise it is sent as UNSIGNED-PAYLOAD and, since it cannot be
 // replayed, never retried.
@@ -372,6 +373,10 @@ func payloadHashOf(r *Request, op *Operation, signed bool) (hash string, seeker 
 		return StreamingEventsPayload, nil, 0, nil
 	case op.UnsignedPayload:
 		return unsignedPayload, seeker, start, nil
+	case len(r.Header["X-Amz-Content-Sha256"]) == 1:
+		// The serializer has hashed the body already (Glacier's checksums),
+		// and the service checks the signature against this header's value.
+		return r.Header["X-Amz-Content-Sha256"][0], seeker, start, nil
 	case r.Stream == nil && len(r.Body) == 0:
 		return emptyPayloadHash, nil, 0, nil
 	case r.Stream == nil:

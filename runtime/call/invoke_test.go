@@ -619,6 +619,16 @@ func TestInvokeSignsEachAttempt(t *testing.T) {
 			r.Stream = s
 			return r
 		}, sha256Hex("stream")},
+		// Glacier's serializer hashes the body itself (package treehash):
+		// the call is signed with the header's value, the one the service
+		// checks, and the body is not hashed again (it would give
+		// sha256Hex("stream")).
+		{"stream with X-Amz-Content-Sha256", &Operation{Name: "Op"}, func() *Request {
+			r := NewRequest("PUT")
+			r.Stream = strings.NewReader("stream")
+			r.Header["X-Amz-Content-Sha256"] = []string{"hash-given-by-the-serializer"}
+			return r
+		}, "hash-given-by-the-serializer"},
 		{"seekable stream, unsigned payload", &Operation{Name: "Op", UnsignedPayload: true}, func() *Request {
 			r := NewRequest("PUT")
 			r.Stream = strings.NewReader("stream")

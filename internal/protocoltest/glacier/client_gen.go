@@ -12,6 +12,7 @@ import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/glacier/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	treehash "github.com/smithygo/smithygo/runtime/treehash"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 )
 
@@ -24,7 +25,10 @@ const (
 	userAgent = "smithygo/glacier"
 )
 
-var opUploadArchive = call.Operation{Name: "UploadArchive"}
+var opUploadArchive = call.Operation{
+	Checksum: treehash.SetTreeHashHeaders,
+	Name:     "UploadArchive",
+}
 
 // UploadArchive calls the UploadArchive operation.
 //
@@ -36,6 +40,13 @@ var opUploadArchive = call.Operation{Name: "UploadArchive"}
 func (c *Client) UploadArchive(ctx context.Context, in *UploadArchiveInput, optFns ...func(*Options)) (*UploadArchiveOutput, error) {
 	if in == nil {
 		in = &UploadArchiveInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &UploadArchiveOutput{}, optFns, &opUploadArchive, checkUploadArchiveInput, serializeUploadArchiveInput, deserializeUploadArchiveOutput)
 }
@@ -57,7 +68,10 @@ func checkUploadArchiveInput(in *UploadArchiveInput, mode validation.Mode) error
 	return v.Err("UploadArchiveInput")
 }
 
-var opUploadMultipartPart = call.Operation{Name: "UploadMultipartPart"}
+var opUploadMultipartPart = call.Operation{
+	Checksum: treehash.SetTreeHashHeaders,
+	Name:     "UploadMultipartPart",
+}
 
 // UploadMultipartPart calls the UploadMultipartPart operation.
 //
@@ -69,6 +83,13 @@ var opUploadMultipartPart = call.Operation{Name: "UploadMultipartPart"}
 func (c *Client) UploadMultipartPart(ctx context.Context, in *UploadMultipartPartInput, optFns ...func(*Options)) (*UploadMultipartPartOutput, error) {
 	if in == nil {
 		in = &UploadMultipartPartInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &UploadMultipartPartOutput{}, optFns, &opUploadMultipartPart, checkUploadMultipartPartInput, serializeUploadMultipartPartInput, deserializeUploadMultipartPartOutput)
 }

@@ -33,6 +33,7 @@ func serializeUploadArchiveInput(in *UploadArchiveInput) (*call.Request, error) 
 		r.Stream = in.Body
 		r.SetContentType("application/octet-stream")
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -75,6 +76,7 @@ func serializeUploadMultipartPartInput(in *UploadMultipartPartInput) (*call.Requ
 		r.Stream = in.Body
 		r.SetContentType("application/octet-stream")
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 

@@ -15,15 +15,26 @@ type UploadArchiveInput struct {
 	VaultName *string
 
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// ArchiveDescription is the archiveDescription member.
 	ArchiveDescription *string
 
 	// Checksum is the checksum member.
+	//
+	// Unset, the client computes it from the body when the body is an io.ReadSeeker (read from where
+	// it stands, then rewound there). For such a body the client also sends its SHA-256 in
+	// X-Amz-Content-Sha256, set or not. A body that is not an io.Seeker is not read ahead (that would
+	// mean holding all of it in memory): it is sent with this member's value only, or, unset, with no
+	// checksum, which Glacier refuses. Pass a seekable body, such as an *os.File or a *bytes.Reader.
 	Checksum *string
 
 	// Body: nil is an empty stream.
+	//
+	// Glacier's checksums are computed from it when it is an io.ReadSeeker (see Checksum).
 	Body io.Reader
 }
 
@@ -42,6 +53,9 @@ type UploadArchiveOutput struct {
 // UploadMultipartPartInput is the input of UploadMultipartPart.
 type UploadMultipartPartInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -51,12 +65,20 @@ type UploadMultipartPartInput struct {
 	UploadId *string
 
 	// Checksum is the checksum member.
+	//
+	// Unset, the client computes it from the body when the body is an io.ReadSeeker (read from where
+	// it stands, then rewound there). For such a body the client also sends its SHA-256 in
+	// X-Amz-Content-Sha256, set or not. A body that is not an io.Seeker is not read ahead (that would
+	// mean holding all of it in memory): it is sent with this member's value only, or, unset, with no
+	// checksum, which Glacier refuses. Pass a seekable body, such as an *os.File or a *bytes.Reader.
 	Checksum *string
 
 	// Range is the range member.
 	Range *string
 
 	// Body: nil is an empty stream.
+	//
+	// Glacier's checksums are computed from it when it is an io.ReadSeeker (see Checksum).
 	Body io.Reader
 }
 

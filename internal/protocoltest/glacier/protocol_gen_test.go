@@ -16,7 +16,6 @@ import (
 // TestProtocolRequests runs the model's smithy.test#httpRequestTests.
 func TestProtocolRequests(t *testing.T) {
 	t.Run("GlacierVersionHeader", func(t *testing.T) {
-		t.Skip("Glacier customisation not built: the SDK sends X-Amz-Glacier-Version from the model's API version")
 		runRequest(t, requestCase{
 			body:               ptr(""),
 			bodyMediaType:      "",
@@ -39,7 +38,6 @@ func TestProtocolRequests(t *testing.T) {
 		})
 	})
 	t.Run("GlacierChecksums", func(t *testing.T) {
-		t.Skip("Glacier customisation not built: the SDK adds the X-Amz-Sha256-Tree-Hash and X-Amz-Content-Sha256 checksums")
 		runRequest(t, requestCase{
 			body:              ptr("hello world"),
 			bodyMediaType:     "",
@@ -67,7 +65,6 @@ func TestProtocolRequests(t *testing.T) {
 		})
 	})
 	t.Run("GlacierAccountId", func(t *testing.T) {
-		t.Skip("Glacier customisation not built: the SDK fills an unset accountId label with \"-\"")
 		runRequest(t, requestCase{
 			body:               ptr(""),
 			bodyMediaType:      "",
@@ -90,7 +87,6 @@ func TestProtocolRequests(t *testing.T) {
 		})
 	})
 	t.Run("GlacierMultipartChecksums", func(t *testing.T) {
-		t.Skip("Glacier customisation not built: the SDK adds the X-Amz-Sha256-Tree-Hash and X-Amz-Content-Sha256 checksums")
 		runRequest(t, requestCase{
 			body:              ptr("hello world"),
 			bodyMediaType:     "",
