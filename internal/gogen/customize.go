@@ -30,10 +30,16 @@ import (
 //     signs with the header's SHA-256 rather than hash the body again.
 //     Protocol tests GlacierVersionHeader, GlacierAccountId,
 //     GlacierChecksums, GlacierMultipartChecksums.
+//   - API Gateway ("API Gateway"): without Accept: application/json, the
+//     service may answer in another media type (HAL) that the client
+//     cannot read; every request asks for JSON, unless an input member
+//     sets Accept itself (GetExport's accepts). Protocol test
+//     ApiGatewayAccept.
 
 // The sdkIds of the customized services.
 const (
-	sdkIDGlacier = "Glacier"
+	sdkIDGlacier    = "Glacier"
+	sdkIDAPIGateway = "API Gateway"
 )
 
 // customizations is what planCustomizations found for the service; the
@@ -97,6 +103,8 @@ func planCustomizations(p *Plan) customizations {
 				}
 			}
 		}
+	case sdkIDAPIGateway:
+		c.headers = append(c.headers, customHeader{"Accept", "application/json"})
 	}
 	return c
 }

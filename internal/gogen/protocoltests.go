@@ -61,7 +61,6 @@ type responseTest struct {
 // ProtocolTestSkips names the protocol test cases the generated tests skip,
 // with the reason: features this generator has decided not to build yet.
 var ProtocolTestSkips = map[string]string{
-	"ApiGatewayAccept": "API Gateway customisation not built: the SDK sends Accept: application/json",
 	"RestJsonClientUsesExplicitlyProvidedValuesInTopLevel": "not supported: a member whose default is Go's zero value is a plain value " +
 		"(otherTopLevelDefault int32), so an explicit 0 cannot be told from unset; at the top of an input it is left out, " +
 		"which the service reads as the same default",

@@ -23,6 +23,7 @@ func serializeGetRestApisInput(in *GetRestApisInput) (*call.Request, error) {
 	if in.Limit != nil {
 		r.Query.Add("limit", strconv.FormatInt(int64(*in.Limit), 10))
 	}
+	r.Header["Accept"] = []string{"application/json"}
 	return r, nil
 }
 

@@ -15,7 +15,6 @@ import (
 // TestProtocolRequests runs the model's smithy.test#httpRequestTests.
 func TestProtocolRequests(t *testing.T) {
 	t.Run("ApiGatewayAccept", func(t *testing.T) {
-		t.Skip("API Gateway customisation not built: the SDK sends Accept: application/json")
 		runRequest(t, requestCase{
 			body:               ptr(""),
 			bodyMediaType:      "",
