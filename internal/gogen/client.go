@@ -218,6 +218,9 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 		if p.discovery != nil {
 			args = append(args, discoveryArg(g, p, op))
 		}
+		if p.hasOperationEndpoints() {
+			args = append(args, operationEndpointArg(g, p, op))
+		}
 		g.Return(jen.Id("send").Call(args...))
 	})
 	f.Line()

@@ -17,6 +17,7 @@ type clientFeatures struct {
 	compression bool // an operation with @requestCompression (gzip)
 	hostPrefix  bool // an operation with @endpoint(hostPrefix)
 	discovery   bool // aws.api#clientEndpointDiscovery (see discovery.go)
+	opEndpoint  bool // an operation sent to a URL its input names (customize.go)
 }
 
 func (p *Plan) clientFeatures() clientFeatures {
@@ -39,6 +40,7 @@ func (p *Plan) clientFeatures() clientFeatures {
 	f.compression = slices.ContainsFunc(p.Operations, func(op *Operation) bool { return compressesGzip(op.Shape) })
 	f.hostPrefix = slices.ContainsFunc(p.Operations, func(op *Operation) bool { return hostPrefix(op.Shape) != "" })
 	f.discovery = p.discovery != nil
+	f.opEndpoint = p.hasOperationEndpoints()
 	return f
 }
 
@@ -292,9 +294,16 @@ func emitSend(f *jen.File, p *Plan, feat clientFeatures) {
 		params = append(params, jen.Id("disc").Id("endpointDiscovery"))
 		invokeArgs = append(invokeArgs, jen.Id("disc"))
 	}
+	if feat.opEndpoint {
+		params = append(params, jen.Id("target").String())
+		invokeArgs = append(invokeArgs, jen.Id("target"))
+	}
 	invokeArgs = append(invokeArgs, jen.Func().Params(jen.Id("resp").Op("*").Qual(callPkg, "Response")).Error().Block(
 		jen.Return(jen.Id("deserialize").Call(jen.Id("resp"), jen.Id("out")))))
 	doc := "send calls an operation: the call's options, the input's check (by Options.Validation), its request, the call, and the decoding of the response into out. Every operation method ends with it; it is generic over the input and output pointers, so that it is compiled once for all of them."
+	if feat.opEndpoint {
+		doc += " target, when not empty, is the URL the operation's input names as its endpoint (Machine Learning's Predict)."
+	}
 	if feat.discovery {
 		doc += " A call whose discovered endpoint the service says is no longer valid is sent once more, to a fresh one, unless its body is a stream."
 		f.Add(comment(wrap("%s", doc)))
@@ -351,6 +360,9 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 	if feat.discovery {
 		params = append(params, jen.Id("disc").Id("endpointDiscovery"))
 	}
+	if feat.opEndpoint {
+		params = append(params, jen.Id("target").String())
+	}
 	params = append(params, jen.Id("decode").Func().Params(jen.Op("*").Qual(callPkg, "Response")).Error())
 	// fail returns an error of the call: with discovery, invoke also says
 	// whether the endpoint was a discovered one that is no longer valid.
@@ -368,6 +380,11 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 		f.Comment("invoke sends an operation's request with the call's options and decodes")
 		f.Comment("a successful response with decode.")
 	}
+	if feat.opEndpoint {
+		f.Comment("")
+		f.Comment("target, when not empty, is the URL the operation's input names as its")
+		f.Comment("endpoint; the resolved endpoint still gives the headers and the signing.")
+	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("invoke").Params(params...).Add(results).BlockFunc(func(g *jen.Group) {
 		if feat.rules {
 			g.List(jen.Id("ep"), jen.Err()).Op(":=").Id("c").Dot("endpoint").Call(jen.Id("opts"), extra)
@@ -377,6 +394,9 @@ func emitInvoke(f *jen.File, p *Plan, feat clientFeatures) {
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err())))
 		if feat.discovery {
 			emitDiscoveredEndpoint(g, p)
+		}
+		if feat.opEndpoint {
+			emitOperationEndpoint(g, p, fail)
 		}
 		g.Id("cfg").Op(":=").Qual(callPkg, "Config").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("Endpoint")] = jen.Id("ep")

@@ -35,11 +35,17 @@ import (
 //     cannot read; every request asks for JSON, unless an input member
 //     sets Accept itself (GetExport's accepts). Protocol test
 //     ApiGatewayAccept.
+//   - Machine Learning ("Machine Learning"): a real-time prediction is
+//     answered by the endpoint the model was given (CreateRealtimeEndpoint),
+//     which the caller passes in Predict's PredictEndpoint; Predict is sent
+//     there, signed as for the client's regular endpoint. Protocol test
+//     MachinelearningPredictEndpoint.
 
 // The sdkIds of the customized services.
 const (
-	sdkIDGlacier    = "Glacier"
-	sdkIDAPIGateway = "API Gateway"
+	sdkIDGlacier         = "Glacier"
+	sdkIDAPIGateway      = "API Gateway"
+	sdkIDMachineLearning = "Machine Learning"
 )
 
 // customizations is what planCustomizations found for the service; the
@@ -53,6 +59,9 @@ type customizations struct {
 	// treeHash marks the Glacier uploads whose checksums the client
 	// computes (runtime/treehash).
 	treeHash map[*Operation]bool
+	// endpointMember is the input member of each operation that names the
+	// URL the operation is sent to (Machine Learning's PredictEndpoint).
+	endpointMember map[*Operation]*shapes.Member
 	// notes say in a member's documentation what the client does for it.
 	notes map[*shapes.Member]string
 }
@@ -105,6 +114,22 @@ func planCustomizations(p *Plan) customizations {
 		}
 	case sdkIDAPIGateway:
 		c.headers = append(c.headers, customHeader{"Accept", "application/json"})
+	case sdkIDMachineLearning:
+		c.endpointMember = map[*Operation]*shapes.Member{}
+		c.notes = map[*shapes.Member]string{}
+		for _, op := range p.Operations {
+			if op.Shape.ID.Name != "Predict" || op.Input == nil {
+				continue
+			}
+			for _, m := range op.Input.Members {
+				if m.Name == "PredictEndpoint" && m.Target.Kind == shapes.KindString {
+					c.endpointMember[op] = m
+					c.notes[m] = "The request is sent to this URL (its scheme, host and port, and its path as the endpoint's base path, " +
+						"as for Options.BaseEndpoint), signed as for the client's own endpoint. " +
+						"It must be an absolute URL; unset or empty, the request goes to the client's own endpoint."
+				}
+			}
+		}
 	}
 	return c
 }
@@ -178,4 +203,38 @@ func customChecksum(p *Plan, op *Operation) jen.Code {
 		return jen.Qual(p.runtimePkg("treehash"), "SetTreeHashHeaders")
 	}
 	return nil
+}
+
+// hasOperationEndpoints reports whether an operation of the service is
+// sent to a URL its input names: send and invoke then take that URL.
+func (p *Plan) hasOperationEndpoints() bool { return len(p.custom.endpointMember) > 0 }
+
+// operationEndpointArg is the argument an operation method passes to send
+// for the URL its input names: "" for operations that have none.
+func operationEndpointArg(g *jen.Group, p *Plan, op *Operation) jen.Code {
+	m := p.custom.endpointMember[op]
+	if m == nil {
+		return jen.Lit("")
+	}
+	field := jen.Id("in").Dot(p.FieldName(m))
+	if !p.IsPointer(m) {
+		return field
+	}
+	g.Id("target").Op(":=").Lit("")
+	g.If(field.Clone().Op("!=").Nil()).Block(jen.Id("target").Op("=").Op("*").Add(field.Clone()))
+	return jen.Id("target")
+}
+
+// emitOperationEndpoint is the part of invoke that sends a request to the
+// URL its input names, keeping the resolved endpoint's headers and signing.
+func emitOperationEndpoint(g *jen.Group, p *Plan, fail func(jen.Code) jen.Code) {
+	g.Comment("An operation whose input names its endpoint (Machine Learning's Predict) goes there, signed as for the")
+	g.Comment("client's own.")
+	g.If(jen.Id("target").Op("!=").Lit("")).Block(
+		jen.List(jen.Id("at"), jen.Err()).Op(":=").Add(p.callQual("ParseEndpoint")).Call(jen.Id("target")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Id("c").Dot("core").Dot("Fail").Call(jen.Id("op"), jen.Err()))),
+		jen.Id("moved").Op(":=").Op("*").Id("ep"),
+		jen.Id("moved").Dot("URL").Op("=").Id("at").Dot("URL"),
+		jen.Id("ep").Op("=").Op("&").Id("moved"),
+	)
 }

@@ -81,7 +81,6 @@ var ProtocolTestSkips = map[string]string{
 		"failing the call, so that callers can tell a missing value from a zero one",
 	"DuplexMissingRequiredInitialResponseOutput": "not supported: @required output members the server left out stay nil rather than " +
 		"failing the call, so that callers can tell a missing value from a zero one",
-	"MachinelearningPredictEndpoint": "Machine Learning customisation not built: the SDK sends Predict to the host of its PredictEndpoint member",
 }
 
 // emitProtocolTests writes protocol_gen_test.go: the model's restJson1

@@ -37,7 +37,11 @@ func (c *Client) Predict(ctx context.Context, in *PredictInput, optFns ...func(*
 	if in == nil {
 		in = &PredictInput{}
 	}
-	return send(c, ctx, in, &PredictOutput{}, optFns, &opPredict, checkPredictInput, serializePredictInput, deserializePredictOutput)
+	target := ""
+	if in.PredictEndpoint != nil {
+		target = *in.PredictEndpoint
+	}
+	return send(c, ctx, in, &PredictOutput{}, optFns, &opPredict, checkPredictInput, serializePredictInput, deserializePredictOutput, target)
 }
 
 func checkPredictInput(in *PredictInput, mode validation.Mode) error {

@@ -18,6 +18,10 @@ type PredictInput struct {
 	Record map[string]string
 
 	// PredictEndpoint: required.
+	//
+	// The request is sent to this URL (its scheme, host and port, and its path as the endpoint's base
+	// path, as for Options.BaseEndpoint), signed as for the client's own endpoint. It must be an
+	// absolute URL; unset or empty, the request goes to the client's own endpoint.
 	PredictEndpoint *string
 }
 

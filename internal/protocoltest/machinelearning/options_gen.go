@@ -161,8 +161,9 @@ var newIdempotencyToken = call.NewUUID
 // send calls an operation: the call's options, the input's check (by Options.Validation), its
 // request, the call, and the decoding of the response into out. Every operation method ends with
 // it; it is generic over the input and output pointers, so that it is compiled once for all of
-// them.
-func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *call.Operation, check func(In, validation.Mode) error, serialize func(In) (*call.Request, error), deserialize func(*call.Response, Out) error) (Out, error) {
+// them. target, when not empty, is the URL the operation's input names as its endpoint (Machine
+// Learning's Predict).
+func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []func(*Options), op *call.Operation, check func(In, validation.Mode) error, serialize func(In) (*call.Request, error), deserialize func(*call.Response, Out) error, target string) (Out, error) {
 	opts := c.callOptions(optFns)
 	var zero Out
 	if err := check(in, opts.Validation); err != nil {
@@ -172,7 +173,7 @@ func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []
 	if err != nil {
 		return zero, c.core.Fail(op, err)
 	}
-	if err := c.invoke(ctx, &opts, op, r, func(resp *call.Response) error {
+	if err := c.invoke(ctx, &opts, op, r, target, func(resp *call.Response) error {
 		return deserialize(resp, out)
 	}); err != nil {
 		return zero, err
@@ -182,10 +183,24 @@ func send[In, Out any](c *Client, ctx context.Context, in In, out Out, optFns []
 
 // invoke sends an operation's request with the call's options and decodes
 // a successful response with decode.
-func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, decode func(*call.Response) error) error {
+//
+// target, when not empty, is the URL the operation's input names as its
+// endpoint; the resolved endpoint still gives the headers and the signing.
+func (c *Client) invoke(ctx context.Context, opts *Options, op *call.Operation, r *call.Request, target string, decode func(*call.Response) error) error {
 	ep, err := c.endpoint(opts)
 	if err != nil {
 		return c.core.Fail(op, err)
+	}
+	// An operation whose input names its endpoint (Machine Learning's Predict) goes there, signed as for the
+	// client's own.
+	if target != "" {
+		at, err := call.ParseEndpoint(target)
+		if err != nil {
+			return c.core.Fail(op, err)
+		}
+		moved := *ep
+		moved.URL = at.URL
+		ep = &moved
 	}
 	cfg := call.Config{
 		Endpoint:         ep,

@@ -15,7 +15,6 @@ import (
 // TestProtocolRequests runs the model's smithy.test#httpRequestTests.
 func TestProtocolRequests(t *testing.T) {
 	t.Run("MachinelearningPredictEndpoint", func(t *testing.T) {
-		t.Skip("Machine Learning customisation not built: the SDK sends Predict to the host of its PredictEndpoint member")
 		runRequest(t, requestCase{
 			body:               ptr("{\"MLModelId\": \"foo\", \"Record\": {}, \"PredictEndpoint\": \"https://custom.example.com/\"}"),
 			bodyMediaType:      "application/json",
