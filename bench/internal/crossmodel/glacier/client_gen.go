@@ -9,6 +9,7 @@ import (
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/glacier/types"
 	call "github.com/smithygo/smithygo/runtime/call"
 	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
+	treehash "github.com/smithygo/smithygo/runtime/treehash"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"iter"
 )
@@ -33,6 +34,13 @@ var opAbortMultipartUpload = call.Operation{Name: "AbortMultipartUpload"}
 func (c *Client) AbortMultipartUpload(ctx context.Context, in *AbortMultipartUploadInput, optFns ...func(*Options)) (*AbortMultipartUploadOutput, error) {
 	if in == nil {
 		in = &AbortMultipartUploadInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &AbortMultipartUploadOutput{}, optFns, &opAbortMultipartUpload, checkAbortMultipartUploadInput, serializeAbortMultipartUploadInput, deserializeAbortMultipartUploadOutput, nil)
 }
@@ -69,6 +77,13 @@ func (c *Client) AbortVaultLock(ctx context.Context, in *AbortVaultLockInput, op
 	if in == nil {
 		in = &AbortVaultLockInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &AbortVaultLockOutput{}, optFns, &opAbortVaultLock, checkAbortVaultLockInput, serializeAbortVaultLockInput, deserializeAbortVaultLockOutput, nil)
 }
 
@@ -102,6 +117,13 @@ func (c *Client) AddTagsToVault(ctx context.Context, in *AddTagsToVaultInput, op
 	if in == nil {
 		in = &AddTagsToVaultInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &AddTagsToVaultOutput{}, optFns, &opAddTagsToVault, checkAddTagsToVaultInput, serializeAddTagsToVaultInput, deserializeAddTagsToVaultOutput, nil)
 }
 
@@ -133,6 +155,13 @@ var opCompleteMultipartUpload = call.Operation{Name: "CompleteMultipartUpload"}
 func (c *Client) CompleteMultipartUpload(ctx context.Context, in *CompleteMultipartUploadInput, optFns ...func(*Options)) (*CompleteMultipartUploadOutput, error) {
 	if in == nil {
 		in = &CompleteMultipartUploadInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &CompleteMultipartUploadOutput{}, optFns, &opCompleteMultipartUpload, checkCompleteMultipartUploadInput, serializeCompleteMultipartUploadInput, deserializeCompleteMultipartUploadOutput, nil)
 }
@@ -169,6 +198,13 @@ func (c *Client) CompleteVaultLock(ctx context.Context, in *CompleteVaultLockInp
 	if in == nil {
 		in = &CompleteVaultLockInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &CompleteVaultLockOutput{}, optFns, &opCompleteVaultLock, checkCompleteVaultLockInput, serializeCompleteVaultLockInput, deserializeCompleteVaultLockOutput, nil)
 }
 
@@ -204,6 +240,13 @@ func (c *Client) CreateVault(ctx context.Context, in *CreateVaultInput, optFns .
 	if in == nil {
 		in = &CreateVaultInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &CreateVaultOutput{}, optFns, &opCreateVault, checkCreateVaultInput, serializeCreateVaultInput, deserializeCreateVaultOutput, nil)
 }
 
@@ -235,6 +278,13 @@ var opDeleteArchive = call.Operation{Name: "DeleteArchive"}
 func (c *Client) DeleteArchive(ctx context.Context, in *DeleteArchiveInput, optFns ...func(*Options)) (*DeleteArchiveOutput, error) {
 	if in == nil {
 		in = &DeleteArchiveInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &DeleteArchiveOutput{}, optFns, &opDeleteArchive, checkDeleteArchiveInput, serializeDeleteArchiveInput, deserializeDeleteArchiveOutput, nil)
 }
@@ -271,6 +321,13 @@ func (c *Client) DeleteVault(ctx context.Context, in *DeleteVaultInput, optFns .
 	if in == nil {
 		in = &DeleteVaultInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &DeleteVaultOutput{}, optFns, &opDeleteVault, checkDeleteVaultInput, serializeDeleteVaultInput, deserializeDeleteVaultOutput, nil)
 }
 
@@ -303,6 +360,13 @@ func (c *Client) DeleteVaultAccessPolicy(ctx context.Context, in *DeleteVaultAcc
 	if in == nil {
 		in = &DeleteVaultAccessPolicyInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &DeleteVaultAccessPolicyOutput{}, optFns, &opDeleteVaultAccessPolicy, checkDeleteVaultAccessPolicyInput, serializeDeleteVaultAccessPolicyInput, deserializeDeleteVaultAccessPolicyOutput, nil)
 }
 
@@ -334,6 +398,13 @@ var opDeleteVaultNotifications = call.Operation{Name: "DeleteVaultNotifications"
 func (c *Client) DeleteVaultNotifications(ctx context.Context, in *DeleteVaultNotificationsInput, optFns ...func(*Options)) (*DeleteVaultNotificationsOutput, error) {
 	if in == nil {
 		in = &DeleteVaultNotificationsInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &DeleteVaultNotificationsOutput{}, optFns, &opDeleteVaultNotifications, checkDeleteVaultNotificationsInput, serializeDeleteVaultNotificationsInput, deserializeDeleteVaultNotificationsOutput, nil)
 }
@@ -369,6 +440,13 @@ var opDescribeJob = call.Operation{
 func (c *Client) DescribeJob(ctx context.Context, in *DescribeJobInput, optFns ...func(*Options)) (*DescribeJobOutput, error) {
 	if in == nil {
 		in = &DescribeJobInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &DescribeJobOutput{}, optFns, &opDescribeJob, checkDescribeJobInput, serializeDescribeJobInput, deserializeDescribeJobOutput, nil)
 }
@@ -408,6 +486,13 @@ func (c *Client) DescribeVault(ctx context.Context, in *DescribeVaultInput, optF
 	if in == nil {
 		in = &DescribeVaultInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &DescribeVaultOutput{}, optFns, &opDescribeVault, checkDescribeVaultInput, serializeDescribeVaultInput, deserializeDescribeVaultOutput, nil)
 }
 
@@ -443,6 +528,13 @@ func (c *Client) GetDataRetrievalPolicy(ctx context.Context, in *GetDataRetrieva
 	if in == nil {
 		in = &GetDataRetrievalPolicyInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &GetDataRetrievalPolicyOutput{}, optFns, &opGetDataRetrievalPolicy, checkGetDataRetrievalPolicyInput, serializeGetDataRetrievalPolicyInput, deserializeGetDataRetrievalPolicyOutput, nil)
 }
 
@@ -475,6 +567,13 @@ var opGetJobOutput = call.Operation{
 func (c *Client) GetJobOutput(ctx context.Context, in *GetJobOutputInput, optFns ...func(*Options)) (*GetJobOutputOutput, error) {
 	if in == nil {
 		in = &GetJobOutputInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &GetJobOutputOutput{}, optFns, &opGetJobOutput, checkGetJobOutputInput, serializeGetJobOutputInput, deserializeGetJobOutputOutput, nil)
 }
@@ -514,6 +613,13 @@ func (c *Client) GetVaultAccessPolicy(ctx context.Context, in *GetVaultAccessPol
 	if in == nil {
 		in = &GetVaultAccessPolicyInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &GetVaultAccessPolicyOutput{}, optFns, &opGetVaultAccessPolicy, checkGetVaultAccessPolicyInput, serializeGetVaultAccessPolicyInput, deserializeGetVaultAccessPolicyOutput, nil)
 }
 
@@ -548,6 +654,13 @@ var opGetVaultLock = call.Operation{
 func (c *Client) GetVaultLock(ctx context.Context, in *GetVaultLockInput, optFns ...func(*Options)) (*GetVaultLockOutput, error) {
 	if in == nil {
 		in = &GetVaultLockInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &GetVaultLockOutput{}, optFns, &opGetVaultLock, checkGetVaultLockInput, serializeGetVaultLockInput, deserializeGetVaultLockOutput, nil)
 }
@@ -584,6 +697,13 @@ func (c *Client) GetVaultNotifications(ctx context.Context, in *GetVaultNotifica
 	if in == nil {
 		in = &GetVaultNotificationsInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &GetVaultNotificationsOutput{}, optFns, &opGetVaultNotifications, checkGetVaultNotificationsInput, serializeGetVaultNotificationsInput, deserializeGetVaultNotificationsOutput, nil)
 }
 
@@ -616,6 +736,13 @@ var opInitiateJob = call.Operation{Name: "InitiateJob"}
 func (c *Client) InitiateJob(ctx context.Context, in *InitiateJobInput, optFns ...func(*Options)) (*InitiateJobOutput, error) {
 	if in == nil {
 		in = &InitiateJobInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &InitiateJobOutput{}, optFns, &opInitiateJob, checkInitiateJobInput, serializeInitiateJobInput, deserializeInitiateJobOutput, nil)
 }
@@ -650,6 +777,13 @@ func (c *Client) InitiateMultipartUpload(ctx context.Context, in *InitiateMultip
 	if in == nil {
 		in = &InitiateMultipartUploadInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &InitiateMultipartUploadOutput{}, optFns, &opInitiateMultipartUpload, checkInitiateMultipartUploadInput, serializeInitiateMultipartUploadInput, deserializeInitiateMultipartUploadOutput, nil)
 }
 
@@ -681,6 +815,13 @@ var opInitiateVaultLock = call.Operation{Name: "InitiateVaultLock"}
 func (c *Client) InitiateVaultLock(ctx context.Context, in *InitiateVaultLockInput, optFns ...func(*Options)) (*InitiateVaultLockOutput, error) {
 	if in == nil {
 		in = &InitiateVaultLockInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &InitiateVaultLockOutput{}, optFns, &opInitiateVaultLock, checkInitiateVaultLockInput, serializeInitiateVaultLockInput, deserializeInitiateVaultLockOutput, nil)
 }
@@ -717,6 +858,13 @@ func (c *Client) ListJobs(ctx context.Context, in *ListJobsInput, optFns ...func
 	if in == nil {
 		in = &ListJobsInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &ListJobsOutput{}, optFns, &opListJobs, checkListJobsInput, serializeListJobsInput, deserializeListJobsOutput, nil)
 }
 
@@ -752,6 +900,13 @@ func (c *Client) ListMultipartUploads(ctx context.Context, in *ListMultipartUplo
 	if in == nil {
 		in = &ListMultipartUploadsInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &ListMultipartUploadsOutput{}, optFns, &opListMultipartUploads, checkListMultipartUploadsInput, serializeListMultipartUploadsInput, deserializeListMultipartUploadsOutput, nil)
 }
 
@@ -786,6 +941,13 @@ var opListParts = call.Operation{
 func (c *Client) ListParts(ctx context.Context, in *ListPartsInput, optFns ...func(*Options)) (*ListPartsOutput, error) {
 	if in == nil {
 		in = &ListPartsInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &ListPartsOutput{}, optFns, &opListParts, checkListPartsInput, serializeListPartsInput, deserializeListPartsOutput, nil)
 }
@@ -825,6 +987,13 @@ func (c *Client) ListProvisionedCapacity(ctx context.Context, in *ListProvisione
 	if in == nil {
 		in = &ListProvisionedCapacityInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &ListProvisionedCapacityOutput{}, optFns, &opListProvisionedCapacity, checkListProvisionedCapacityInput, serializeListProvisionedCapacityInput, deserializeListProvisionedCapacityOutput, nil)
 }
 
@@ -856,6 +1025,13 @@ var opListTagsForVault = call.Operation{
 func (c *Client) ListTagsForVault(ctx context.Context, in *ListTagsForVaultInput, optFns ...func(*Options)) (*ListTagsForVaultOutput, error) {
 	if in == nil {
 		in = &ListTagsForVaultInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &ListTagsForVaultOutput{}, optFns, &opListTagsForVault, checkListTagsForVaultInput, serializeListTagsForVaultInput, deserializeListTagsForVaultOutput, nil)
 }
@@ -892,6 +1068,13 @@ func (c *Client) ListVaults(ctx context.Context, in *ListVaultsInput, optFns ...
 	if in == nil {
 		in = &ListVaultsInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &ListVaultsOutput{}, optFns, &opListVaults, checkListVaultsInput, serializeListVaultsInput, deserializeListVaultsOutput, nil)
 }
 
@@ -921,6 +1104,13 @@ func (c *Client) PurchaseProvisionedCapacity(ctx context.Context, in *PurchasePr
 	if in == nil {
 		in = &PurchaseProvisionedCapacityInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &PurchaseProvisionedCapacityOutput{}, optFns, &opPurchaseProvisionedCapacity, checkPurchaseProvisionedCapacityInput, serializePurchaseProvisionedCapacityInput, deserializePurchaseProvisionedCapacityOutput, nil)
 }
 
@@ -949,6 +1139,13 @@ var opRemoveTagsFromVault = call.Operation{Name: "RemoveTagsFromVault"}
 func (c *Client) RemoveTagsFromVault(ctx context.Context, in *RemoveTagsFromVaultInput, optFns ...func(*Options)) (*RemoveTagsFromVaultOutput, error) {
 	if in == nil {
 		in = &RemoveTagsFromVaultInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &RemoveTagsFromVaultOutput{}, optFns, &opRemoveTagsFromVault, checkRemoveTagsFromVaultInput, serializeRemoveTagsFromVaultInput, deserializeRemoveTagsFromVaultOutput, nil)
 }
@@ -982,6 +1179,13 @@ func (c *Client) SetDataRetrievalPolicy(ctx context.Context, in *SetDataRetrieva
 	if in == nil {
 		in = &SetDataRetrievalPolicyInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &SetDataRetrievalPolicyOutput{}, optFns, &opSetDataRetrievalPolicy, checkSetDataRetrievalPolicyInput, serializeSetDataRetrievalPolicyInput, deserializeSetDataRetrievalPolicyOutput, nil)
 }
 
@@ -1010,6 +1214,13 @@ var opSetVaultAccessPolicy = call.Operation{Name: "SetVaultAccessPolicy"}
 func (c *Client) SetVaultAccessPolicy(ctx context.Context, in *SetVaultAccessPolicyInput, optFns ...func(*Options)) (*SetVaultAccessPolicyOutput, error) {
 	if in == nil {
 		in = &SetVaultAccessPolicyInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &SetVaultAccessPolicyOutput{}, optFns, &opSetVaultAccessPolicy, checkSetVaultAccessPolicyInput, serializeSetVaultAccessPolicyInput, deserializeSetVaultAccessPolicyOutput, nil)
 }
@@ -1043,6 +1254,13 @@ func (c *Client) SetVaultNotifications(ctx context.Context, in *SetVaultNotifica
 	if in == nil {
 		in = &SetVaultNotificationsInput{}
 	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
+	}
 	return send(c, ctx, in, &SetVaultNotificationsOutput{}, optFns, &opSetVaultNotifications, checkSetVaultNotificationsInput, serializeSetVaultNotificationsInput, deserializeSetVaultNotificationsOutput, nil)
 }
 
@@ -1063,7 +1281,10 @@ func checkSetVaultNotificationsInput(in *SetVaultNotificationsInput, mode valida
 	return v.Err("SetVaultNotificationsInput")
 }
 
-var opUploadArchive = call.Operation{Name: "UploadArchive"}
+var opUploadArchive = call.Operation{
+	Checksum: treehash.SetTreeHashHeaders,
+	Name:     "UploadArchive",
+}
 
 // UploadArchive calls the UploadArchive operation.
 //
@@ -1075,6 +1296,13 @@ var opUploadArchive = call.Operation{Name: "UploadArchive"}
 func (c *Client) UploadArchive(ctx context.Context, in *UploadArchiveInput, optFns ...func(*Options)) (*UploadArchiveOutput, error) {
 	if in == nil {
 		in = &UploadArchiveInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &UploadArchiveOutput{}, optFns, &opUploadArchive, checkUploadArchiveInput, serializeUploadArchiveInput, deserializeUploadArchiveOutput, nil)
 }
@@ -1096,7 +1324,10 @@ func checkUploadArchiveInput(in *UploadArchiveInput, mode validation.Mode) error
 	return v.Err("UploadArchiveInput")
 }
 
-var opUploadMultipartPart = call.Operation{Name: "UploadMultipartPart"}
+var opUploadMultipartPart = call.Operation{
+	Checksum: treehash.SetTreeHashHeaders,
+	Name:     "UploadMultipartPart",
+}
 
 // UploadMultipartPart calls the UploadMultipartPart operation.
 //
@@ -1108,6 +1339,13 @@ var opUploadMultipartPart = call.Operation{Name: "UploadMultipartPart"}
 func (c *Client) UploadMultipartPart(ctx context.Context, in *UploadMultipartPartInput, optFns ...func(*Options)) (*UploadMultipartPartOutput, error) {
 	if in == nil {
 		in = &UploadMultipartPartInput{}
+	}
+	// Glacier reads "-" as the account that signs the request; the caller's input is not changed.
+	if in.AccountId == nil || *in.AccountId == "" {
+		cp := *in
+		account := "-"
+		cp.AccountId = &account
+		in = &cp
 	}
 	return send(c, ctx, in, &UploadMultipartPartOutput{}, optFns, &opUploadMultipartPart, checkUploadMultipartPartInput, serializeUploadMultipartPartInput, deserializeUploadMultipartPartOutput, nil)
 }

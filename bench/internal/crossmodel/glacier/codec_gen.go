@@ -26,6 +26,7 @@ func serializeAbortMultipartUploadInput(in *AbortMultipartUploadInput) (*call.Re
 		return nil, validation.EmptyLabel("AbortMultipartUploadInput", "uploadId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/multipart-uploads/" + httpbind.EscapePath(*in.UploadId, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -43,6 +44,7 @@ func serializeAbortVaultLockInput(in *AbortVaultLockInput) (*call.Request, error
 		return nil, validation.EmptyLabel("AbortVaultLockInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/lock-policy"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -71,6 +73,7 @@ func serializeAddTagsToVaultInput(in *AddTagsToVaultInput) (*call.Request, error
 	r.Body = e.Bytes()
 	opAddTagsToVault.NoteBody(len(r.Body))
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -97,6 +100,7 @@ func serializeCompleteMultipartUploadInput(in *CompleteMultipartUploadInput) (*c
 	if in.Checksum != nil {
 		r.Header["X-Amz-Sha256-Tree-Hash"] = []string{*in.Checksum}
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -129,6 +133,7 @@ func serializeCompleteVaultLockInput(in *CompleteVaultLockInput) (*call.Request,
 		return nil, validation.EmptyLabel("CompleteVaultLockInput", "lockId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/lock-policy/" + httpbind.EscapePath(*in.LockId, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -146,6 +151,7 @@ func serializeCreateVaultInput(in *CreateVaultInput) (*call.Request, error) {
 		return nil, validation.EmptyLabel("CreateVaultInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -170,6 +176,7 @@ func serializeDeleteArchiveInput(in *DeleteArchiveInput) (*call.Request, error) 
 		return nil, validation.EmptyLabel("DeleteArchiveInput", "archiveId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/archives/" + httpbind.EscapePath(*in.ArchiveId, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -187,6 +194,7 @@ func serializeDeleteVaultInput(in *DeleteVaultInput) (*call.Request, error) {
 		return nil, validation.EmptyLabel("DeleteVaultInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -204,6 +212,7 @@ func serializeDeleteVaultAccessPolicyInput(in *DeleteVaultAccessPolicyInput) (*c
 		return nil, validation.EmptyLabel("DeleteVaultAccessPolicyInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/access-policy"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -221,6 +230,7 @@ func serializeDeleteVaultNotificationsInput(in *DeleteVaultNotificationsInput) (
 		return nil, validation.EmptyLabel("DeleteVaultNotificationsInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/notification-configuration"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -241,6 +251,7 @@ func serializeDescribeJobInput(in *DescribeJobInput) (*call.Request, error) {
 		return nil, validation.EmptyLabel("DescribeJobInput", "jobId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/jobs/" + httpbind.EscapePath(*in.JobId, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -313,6 +324,7 @@ func serializeDescribeVaultInput(in *DescribeVaultInput) (*call.Request, error) 
 		return nil, validation.EmptyLabel("DescribeVaultInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false)
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -346,6 +358,7 @@ func serializeGetDataRetrievalPolicyInput(in *GetDataRetrievalPolicyInput) (*cal
 		return nil, validation.EmptyLabel("GetDataRetrievalPolicyInput", "accountId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/policies/data-retrieval"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -380,6 +393,7 @@ func serializeGetJobOutputInput(in *GetJobOutputInput) (*call.Request, error) {
 	if in.Range != nil {
 		r.Header["Range"] = []string{*in.Range}
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -418,6 +432,7 @@ func serializeGetVaultAccessPolicyInput(in *GetVaultAccessPolicyInput) (*call.Re
 		return nil, validation.EmptyLabel("GetVaultAccessPolicyInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/access-policy"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -442,6 +457,7 @@ func serializeGetVaultLockInput(in *GetVaultLockInput) (*call.Request, error) {
 		return nil, validation.EmptyLabel("GetVaultLockInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/lock-policy"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -474,6 +490,7 @@ func serializeGetVaultNotificationsInput(in *GetVaultNotificationsInput) (*call.
 		return nil, validation.EmptyLabel("GetVaultNotificationsInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/notification-configuration"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -507,6 +524,7 @@ func serializeInitiateJobInput(in *InitiateJobInput) (*call.Request, error) {
 	}
 	r.Body = e.Bytes()
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -542,6 +560,7 @@ func serializeInitiateMultipartUploadInput(in *InitiateMultipartUploadInput) (*c
 	if in.PartSize != nil {
 		r.Header["X-Amz-Part-Size"] = []string{*in.PartSize}
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -576,6 +595,7 @@ func serializeInitiateVaultLockInput(in *InitiateVaultLockInput) (*call.Request,
 	}
 	r.Body = e.Bytes()
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -609,6 +629,7 @@ func serializeListJobsInput(in *ListJobsInput) (*call.Request, error) {
 	if in.Completed != nil {
 		r.Query.Add("completed", *in.Completed)
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -643,6 +664,7 @@ func serializeListMultipartUploadsInput(in *ListMultipartUploadsInput) (*call.Re
 	if in.Marker != nil {
 		r.Query.Add("marker", *in.Marker)
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -680,6 +702,7 @@ func serializeListPartsInput(in *ListPartsInput) (*call.Request, error) {
 	if in.Limit != nil {
 		r.Query.Add("limit", strconv.FormatInt(int64(*in.Limit), 10))
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -715,6 +738,7 @@ func serializeListProvisionedCapacityInput(in *ListProvisionedCapacityInput) (*c
 		return nil, validation.EmptyLabel("ListProvisionedCapacityInput", "accountId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/provisioned-capacity"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -741,6 +765,7 @@ func serializeListTagsForVaultInput(in *ListTagsForVaultInput) (*call.Request, e
 		return nil, validation.EmptyLabel("ListTagsForVaultInput", "vaultName")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/vaults/" + httpbind.EscapePath(*in.VaultName, false) + "/tags"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -770,6 +795,7 @@ func serializeListVaultsInput(in *ListVaultsInput) (*call.Request, error) {
 	if in.Limit != nil {
 		r.Query.Add("limit", strconv.FormatInt(int64(*in.Limit), 10))
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -795,6 +821,7 @@ func serializePurchaseProvisionedCapacityInput(in *PurchaseProvisionedCapacityIn
 		return nil, validation.EmptyLabel("PurchaseProvisionedCapacityInput", "accountId")
 	}
 	r.Path = "/" + httpbind.EscapePath(*in.AccountId, false) + "/provisioned-capacity"
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -827,6 +854,7 @@ func serializeRemoveTagsFromVaultInput(in *RemoveTagsFromVaultInput) (*call.Requ
 	r.Body = e.Bytes()
 	opRemoveTagsFromVault.NoteBody(len(r.Body))
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -851,6 +879,7 @@ func serializeSetDataRetrievalPolicyInput(in *SetDataRetrievalPolicyInput) (*cal
 	r.Body = e.Bytes()
 	opSetDataRetrievalPolicy.NoteBody(len(r.Body))
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -877,6 +906,7 @@ func serializeSetVaultAccessPolicyInput(in *SetVaultAccessPolicyInput) (*call.Re
 	}
 	r.Body = e.Bytes()
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -903,6 +933,7 @@ func serializeSetVaultNotificationsInput(in *SetVaultNotificationsInput) (*call.
 	}
 	r.Body = e.Bytes()
 	r.SetContentType("application/json")
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -930,6 +961,7 @@ func serializeUploadArchiveInput(in *UploadArchiveInput) (*call.Request, error) 
 		r.Stream = in.Body
 		r.SetContentType("application/octet-stream")
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 
@@ -972,6 +1004,7 @@ func serializeUploadMultipartPartInput(in *UploadMultipartPartInput) (*call.Requ
 		r.Stream = in.Body
 		r.SetContentType("application/octet-stream")
 	}
+	r.Header["X-Amz-Glacier-Version"] = []string{"2012-06-01"}
 	return r, nil
 }
 

@@ -12,6 +12,9 @@ import (
 // AbortMultipartUploadInput is the input of AbortMultipartUpload.
 type AbortMultipartUploadInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -27,6 +30,9 @@ type AbortMultipartUploadOutput struct{}
 // AbortVaultLockInput is the input of AbortVaultLock.
 type AbortVaultLockInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -39,6 +45,9 @@ type AbortVaultLockOutput struct{}
 // AddTagsToVaultInput is the input of AddTagsToVault.
 type AddTagsToVaultInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -54,6 +63,9 @@ type AddTagsToVaultOutput struct{}
 // CompleteMultipartUploadInput is the input of CompleteMultipartUpload.
 type CompleteMultipartUploadInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -84,6 +96,9 @@ type CompleteMultipartUploadOutput struct {
 // CompleteVaultLockInput is the input of CompleteVaultLock.
 type CompleteVaultLockInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -99,6 +114,9 @@ type CompleteVaultLockOutput struct{}
 // CreateVaultInput is the input of CreateVault.
 type CreateVaultInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -114,6 +132,9 @@ type CreateVaultOutput struct {
 // DeleteArchiveInput is the input of DeleteArchive.
 type DeleteArchiveInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -129,6 +150,9 @@ type DeleteArchiveOutput struct{}
 // DeleteVaultInput is the input of DeleteVault.
 type DeleteVaultInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -141,6 +165,9 @@ type DeleteVaultOutput struct{}
 // DeleteVaultAccessPolicyInput is the input of DeleteVaultAccessPolicy.
 type DeleteVaultAccessPolicyInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -153,6 +180,9 @@ type DeleteVaultAccessPolicyOutput struct{}
 // DeleteVaultNotificationsInput is the input of DeleteVaultNotifications.
 type DeleteVaultNotificationsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -165,6 +195,9 @@ type DeleteVaultNotificationsOutput struct{}
 // DescribeJobInput is the input of DescribeJob.
 type DescribeJobInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -243,6 +276,9 @@ type DescribeJobOutput struct {
 // DescribeVaultInput is the input of DescribeVault.
 type DescribeVaultInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -273,6 +309,9 @@ type DescribeVaultOutput struct {
 // GetDataRetrievalPolicyInput is the input of GetDataRetrievalPolicy.
 type GetDataRetrievalPolicyInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 }
 
@@ -285,6 +324,9 @@ type GetDataRetrievalPolicyOutput struct {
 // GetJobOutputInput is the input of GetJobOutput.
 type GetJobOutputInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -324,6 +366,9 @@ type GetJobOutputOutput struct {
 // GetVaultAccessPolicyInput is the input of GetVaultAccessPolicy.
 type GetVaultAccessPolicyInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -339,6 +384,9 @@ type GetVaultAccessPolicyOutput struct {
 // GetVaultLockInput is the input of GetVaultLock.
 type GetVaultLockInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -363,6 +411,9 @@ type GetVaultLockOutput struct {
 // GetVaultNotificationsInput is the input of GetVaultNotifications.
 type GetVaultNotificationsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -378,6 +429,9 @@ type GetVaultNotificationsOutput struct {
 // InitiateJobInput is the input of InitiateJob.
 type InitiateJobInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -402,6 +456,9 @@ type InitiateJobOutput struct {
 // InitiateMultipartUploadInput is the input of InitiateMultipartUpload.
 type InitiateMultipartUploadInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -426,6 +483,9 @@ type InitiateMultipartUploadOutput struct {
 // InitiateVaultLockInput is the input of InitiateVaultLock.
 type InitiateVaultLockInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -444,6 +504,9 @@ type InitiateVaultLockOutput struct {
 // ListJobsInput is the input of ListJobs.
 type ListJobsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -474,6 +537,9 @@ type ListJobsOutput struct {
 // ListMultipartUploadsInput is the input of ListMultipartUploads.
 type ListMultipartUploadsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -498,6 +564,9 @@ type ListMultipartUploadsOutput struct {
 // ListPartsInput is the input of ListParts.
 type ListPartsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -540,6 +609,9 @@ type ListPartsOutput struct {
 // ListProvisionedCapacityInput is the input of ListProvisionedCapacity.
 type ListProvisionedCapacityInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 }
 
@@ -552,6 +624,9 @@ type ListProvisionedCapacityOutput struct {
 // ListTagsForVaultInput is the input of ListTagsForVault.
 type ListTagsForVaultInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -567,6 +642,9 @@ type ListTagsForVaultOutput struct {
 // ListVaultsInput is the input of ListVaults.
 type ListVaultsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// Marker is the marker member.
@@ -588,6 +666,9 @@ type ListVaultsOutput struct {
 // PurchaseProvisionedCapacityInput is the input of PurchaseProvisionedCapacity.
 type PurchaseProvisionedCapacityInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 }
 
@@ -600,6 +681,9 @@ type PurchaseProvisionedCapacityOutput struct {
 // RemoveTagsFromVaultInput is the input of RemoveTagsFromVault.
 type RemoveTagsFromVaultInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -615,6 +699,9 @@ type RemoveTagsFromVaultOutput struct{}
 // SetDataRetrievalPolicyInput is the input of SetDataRetrievalPolicy.
 type SetDataRetrievalPolicyInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// Policy is the Policy member.
@@ -627,6 +714,9 @@ type SetDataRetrievalPolicyOutput struct{}
 // SetVaultAccessPolicyInput is the input of SetVaultAccessPolicy.
 type SetVaultAccessPolicyInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -642,6 +732,9 @@ type SetVaultAccessPolicyOutput struct{}
 // SetVaultNotificationsInput is the input of SetVaultNotifications.
 type SetVaultNotificationsInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -660,15 +753,26 @@ type UploadArchiveInput struct {
 	VaultName *string
 
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// ArchiveDescription is the archiveDescription member.
 	ArchiveDescription *string
 
 	// Checksum is the checksum member.
+	//
+	// Unset, the client computes it from the body when the body is an io.ReadSeeker (read from where
+	// it stands, then rewound there). For such a body the client also sends its SHA-256 in
+	// X-Amz-Content-Sha256, set or not. A body that is not an io.Seeker is not read ahead (that would
+	// mean holding all of it in memory): it is sent with this member's value only, or, unset, with no
+	// checksum, which Glacier refuses. Pass a seekable body, such as an *os.File or a *bytes.Reader.
 	Checksum *string
 
 	// Body: nil is an empty stream.
+	//
+	// Glacier's checksums are computed from it when it is an io.ReadSeeker (see Checksum).
 	Body io.Reader
 }
 
@@ -687,6 +791,9 @@ type UploadArchiveOutput struct {
 // UploadMultipartPartInput is the input of UploadMultipartPart.
 type UploadMultipartPartInput struct {
 	// AccountId: required.
+	//
+	// Unset or empty, the client sends "-", which Glacier reads as the account of the credentials that
+	// sign the request.
 	AccountId *string
 
 	// VaultName: required.
@@ -696,12 +803,20 @@ type UploadMultipartPartInput struct {
 	UploadId *string
 
 	// Checksum is the checksum member.
+	//
+	// Unset, the client computes it from the body when the body is an io.ReadSeeker (read from where
+	// it stands, then rewound there). For such a body the client also sends its SHA-256 in
+	// X-Amz-Content-Sha256, set or not. A body that is not an io.Seeker is not read ahead (that would
+	// mean holding all of it in memory): it is sent with this member's value only, or, unset, with no
+	// checksum, which Glacier refuses. Pass a seekable body, such as an *os.File or a *bytes.Reader.
 	Checksum *string
 
 	// Range is the range member.
 	Range *string
 
 	// Body: nil is an empty stream.
+	//
+	// Glacier's checksums are computed from it when it is an io.ReadSeeker (see Checksum).
 	Body io.Reader
 }
 
