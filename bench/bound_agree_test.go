@@ -25,11 +25,11 @@ import (
 // whose outputs are mostly headers, a status code and payloads.
 var agreeServices = append(slices.Clip(modelServices),
 	modelService{"aws/glacier", "com.amazonaws.glacier", true, "",
-		func(hc MemoryTransport) any {
-			return glacier.New(glacier.Options{Region: Region, Credentials: glacier.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: glacier.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return glacier.New(glacier.Options{Region: Region, Credentials: glacier.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: glacier.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsglacier.New(awsglacier.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsglacier.New(awsglacier.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 )
 
@@ -56,7 +56,7 @@ func TestBoundOutputsAgree(t *testing.T) {
 			continue
 		}
 		service := svc.ns[strings.LastIndex(svc.ns, ".")+1:]
-		our, aws := svc.our(MemoryTransport{}), svc.aws(MemoryTransport{})
+		our, aws := svc.our(MemoryTransport{}, ""), svc.aws(MemoryTransport{}, "")
 		for _, id := range serviceOperations(model, svc, func(model map[string]modelShape, op modelShape) bool {
 			return op.Output != nil && !bodyOutput(model, op)
 		}) {

@@ -303,7 +303,7 @@ func errorCases() (cases []errorCase, skipped []string) {
 			continue
 		}
 		service := svc.ns[strings.LastIndex(svc.ns, ".")+1:]
-		our, aws := svc.our(MemoryTransport{}), svc.aws(MemoryTransport{})
+		our, aws := svc.our(MemoryTransport{}, ""), svc.aws(MemoryTransport{}, "")
 		var serviceErrors []modelMember
 		for id, s := range model {
 			if s.Type == "service" && strings.HasPrefix(id, svc.ns+"#") {

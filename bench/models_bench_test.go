@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -104,7 +105,7 @@ type modelService struct {
 	ns          string // the namespace of its operations
 	restJSON    bool   // restJson1 (which honours @jsonName), else awsJson
 	contentType string
-	our, aws    func(MemoryTransport) any
+	our, aws    func(hc httpDoer, endpoint string) any // endpoint "": from the region
 }
 
 // awsNoValidation removes aws-sdk-go-v2's check of required input members,
@@ -114,129 +115,142 @@ var awsNoValidation = []func(*middleware.Stack) error{func(s *middleware.Stack) 
 	return nil
 }}
 
+// httpDoer is what both clients take as their HTTPClient.
+type httpDoer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// awsEndpoint is endpoint as aws-sdk-go-v2's BaseEndpoint, where "" is nil.
+func awsEndpoint(endpoint string) *string {
+	if endpoint == "" {
+		return nil
+	}
+	return &endpoint
+}
+
 var awsCredentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 	return aws.Credentials{AccessKeyID: AccessKeyID, SecretAccessKey: SecretKey, Source: "bench"}, nil
 })
 
 var modelServices = []modelService{
 	{"aws/xray", "com.amazonaws.xray", true, "",
-		func(hc MemoryTransport) any {
-			return xray.New(xray.Options{Region: Region, Credentials: xray.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: xray.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return xray.New(xray.Options{Region: Region, Credentials: xray.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: xray.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsxray.New(awsxray.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsxray.New(awsxray.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/location", "com.amazonaws.location", true, "",
-		func(hc MemoryTransport) any {
-			return location.New(location.Options{Region: Region, Credentials: location.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: location.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return location.New(location.Options{Region: Region, Credentials: location.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: location.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awslocation.New(awslocation.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awslocation.New(awslocation.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/emr-serverless", "com.amazonaws.emrserverless", true, "",
-		func(hc MemoryTransport) any {
-			return emrserverless.New(emrserverless.Options{Region: Region, Credentials: emrserverless.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: emrserverless.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return emrserverless.New(emrserverless.Options{Region: Region, Credentials: emrserverless.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: emrserverless.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsemrserverless.New(awsemrserverless.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsemrserverless.New(awsemrserverless.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/pipes", "com.amazonaws.pipes", true, "",
-		func(hc MemoryTransport) any {
-			return pipes.New(pipes.Options{Region: Region, Credentials: pipes.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: pipes.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return pipes.New(pipes.Options{Region: Region, Credentials: pipes.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: pipes.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awspipes.New(awspipes.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awspipes.New(awspipes.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/ecr", "com.amazonaws.ecr", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return ecr.New(ecr.Options{Region: Region, Credentials: ecr.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: ecr.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return ecr.New(ecr.Options{Region: Region, Credentials: ecr.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: ecr.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsecr.New(awsecr.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsecr.New(awsecr.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/cloudwatch-logs", "com.amazonaws.cloudwatchlogs", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return cloudwatchlogs.New(cloudwatchlogs.Options{Region: Region, Credentials: cloudwatchlogs.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: cloudwatchlogs.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return cloudwatchlogs.New(cloudwatchlogs.Options{Region: Region, Credentials: cloudwatchlogs.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: cloudwatchlogs.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awscloudwatchlogs.New(awscloudwatchlogs.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awscloudwatchlogs.New(awscloudwatchlogs.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/sfn", "com.amazonaws.sfn", false, "application/x-amz-json-1.0",
-		func(hc MemoryTransport) any {
-			return sfn.New(sfn.Options{Region: Region, Credentials: sfn.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: sfn.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return sfn.New(sfn.Options{Region: Region, Credentials: sfn.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: sfn.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awssfn.New(awssfn.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awssfn.New(awssfn.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/kinesis", "com.amazonaws.kinesis", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return kinesis.New(kinesis.Options{Region: Region, Credentials: kinesis.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: kinesis.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return kinesis.New(kinesis.Options{Region: Region, Credentials: kinesis.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: kinesis.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awskinesis.New(awskinesis.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awskinesis.New(awskinesis.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/dataexchange", "com.amazonaws.dataexchange", true, "",
-		func(hc MemoryTransport) any {
-			return dataexchange.New(dataexchange.Options{Region: Region, Credentials: dataexchange.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: dataexchange.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return dataexchange.New(dataexchange.Options{Region: Region, Credentials: dataexchange.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: dataexchange.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsdataexchange.New(awsdataexchange.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsdataexchange.New(awsdataexchange.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/internetmonitor", "com.amazonaws.internetmonitor", true, "",
-		func(hc MemoryTransport) any {
-			return internetmonitor.New(internetmonitor.Options{Region: Region, Credentials: internetmonitor.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: internetmonitor.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return internetmonitor.New(internetmonitor.Options{Region: Region, Credentials: internetmonitor.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: internetmonitor.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsinternetmonitor.New(awsinternetmonitor.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsinternetmonitor.New(awsinternetmonitor.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/neptune-graph", "com.amazonaws.neptunegraph", true, "",
-		func(hc MemoryTransport) any {
-			return neptunegraph.New(neptunegraph.Options{Region: Region, Credentials: neptunegraph.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: neptunegraph.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return neptunegraph.New(neptunegraph.Options{Region: Region, Credentials: neptunegraph.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: neptunegraph.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsneptunegraph.New(awsneptunegraph.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsneptunegraph.New(awsneptunegraph.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/appconfig", "com.amazonaws.appconfig", true, "",
-		func(hc MemoryTransport) any {
-			return appconfig.New(appconfig.Options{Region: Region, Credentials: appconfig.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: appconfig.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return appconfig.New(appconfig.Options{Region: Region, Credentials: appconfig.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: appconfig.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsappconfig.New(awsappconfig.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsappconfig.New(awsappconfig.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws/ram", "com.amazonaws.ram", true, "",
-		func(hc MemoryTransport) any {
-			return ram.New(ram.Options{Region: Region, Credentials: ram.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: ram.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return ram.New(ram.Options{Region: Region, Credentials: ram.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: ram.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awsram.New(awsram.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awsram.New(awsram.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/cognito-identity-provider", "com.amazonaws.cognitoidentityprovider", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return cognitoidentityprovider.New(cognitoidentityprovider.Options{Region: Region, Credentials: cognitoidentityprovider.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: cognitoidentityprovider.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return cognitoidentityprovider.New(cognitoidentityprovider.Options{Region: Region, Credentials: cognitoidentityprovider.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: cognitoidentityprovider.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awscognitoidentityprovider.New(awscognitoidentityprovider.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awscognitoidentityprovider.New(awscognitoidentityprovider.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/transfer", "com.amazonaws.transfer", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return transfer.New(transfer.Options{Region: Region, Credentials: transfer.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: transfer.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return transfer.New(transfer.Options{Region: Region, Credentials: transfer.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: transfer.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awstransfer.New(awstransfer.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awstransfer.New(awstransfer.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/kms", "com.amazonaws.kms", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return kms.New(kms.Options{Region: Region, Credentials: kms.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: kms.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return kms.New(kms.Options{Region: Region, Credentials: kms.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: kms.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awskms.New(awskms.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awskms.New(awskms.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 	{"aws-awsjson/secrets-manager", "com.amazonaws.secretsmanager", false, "application/x-amz-json-1.1",
-		func(hc MemoryTransport) any {
-			return secretsmanager.New(secretsmanager.Options{Region: Region, Credentials: secretsmanager.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, Validation: secretsmanager.ValidateNone})
+		func(hc httpDoer, endpoint string) any {
+			return secretsmanager.New(secretsmanager.Options{Region: Region, Credentials: secretsmanager.StaticCredentials(AccessKeyID, SecretKey, ""), HTTPClient: hc, BaseEndpoint: endpoint, Validation: secretsmanager.ValidateNone})
 		},
-		func(hc MemoryTransport) any {
-			return awssecretsmanager.New(awssecretsmanager.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, APIOptions: awsNoValidation})
+		func(hc httpDoer, endpoint string) any {
+			return awssecretsmanager.New(awssecretsmanager.Options{Region: Region, Credentials: awsCredentials, HTTPClient: hc, BaseEndpoint: awsEndpoint(endpoint), APIOptions: awsNoValidation})
 		}},
 }
 
@@ -379,7 +393,7 @@ var modelsFixtures = sync.OnceValues(func() (fs []modelFixture, skipped []string
 		for _, id := range ops {
 			name := id[strings.IndexByte(id, '#')+1:]
 			probe := MemoryTransport{ContentType: svc.contentType}
-			if !reflect.ValueOf(svc.aws(probe)).MethodByName(name).IsValid() || !reflect.ValueOf(svc.our(probe)).MethodByName(name).IsValid() {
+			if !reflect.ValueOf(svc.aws(probe, "")).MethodByName(name).IsValid() || !reflect.ValueOf(svc.our(probe, "")).MethodByName(name).IsValid() {
 				skipped = append(skipped, fmt.Sprintf("%s.%s: a client has no such method", service, name))
 				continue
 			}
@@ -391,7 +405,7 @@ var modelsFixtures = sync.OnceValues(func() (fs []modelFixture, skipped []string
 					break
 				}
 				mem := MemoryTransport{Body: body, ContentType: svc.contentType}
-				fs = append(fs, modelFixture{fmt.Sprintf("op=%s.%s/profile=p%d", service, name, i), name, body, svc.our(mem), svc.aws(mem), i < modelsTimed})
+				fs = append(fs, modelFixture{fmt.Sprintf("op=%s.%s/profile=p%d", service, name, i), name, body, svc.our(mem, ""), svc.aws(mem, ""), i < modelsTimed})
 			}
 		}
 	}

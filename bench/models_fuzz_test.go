@@ -93,7 +93,7 @@ var fuzzOther = Profile{Seed: 44, Size: 32 << 10, ListLen: [2]int{1, 4}, MapLen:
 
 // decode decodes body as op's output with a client of op's service.
 func (op fuzzOp) decode(body string) (any, error) {
-	client := op.svc.our(MemoryTransport{Body: body, ContentType: op.svc.contentType})
+	client := op.svc.our(MemoryTransport{Body: body, ContentType: op.svc.contentType}, "")
 	return call(context.Background(), client, op.name)
 }
 
@@ -106,7 +106,7 @@ var fuzzOps = sync.OnceValue(func() []fuzzOp {
 		if err != nil {
 			continue
 		}
-		client := reflect.ValueOf(svc.our(MemoryTransport{}))
+		client := reflect.ValueOf(svc.our(MemoryTransport{}, ""))
 		for _, id := range serviceOperations(model, svc, bodyOutput) {
 			op := fuzzOp{svc: svc, name: id[strings.IndexByte(id, '#')+1:]}
 			if !client.MethodByName(op.name).IsValid() {

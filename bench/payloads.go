@@ -111,6 +111,7 @@ type modelShape struct {
 	Member  *modelMember           `json:"member"`
 	Key     *modelMember           `json:"key"`
 	Value   *modelMember           `json:"value"`
+	Input   *modelMember           `json:"input"`
 	Output  *modelMember           `json:"output"`
 	Errors  []modelMember          `json:"errors"` // an operation's or a service's
 	Traits  map[string]any         `json:"traits"`
