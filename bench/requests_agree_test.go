@@ -113,18 +113,32 @@ func TestRequestsAgree(t *testing.T) {
 							t.Errorf("input %d: %s", variant, e)
 						}
 						ctx := context.Background()
-						_, errOurs := callWith(ctx, our, a)
-						_, errAWS := callWith(ctx, aws, b)
+						place := requestsPlaces[0]
+						if endpoint == "" {
+							// A place of the operation's own (its seed),
+							// so that the operations cover every place.
+							place = requestsPlaces[int(h.Sum64()%uint64(len(requestsPlaces)))]
+						}
+						_, errOurs := callWith(ctx, our, a, place.option(our, false))
+						_, errAWS := callWith(ctx, aws, b, place.option(aws, true))
 						switch {
 						case ours.req == nil && theirs.req == nil:
-							t.Fatalf("input %d: neither client sent a request: smithygo %v; awssdk %v", variant, errOurs, errAWS)
+							// Both refuse the input alike where the endpoint
+							// rules reject the place (FIPS where an
+							// operation has none, an ARN of another
+							// partition): the same rule's message.
+							const prefix = "resolving the endpoint: "
+							if msg, ok := strings.CutPrefix(errorAfter(errOurs, prefix), prefix); !ok || !strings.Contains(fmt.Sprint(errAWS), msg) {
+								t.Fatalf("input %d: neither client sent a request: smithygo %v; awssdk %v", variant, errOurs, errAWS)
+							}
+							continue
 						case ours.req == nil || theirs.req == nil:
 							t.Fatalf("input %d: one client sent no request: smithygo %v; awssdk %v", variant, errOurs, errAWS)
 						}
 						if os.Getenv("REQDUMP") == service+"."+name {
 							t.Logf("input %d:\nsmithygo %+v\nawssdk   %+v", variant, *ours.req, *theirs.req)
 						}
-						for _, d := range compareRequests(ours.req, theirs.req) {
+						for _, d := range compareRequests(service, ours.req, theirs.req) {
 							t.Errorf("input %d: %s", variant, d)
 						}
 						if x, y := ours.req.header.Get("Authorization") != "", theirs.req.header.Get("Authorization") != ""; x != y {
@@ -222,9 +236,74 @@ func ourMethod(client any, name string) reflect.Value {
 	return v.MethodByName(name)
 }
 
-// callWith calls the client method m with the input in.
-func callWith(ctx context.Context, m, in reflect.Value) (any, error) {
-	out := m.Call([]reflect.Value{reflect.ValueOf(ctx), in})
+// errorAfter returns the text of err from the first prefix on, or "".
+func errorAfter(err error, prefix string) string {
+	if err == nil {
+		return ""
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, prefix); i >= 0 {
+		return msg[i:]
+	}
+	return ""
+}
+
+// requestPlace is where a client is: its region, and whether it asks for
+// FIPS and dual-stack endpoints.
+type requestPlace struct {
+	region          string
+	fips, dualStack bool
+}
+
+// requestsPlaces are the places of the inputs sent to the endpoints that
+// each client's rules give (every other pair of inputs), each input at one
+// chosen by its seed: partitions other than aws's, and FIPS and dual-stack
+// endpoints.
+var requestsPlaces = []requestPlace{
+	{Region, false, false},
+	{"cn-north-1", false, false},
+	{"us-gov-west-1", true, false},
+	{"eu-central-1", false, true},
+	{"us-east-1", true, true},
+	{"us-iso-east-1", false, false},
+	{"us-isob-east-1", true, false},
+	{"ap-southeast-7", false, false},
+	{"eusc-de-east-1", false, false},
+	{"us-isof-south-1", false, false},
+	{"eu-isoe-west-1", false, false},
+	{"cn-northwest-1", false, true},
+}
+
+// option returns the option function of the client method m that puts
+// the client at p: smithygo's Options has Region, UseFIPS and UseDualStack,
+// aws-sdk-go-v2's Region and EndpointOptions.
+func (p requestPlace) option(m reflect.Value, awssdk bool) reflect.Value {
+	fn := m.Type().In(m.Type().NumIn() - 1).Elem()
+	return reflect.MakeFunc(fn, func(args []reflect.Value) []reflect.Value {
+		o := args[0].Elem()
+		o.FieldByName("Region").SetString(p.region)
+		if awssdk {
+			// aws.FIPSEndpointStateEnabled and
+			// aws.DualStackEndpointStateEnabled.
+			e := o.FieldByName("EndpointOptions")
+			if p.fips {
+				e.FieldByName("UseFIPSEndpoint").Set(reflect.ValueOf(aws.FIPSEndpointStateEnabled))
+			}
+			if p.dualStack {
+				e.FieldByName("UseDualStackEndpoint").Set(reflect.ValueOf(aws.DualStackEndpointStateEnabled))
+			}
+		} else {
+			o.FieldByName("UseFIPS").SetBool(p.fips)
+			o.FieldByName("UseDualStack").SetBool(p.dualStack)
+		}
+		return nil
+	})
+}
+
+// callWith calls the client method m with the input in and the option
+// function opt.
+func callWith(ctx context.Context, m, in, opt reflect.Value) (any, error) {
+	out := m.Call([]reflect.Value{reflect.ValueOf(ctx), in, opt})
 	err, _ := out[1].Interface().(error)
 	return out[0].Interface(), err
 }
@@ -293,7 +372,7 @@ var ignoredHeaders = map[string]bool{
 }
 
 // compareRequests returns how a (smithygo's) and b (aws-sdk-go-v2's) differ.
-func compareRequests(a, b *sentRequest) []string {
+func compareRequests(service string, a, b *sentRequest) []string {
 	var diffs []string
 	differ := func(what string, x, y any) {
 		diffs = append(diffs, fmt.Sprintf("%s:\nsmithygo %v\nawssdk   %v", what, x, y))
@@ -301,11 +380,21 @@ func compareRequests(a, b *sentRequest) []string {
 	if a.method != b.method {
 		differ("method", a.method, b.method)
 	}
-	if a.host != b.host && !(strings.HasPrefix(a.host, "streaming-") && "stream-"+a.host[len("streaming-"):] == b.host) {
+	switch {
+	case a.host == b.host:
+	case strings.HasPrefix(a.host, "streaming-") && "stream-"+a.host[len("streaming-"):] == b.host:
 		// CloudWatch Logs' StartLiveTail: its @endpoint hostPrefix is
 		// "streaming-" in the model of ../shared that smithygo's client is
 		// generated from and "stream-" in aws-sdk-go-v2's newer model; each
 		// client sends what its model says.
+	case service == "ecr" && (a.host == "api."+b.host || "api."+a.host == b.host):
+		// ECR's FIPS and dual-stack endpoints: the endpoint rules of the
+		// model of ../shared give ecr-fips.us-gov-west-1.amazonaws.com
+		// and api.ecr.eu-central-1.api.aws (its endpoint tests say so),
+		// those of aws-sdk-go-v2's newer model
+		// api.ecr-fips.us-gov-west-1.amazonaws.com and
+		// ecr.eu-central-1.api.aws.
+	default:
 		differ("host", a.host, b.host)
 	}
 	if a.path != b.path {
@@ -1063,7 +1152,7 @@ func TestCompareRequests(t *testing.T) {
 		b := base()
 		change(b)
 		b.length = int64(len(b.body))
-		if d := compareRequests(base(), b); d != nil {
+		if d := compareRequests("s", base(), b); d != nil {
 			t.Errorf("change %d: reported %q", i, d)
 		}
 	}
@@ -1072,7 +1161,7 @@ func TestCompareRequests(t *testing.T) {
 	a.body = []byte(`{"a":1000,"b":{"c":[true,"x"],"d":0},"z":false}`)
 	b.body = []byte(`{"a":1000,"b":{"c":[true,"x"]}}`)
 	a.length, b.length = int64(len(a.body)), int64(len(b.body))
-	if d := compareRequests(a, b); d != nil {
+	if d := compareRequests("s", a, b); d != nil {
 		t.Errorf("a default only smithygo sends: reported %q", d)
 	}
 	differ := []func(r *sentRequest){
@@ -1089,14 +1178,14 @@ func TestCompareRequests(t *testing.T) {
 	// A ContentLength that is not the body's.
 	b = base()
 	b.length = -1
-	if d := compareRequests(base(), b); len(d) != 1 {
+	if d := compareRequests("s", base(), b); len(d) != 1 {
 		t.Errorf("a ContentLength of -1: reported %q, want one difference", d)
 	}
 	for i, change := range differ {
 		b := base()
 		change(b)
 		b.length = int64(len(b.body))
-		if d := compareRequests(base(), b); len(d) != 1 {
+		if d := compareRequests("s", base(), b); len(d) != 1 {
 			t.Errorf("change %d: reported %q, want one difference", i, d)
 		}
 	}
