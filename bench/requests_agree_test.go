@@ -870,6 +870,9 @@ func (g *inputGen) fill(a, b reflect.Value, depth int, name string) {
 				// Any text but for a map of headers (@httpPrefixHeaders),
 				// whose keys end header names.
 				k = g.string("")
+				if g.r.IntN(8) == 0 {
+					k = "" // a key is any string
+				}
 			}
 			ka, kb := reflect.New(a.Type().Key()).Elem(), reflect.New(b.Type().Key()).Elem()
 			ka.SetString(k)
@@ -1029,6 +1032,14 @@ func (g *inputGen) time() time.Time {
 		time.Date(1969, 12, 31, 23, 59, 58, 500_000_000, time.UTC),
 		time.Date(2030, 1, 2, 3, 4, 5, 678_900_000, time.UTC),
 		time.Date(2015, 6, 7, 8, 9, 10, 123_456_789, time.UTC),
+		time.Date(1969, 12, 31, 23, 59, 59, 999_000_000, time.UTC),
+		// Not before 1678 or after 2262: aws-sdk-go-v2 writes an
+		// epoch-seconds timestamp from its UnixNano, which overflows
+		// there (0001-01-01T00:00:00.001Z goes out as -6795364578.87,
+		// where smithygo writes -62135596799.999).
+		time.Date(1700, 3, 4, 5, 6, 7, 8_000_000, time.UTC),
+		time.Date(2250, 12, 31, 23, 59, 59, 999_999_999, time.UTC),
+		time.Date(2024, 5, 6, 7, 8, 9, 0, time.FixedZone("", -7*3600)),
 	}
 	return ts[g.r.IntN(len(ts))]
 }
