@@ -25,6 +25,8 @@ import (
 	"unicode"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awscognitoidentityproviderdocument "github.com/aws/aws-sdk-go-v2/service/cognitoidentityprovider/document"
 	awsdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -151,6 +153,24 @@ func TestRequestsAgree(t *testing.T) {
 								t.Errorf("input %d: %s", variant, d)
 							}
 						}
+						// The retry after the 503: one each, the request
+						// sent again as it was (the same idempotency
+						// token), and signed again.
+						if len(ours.retry) != 1 || len(theirs.retry) != 1 {
+							t.Errorf("input %d: retries: smithygo %d, awssdk %d; want 1 each (errors: smithygo %v; awssdk %v)", variant, len(ours.retry), len(theirs.retry), errOurs, errAWS)
+							continue
+						}
+						if d := compareRetry(ours.req, ours.retry[0]); d != "" {
+							t.Errorf("input %d: smithygo's retry differs from its first request: %s", variant, d)
+						}
+						if d := compareRetry(theirs.req, theirs.retry[0]); d != "" {
+							t.Errorf("input %d: awssdk's retry differs from its first request: %s", variant, d)
+						}
+						if ours.retry[0].header.Get("Authorization") != "" {
+							if d := checkSignature(ours.retry[0]); d != "" {
+								t.Errorf("input %d: retry: %s", variant, d)
+							}
+						}
 					}
 				})
 			}
@@ -243,6 +263,13 @@ func ourMethod(client any, name string) reflect.Value {
 	return v.MethodByName(name)
 }
 
+// awsRetryNow is aws-sdk-go-v2's standard retryer without a delay between
+// attempts or a quota of retries.
+var awsRetryNow aws.Retryer = retry.NewStandard(func(o *retry.StandardOptions) {
+	o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
+	o.RateLimiter = ratelimit.None
+})
+
 // errorAfter returns the text of err from the first prefix on, or "".
 func errorAfter(err error, prefix string) string {
 	if err == nil {
@@ -283,13 +310,16 @@ var requestsPlaces = []requestPlace{
 
 // option returns the option function of the client method m that puts
 // the client at p: smithygo's Options has Region, UseFIPS and UseDualStack,
-// aws-sdk-go-v2's Region and EndpointOptions.
+// aws-sdk-go-v2's Region and EndpointOptions. It also has each retry at
+// once (a backoff of at most a nanosecond for smithygo, awsRetryNow for
+// aws-sdk-go-v2), so that the test does not wait.
 func (p requestPlace) option(m reflect.Value, awssdk bool) reflect.Value {
 	fn := m.Type().In(m.Type().NumIn() - 1).Elem()
 	return reflect.MakeFunc(fn, func(args []reflect.Value) []reflect.Value {
 		o := args[0].Elem()
 		o.FieldByName("Region").SetString(p.region)
 		if awssdk {
+			o.FieldByName("Retryer").Set(reflect.ValueOf(awsRetryNow))
 			// aws.FIPSEndpointStateEnabled and
 			// aws.DualStackEndpointStateEnabled.
 			e := o.FieldByName("EndpointOptions")
@@ -300,6 +330,7 @@ func (p requestPlace) option(m reflect.Value, awssdk bool) reflect.Value {
 				e.FieldByName("UseDualStackEndpoint").Set(reflect.ValueOf(aws.DualStackEndpointStateEnabled))
 			}
 		} else {
+			o.FieldByName("RetryMaxBackoff").Set(reflect.ValueOf(time.Nanosecond))
 			o.FieldByName("UseFIPS").SetBool(p.fips)
 			o.FieldByName("UseDualStack").SetBool(p.dualStack)
 		}
@@ -315,11 +346,13 @@ func callWith(ctx context.Context, m, in, opt reflect.Value) (any, error) {
 	return out[0].Interface(), err
 }
 
-// capture is a client's HTTPClient that keeps the first request it is given
-// and answers every request with 200 and an empty JSON object, which each
-// operation's output decodes from (all its members absent).
+// capture is a client's HTTPClient that keeps the requests it is given. It
+// answers the first with 503 and a ServiceUnavailableException, which both
+// clients retry, and every other with 200 and an empty JSON object, which
+// each operation's output decodes from (all its members absent).
 type capture struct {
-	req *sentRequest
+	req   *sentRequest   // the first request
+	retry []*sentRequest // the others
 }
 
 // sentRequest is a request as capture kept it.
@@ -341,17 +374,15 @@ func (c *capture) Do(r *http.Request) (*http.Response, error) {
 		body, _ = io.ReadAll(r.Body)
 		r.Body.Close()
 	}
-	if c.req == nil {
-		q, err := url.ParseQuery(r.URL.RawQuery)
-		if err != nil {
-			q = url.Values{"!unparsable": {r.URL.RawQuery}}
-		}
-		c.req = &sentRequest{r.Method, r.URL.Host, r.URL.EscapedPath(), r.URL.RawQuery, q, r.Header.Clone(), body, r.ContentLength}
-		if r.Host != "" && r.Host != r.URL.Host {
-			c.req.host += " (Host " + r.Host + ")"
-		}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		q = url.Values{"!unparsable": {r.URL.RawQuery}}
 	}
-	return &http.Response{
+	sent := &sentRequest{r.Method, r.URL.Host, r.URL.EscapedPath(), r.URL.RawQuery, q, r.Header.Clone(), body, r.ContentLength}
+	if r.Host != "" && r.Host != r.URL.Host {
+		sent.host += " (Host " + r.Host + ")"
+	}
+	resp := &http.Response{
 		Status:        "200 OK",
 		StatusCode:    200,
 		Proto:         "HTTP/1.1",
@@ -361,7 +392,44 @@ func (c *capture) Do(r *http.Request) (*http.Response, error) {
 		Body:          io.NopCloser(strings.NewReader("{}")),
 		ContentLength: 2,
 		Request:       r,
-	}, nil
+	}
+	if c.req != nil {
+		c.retry = append(c.retry, sent)
+		return resp, nil
+	}
+	c.req = sent
+	const unavailable = `{"__type":"ServiceUnavailableException","message":"try again"}`
+	resp.Status, resp.StatusCode = "503 Service Unavailable", 503
+	resp.Header.Set("X-Amzn-Errortype", "ServiceUnavailableException")
+	resp.Body, resp.ContentLength = io.NopCloser(strings.NewReader(unavailable)), int64(len(unavailable))
+	return resp, nil
+}
+
+// compareRetry returns how the retry b differs from the first request a
+// of the same client, or "": in nothing but the headers of the attempt (its
+// number, its time and its signature); the body byte for byte, so the same
+// idempotency token, and the same invocation ID.
+func compareRetry(a, b *sentRequest) string {
+	x := fmt.Sprint(a.method, a.host, a.path, a.rawQuery, a.length)
+	y := fmt.Sprint(b.method, b.host, b.path, b.rawQuery, b.length)
+	if x != y {
+		return fmt.Sprintf("%s, then %s", x, y)
+	}
+	if !bytes.Equal(a.body, b.body) {
+		return fmt.Sprintf("body %q, then %q", a.body, b.body)
+	}
+	for _, h := range []http.Header{a.header, b.header} {
+		for k := range h {
+			switch k {
+			case "Amz-Sdk-Request", "X-Amz-Date", "Authorization":
+				continue
+			}
+			if !slices.Equal(a.header[k], b.header[k]) {
+				return fmt.Sprintf("header %s %q, then %q", k, a.header[k], b.header[k])
+			}
+		}
+	}
+	return ""
 }
 
 // ignoredHeaders are the headers that carry no member of the input: each
@@ -1197,6 +1265,23 @@ func TestCompareRequests(t *testing.T) {
 		func(r *sentRequest) { r.body = []byte(`{"a":1000,"b":{"c":["x",true]}}`) },
 		func(r *sentRequest) { r.body = []byte(`{"a":1000,"b":{"c":[true,"x"],"d":1}}`) },
 		func(r *sentRequest) { r.body = []byte(`{"a":1000,"b":{"c":[true,"x"]}, "t":"y"}`) },
+	}
+	// A retry: its attempt's headers change, nothing else may.
+	r := base()
+	r.header = r.header.Clone()
+	r.header["Amz-Sdk-Request"] = []string{"attempt=2; max=3"}
+	r.header["Authorization"] = []string{"other"}
+	if d := compareRetry(base(), r); d != "" {
+		t.Errorf("a retry: reported %q", d)
+	}
+	r.header["Amz-Sdk-Invocation-Id"] = []string{"other"}
+	if d := compareRetry(base(), r); d == "" {
+		t.Error("a retry with another invocation ID: not reported")
+	}
+	r = base()
+	r.body = []byte(`{"a":1000,"b":{"c":[true,"x"]},"t":"00000000-1111-4222-8333-444444444444"}`)
+	if d := compareRetry(base(), r); d == "" {
+		t.Error("a retry with another idempotency token: not reported")
 	}
 	// A ContentLength that is not the body's.
 	b = base()
