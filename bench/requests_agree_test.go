@@ -112,18 +112,20 @@ func TestRequestsAgree(t *testing.T) {
 						h := fnv.New64a()
 						fmt.Fprintf(h, "%s.%s/%d", service, name, variant)
 						g := &inputGen{r: rand.New(rand.NewPCG(requestsSeed, h.Sum64())), unmatched: unmatched, hostLabels: hostLabels(model, model[id]), sparse: variant%2 == 1, bare: variant == requestsVariants-1}
-						a, b := reflect.New(our.Type().In(1).Elem()), reflect.New(aws.Type().In(1).Elem())
-						g.fill(a.Elem(), b.Elem(), 0, name)
-						for _, e := range g.errs {
-							t.Errorf("input %d: %s", variant, e)
-						}
-						ctx := context.Background()
 						place := requestsPlaces[0]
 						if endpoint == "" {
 							// A place of the operation's own (its seed),
 							// so that the operations cover every place.
 							place = requestsPlaces[int(h.Sum64()%uint64(len(requestsPlaces)))]
 						}
+						g.place = place
+						a, b := reflect.New(our.Type().In(1).Elem()), reflect.New(aws.Type().In(1).Elem())
+						g.fill(a.Elem(), b.Elem(), 0, name)
+						for _, e := range g.errs {
+							t.Errorf("input %d: %s", variant, e)
+						}
+						ctx := context.Background()
+
 						_, errOurs := callWith(ctx, our, a, place.option(our, false))
 						_, errAWS := callWith(ctx, aws, b, place.option(aws, true))
 						switch {
@@ -306,6 +308,19 @@ var requestsPlaces = []requestPlace{
 	{"us-isof-south-1", false, false},
 	{"eu-isoe-west-1", false, false},
 	{"cn-northwest-1", false, true},
+}
+
+// partition returns the name of the partition of p's region.
+func (p requestPlace) partition() string {
+	for _, x := range []struct{ prefix, name string }{
+		{"cn-", "aws-cn"}, {"us-gov-", "aws-us-gov"}, {"us-isob-", "aws-iso-b"}, {"us-isof-", "aws-iso-f"},
+		{"us-iso-", "aws-iso"}, {"eu-isoe-", "aws-iso-e"}, {"eusc-", "aws-eusc"},
+	} {
+		if strings.HasPrefix(p.region, x.prefix) {
+			return x.name
+		}
+	}
+	return "aws"
 }
 
 // option returns the option function of the client method m that puts
@@ -794,6 +809,8 @@ type inputGen struct {
 	sparse bool
 	// bare leaves every member of the input but its labels unset.
 	bare bool
+	// place is where the client is, whose partition and region ARNs name.
+	place requestPlace
 	// errs are the values fill could not make (a union missing from
 	// unionMemberTypes), which fail the test.
 	errs []string
@@ -1025,11 +1042,12 @@ func (g *inputGen) length() int {
 // path, a query or JSON must escape or may leave alone.
 var stringPieces = []string{"a", "Bc", "d9", "x-y", "z_z", "~", "\t", "\x01", "\u2028", "\x7f", "\u00a0", ".", " ", "/", "%", "+", "&", "=", "?", "#", ":", "@", "!", "$", "'", "(", "*", ",", ";", "\"", "\\", "é", "日本", "😀", "<", ">", "{", "}", "^", "|", "`", "[", "]"}
 
-// string returns a non-empty string; an ARN where name says the member is
-// one, since endpoint rules may parse it (Kinesis's StreamARN).
+// string returns a non-empty string; an ARN of the place's partition and
+// region where name says the member is one, since endpoint rules may parse
+// it (Kinesis's StreamARN).
 func (g *inputGen) string(name string) string {
 	if strings.HasSuffix(strings.ToUpper(name), "ARN") {
-		return fmt.Sprintf("arn:aws:kinesis:%s:123456789012:stream/s%d", Region, g.r.IntN(1000))
+		return fmt.Sprintf("arn:%s:kinesis:%s:123456789012:stream/s%d", g.place.partition(), g.place.region, g.r.IntN(1000))
 	}
 	var sb strings.Builder
 	sb.WriteString(stringPieces[g.r.IntN(5)])
