@@ -57,19 +57,22 @@ import (
 )
 
 // TestRequestsAgree is the request side of TestDecodeModelsAgree: for every
-// operation of the cross-model services that both clients have, it builds
-// inputs from a seed of the operation's own, with every member set (nested
-// structures, lists, maps, unions, documents, enums, timestamps, blobs,
-// numbers at their edges, empty strings, lists and maps, strings with
-// characters that need escaping) or, every other input, about half of them
-// unset; sets the same values on the generated client's input and on
-// aws-sdk-go-v2's; sends both through a transport that keeps the request, to
-// a fixed endpoint or (every other pair of inputs) the one each client's
-// endpoint rules give for the region; and compares what each sent: method,
-// host, escaped path, query (decoded, as a multiset), the headers that carry
-// data, and the body (JSON by value). Validation is off on both sides, so
-// values need not satisfy the model's constraints. Where the clients differ
-// and neither is wrong, compareRequests and jsonDiff say why they let it be.
+// operation that both clients have of the cross-model services, DynamoDB,
+// SQS and Outposts, it builds requestsVariants inputs, each from a seed of
+// its own: every member set (nested structures, lists, maps, unions,
+// documents, enums, timestamps, blobs, numbers at their edges, empty
+// strings, lists and maps, strings with characters that need escaping),
+// about half of them unset, or only the labels. It sets the same values on
+// the generated client's input and on aws-sdk-go-v2's and sends both through
+// a transport that keeps the requests: to a fixed endpoint, one with a path,
+// or the endpoint that each client's rules give for a place (requestsPlaces).
+// It compares what each sent: method, host, escaped path, query (decoded, as
+// a multiset), the headers that carry data, ContentLength and the body (JSON
+// by value); checks our signature with aws-sdk-go-v2's signer; and checks
+// that the retry after a 503 is each client's first request again.
+// Validation is off on both sides, so values need not satisfy the model's
+// constraints. Where the clients differ and neither is wrong, compareRequests
+// and jsonDiff say why they let it be.
 //
 // REQDUMP=service.Operation (kinesis.PutRecords) logs both requests of
 // that operation.
@@ -125,7 +128,6 @@ func TestRequestsAgree(t *testing.T) {
 							t.Errorf("input %d: %s", variant, e)
 						}
 						ctx := context.Background()
-
 						_, errOurs := callWith(ctx, our, a, place.option(our, false))
 						_, errAWS := callWith(ctx, aws, b, place.option(aws, true))
 						switch {
@@ -239,19 +241,19 @@ func requestServices() []requestService {
 }
 
 // requestsSeed is the seed of every input of TestRequestsAgree, with the
-// operation's name.
+// operation's name and the input's number.
 const requestsSeed = 20261207
 
 // requestsVariants is how many inputs TestRequestsAgree sends of each
 // operation: every other one sparse (inputGen.sparse), the last one bare.
 const requestsVariants = 5
 
-// requestsEndpoint is both clients' endpoint: a fixed host, so that the host
-// compared is the endpoint with any @endpoint host prefix; with
-// requestsBasePath for every fourth input, which must go before the
-// operation's path.
+// requestsEndpoint is both clients' endpoint for the inputs that do not go
+// to a place's: a fixed host, so that the host compared is the endpoint with
+// any @endpoint host prefix.
 const requestsEndpoint = "https://svc.example.com"
 
+// requestsBasePath is the path of the endpoint of every fourth input.
 const requestsBasePath = "/base"
 
 // ourMethod returns the method of smithygo's client for the operation
