@@ -450,8 +450,9 @@ func compareRetry(a, b *sentRequest) string {
 }
 
 // ignoredHeaders are the headers that carry no member of the input: each
-// client's own name and version, the signature and what it signs, and
-// aws-sdk-go-v2's attempt counters.
+// client's own name and version, the signature and what it signs, and the
+// invocation ID and attempt counter (compareRetry checks those within a
+// client).
 var ignoredHeaders = map[string]bool{
 	"User-Agent":            true,
 	"X-Amz-User-Agent":      true,
@@ -460,7 +461,7 @@ var ignoredHeaders = map[string]bool{
 	"X-Amz-Content-Sha256":  true,
 	"Amz-Sdk-Invocation-Id": true,
 	"Amz-Sdk-Request":       true,
-	"Content-Length":        true, // compared through the body
+	"Content-Length":        true, // the request's ContentLength must be its body's length
 }
 
 // compareRequests returns how a (smithygo's) and b (aws-sdk-go-v2's) differ.
@@ -553,8 +554,9 @@ func mapKeys(m map[string]bool) func(func(string) bool) {
 
 // sentHeaderValue is the value of the header k in h, its fields joined with
 // ", " (RFC 9110 section 5.3: a recipient may combine fields of one name
-// so, and the value means the same): aws-sdk-go-v2 sends a list member as
-// one field per item, smithygo as one field.
+// so, and the value means the same): a client may send a list member
+// (none of these models binds one to a header) as one field per item or as
+// one field.
 func sentHeaderValue(h http.Header, k string) string {
 	var vs []string
 	for name, v := range h {
