@@ -76,7 +76,19 @@ import (
 //
 // REQDUMP=service.Operation (kinesis.PutRecords) logs both requests of
 // that operation.
+//
+// It is not parallel (t.Setenv); its services' subtests are.
 func TestRequestsAgree(t *testing.T) {
+	// Not as in a Lambda function: there aws-sdk-go-v2 sends the
+	// invocation's trace ID (_X_AMZN_TRACE_ID) as X-Amzn-Trace-Id, by which
+	// Lambda stops a function that invokes itself in a loop, and smithygo
+	// does not (a gap: the Outposts client's size budget has no room for
+	// it), which would fail every operation here.
+	// (Unset, not empty: aws-sdk-go-v2 then sends an empty header.)
+	for _, name := range []string{"AWS_LAMBDA_FUNCTION_NAME", "_X_AMZN_TRACE_ID"} {
+		t.Setenv(name, "") // which restores it after the test
+		os.Unsetenv(name)
+	}
 	ran := 0
 	for _, svc := range requestServices() {
 		model, err := svc.model()
