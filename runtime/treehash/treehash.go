@@ -91,7 +91,7 @@ func TreeHashes(src io.Reader) (tree, linear string, err error) {
 // can be read twice (a stream that is an io.Seeker, read from where the
 // caller left it and rewound there, or a body in memory), from one reading
 // of it: X-Amz-Sha256-Tree-Hash unless the request already has one (the
-// caller's own, which is kept), and X-Amz-Content-Sha256, which the request
+// caller's own, which is kept; not an empty one), and X-Amz-Content-Sha256, which the request
 // path then signs the request with instead of hashing the body again. A
 // stream that cannot be rewound gets neither: the checksums go before the
 // body, and computing them would mean holding all of it in memory. It is
@@ -115,8 +115,10 @@ func SetTreeHashHeaders(r *call.Request) error {
 		src, seeker = r.Stream, sk
 	}
 	var tree, linear string
-	if len(r.Header[treeHashHeader]) > 0 {
-		// The caller's tree hash: only the body's SHA-256 is needed.
+	if v := r.Header[treeHashHeader]; len(v) > 0 && v[0] != "" {
+		// The caller's tree hash: only the body's SHA-256 is needed. An
+		// empty one (a checksum member set to "") is none: Glacier would
+		// refuse it, so it is computed as if the member were unset.
 		h := sha256.New()
 		if _, err := io.Copy(h, src); err != nil {
 			return fmt.Errorf("hashing the request body: %w", err)

@@ -142,6 +142,26 @@ func TestSetTreeHashHeadersKeepsTheCallersTreeHash(t *testing.T) {
 	}
 }
 
+// TestSetTreeHashHeadersComputesOverAnEmptyTreeHash: a checksum member set
+// to "" (X-Amz-Sha256-Tree-Hash with an empty value) is not the caller's
+// tree hash, which Glacier would refuse: the body's is sent, as when the
+// member is unset (and as aws-sdk-go-v2 does; found by bench's
+// TestRequestsAgree on UploadArchive).
+func TestSetTreeHashHeadersComputesOverAnEmptyTreeHash(t *testing.T) {
+	r := call.NewRequest("POST")
+	r.Stream = bytes.NewReader([]byte("hello world"))
+	r.Header["X-Amz-Sha256-Tree-Hash"] = []string{""}
+	if err := SetTreeHashHeaders(r); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Header["X-Amz-Sha256-Tree-Hash"]; len(got) != 1 || got[0] != helloWorld {
+		t.Errorf("X-Amz-Sha256-Tree-Hash %q, want the body's [%s]", got, helloWorld)
+	}
+	if got := r.Header.Get("X-Amz-Content-Sha256"); got != helloWorld {
+		t.Errorf("X-Amz-Content-Sha256 %s, want %s", got, helloWorld)
+	}
+}
+
 func TestSetTreeHashHeadersLeavesAnUnseekableStream(t *testing.T) {
 	r := call.NewRequest("POST")
 	src := io.MultiReader(strings.NewReader("hello world"))
