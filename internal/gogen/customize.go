@@ -1,6 +1,7 @@
 package gogen
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -70,6 +71,10 @@ type customizations struct {
 // member sets a header of that name keeps the member's value.
 type customHeader struct {
 	name, value string
+	// acceptJSON: the header asks for a JSON response, which an operation
+	// whose output is an event stream does not have, so that the header
+	// would have a server that honours Accept refuse it (406).
+	acceptJSON bool
 }
 
 const (
@@ -84,7 +89,7 @@ func planCustomizations(p *Plan) customizations {
 	switch aws.SDKID {
 	case sdkIDGlacier:
 		if v := p.Svc.Shape.Version; v != "" {
-			c.headers = append(c.headers, customHeader{headerGlacierVersion, v})
+			c.headers = append(c.headers, customHeader{headerGlacierVersion, v, false})
 		}
 		c.accountID = map[*Operation]*shapes.Member{}
 		c.treeHash = map[*Operation]bool{}
@@ -113,7 +118,7 @@ func planCustomizations(p *Plan) customizations {
 			}
 		}
 	case sdkIDAPIGateway:
-		c.headers = append(c.headers, customHeader{"Accept", "application/json"})
+		c.headers = append(c.headers, customHeader{"Accept", "application/json", true})
 	case sdkIDMachineLearning:
 		c.endpointMember = map[*Operation]*shapes.Member{}
 		c.notes = map[*shapes.Member]string{}
@@ -170,6 +175,9 @@ func emitCustomInput(g *jen.Group, p *Plan, op *Operation) {
 // serializer, after the input's own headers.
 func emitCustomHeaders(g *jen.Group, p *Plan, op *Operation) {
 	for _, h := range p.custom.headers {
+		if h.acceptJSON && op.Output != nil && slices.ContainsFunc(op.Output.Members, isEventStream) {
+			continue
+		}
 		set := jen.Id("r").Dot("Header").Index(jen.Lit(h.name)).Op("=").Index().String().Values(jen.Lit(h.value))
 		if !inputSetsHeader(p, op, h.name) {
 			g.Add(set)
