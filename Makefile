@@ -66,7 +66,7 @@ fuzz:
 # ("all", or "all,-Unions"); by default those of the committed sample.
 N ?= 1000
 fuzz-models:
-	$(GO) test ./internal/modelgen -run '^TestRandomModels$$' -count=1 -timeout 0 -v -args -models=$(N) $(if $(SEED),-seed=$(SEED)) $(if $(FEATURES),-features=$(FEATURES))
+	$(GO) test ./internal/modelgen -run '^TestRandomModels$$' -count=1 -timeout 0 -v -args -models=$(N) $(if $(SEED),-seed=$(SEED)) $(if $(FEATURES),-features=$(FEATURES)) $(if $(PROTOCOL),-protocol=$(PROTOCOL))
 
 # Run the official restJson1, awsJson1_0, awsJson1_1 and rpcv2Json protocol tests (generated into
 # internal/protocoltest by make generate) and print pass/skip/fail per file.

@@ -5,7 +5,8 @@
 // # Models
 //
 // Generate(seed, options) writes one IDL model from a PCG seed (the same
-// seed and options give byte-identical text): a restJson1 service, with or
+// seed and options give byte-identical text): a restJson1 service (or one
+// of another protocol, see Protocols), with or
 // without aws.api#service's sdkId, and
 //
 //   - simple shapes of every type, plain and constrained: @length at its
@@ -58,6 +59,24 @@
 //
 // Options switch feature families off one by one, so that the committed
 // sample can leave out what the Go generator is known to get wrong.
+//
+// # Protocols
+//
+// Options.Protocol (-protocol) makes the service awsJson1_0, awsJson1_1,
+// rpcv2Cbor or rpcv2Json instead of restJson1, or "mixed": each seed's
+// protocol by its turn (ProtocolOf). A restJson1 model is the same text
+// whether the option is empty, "restJson1" or "mixed" picked it. The RPC
+// protocols ignore HTTP binding traits (their protocol definitions list
+// only timestampFormat, cors, endpoint, hostLabel, and for rpcv2 httpError
+// and requestCompression), so their models leave out @httpPayload and
+// streaming blobs (only a payload carries one) and the wire checks; they
+// keep binding operations (@http, labels, queries, headers: all in the
+// body), half their echo operations have no @http, and some echo members
+// have an @httpHeader that must be ignored. rpcv2Cbor models have no
+// documents (the trait's NoDocuments validator). Event-stream operations
+// (their stream member without @httpPayload) are generated, built and
+// vetted but not called: the generated server speaks restJson1 only.
+// The default sample's last seeds are RPC services, two per protocol.
 //
 // # Validity rules kept
 //
@@ -153,12 +172,26 @@
 // (big.Float by its shortest decimal: the decoder keeps decimal digits, not
 // the binary value), NaN equal to NaN, documents as JSON values, and nil
 // apart from empty.
+// With an RPC protocol, the test server checks each request's framing
+// (POST, the path or X-Amz-Target, Smithy-Protocol, Content-Type), and
+// answers an echo operation (found by the name the request gives) with
+// its body written again as another server could write it: JSON with
+// spaces, its members in another order and \u escapes; CBOR with
+// indefinite lengths and chunked strings, wider heads, floats narrowed to
+// the smallest exact width (half precision too), epoch-seconds timestamps
+// as integers or floats; and both with an unknown member, which the client
+// must skip. Other operations get 200 and the protocol's headers, no body.
+//
 // With ErrorResponses, each operation is also called once for each of its
 // errors (and the service's) against a server that answers with it: the
 // @httpError status (else 400 or 500 by fault), X-Amzn-Errortype as the
 // shape name, its absolute ID or with a ":http://..." suffix, a JSON body of
 // its scalar members and its header members as headers; errors.As must find
-// the typed error with those members, and ErrorMessage() its message.
+// the typed error with those members, and ErrorMessage() its message. With
+// the RPC protocols the body also names the type in __type (rpcv2 reads
+// only that), header members are body members, @jsonName is ignored,
+// rpcv2 leaves timestamps out, and rpcv2Cbor replies (and the waiter's)
+// are the JSON's data in CBOR.
 //
 // With WireChecks, every non-echo operation with HTTP bindings is called
 // three times against a server that records the request, and the test

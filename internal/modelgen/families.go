@@ -283,7 +283,7 @@ func (b *builder) applyAndUse() {
 		}
 	}
 	b.md.uses = map[string]string{}
-	for _, id := range []string{"aws.protocols#restJson1", "smithy.waiters#waitable", "aws.api#service"} {
+	for _, id := range []string{protocolTrait(b.o.Protocol), "smithy.waiters#waitable", "aws.api#service"} {
 		short := id[strings.Index(id, "#")+1:]
 		if !b.names.has(short) && !keywordNames[short] && b.chance(2) {
 			b.md.uses[id] = short
@@ -404,10 +404,19 @@ func (b *builder) eventStreamOp() {
 	b.ops++
 	op.traits = append(op.traits, fmt.Sprintf("http(method: \"POST\", uri: \"/events/%d\")", b.ops))
 	stream := newMember(b.memberName(nameSet{}, nil), u)
-	stream.traits = append(stream.traits, "httpPayload")
+	if !b.rpc() {
+		stream.traits = append(stream.traits, "httpPayload")
+	}
 	// Every other such operation streams its input instead (chosen without
-	// a draw, so that the rest of the model is what it was).
-	if b.ops%2 == 0 {
+	// a draw, so that the rest of the model is what it was). With an RPC
+	// protocol, both stream the union: the test server echoes the
+	// client's messages (see rpcEventTest).
+	if b.rpc() {
+		op.input, op.output = b.io(op, "Input"), b.io(op, "Output")
+		out := *stream
+		op.input.members = append(op.input.members, stream)
+		op.output.members = append(op.output.members, &out)
+	} else if b.ops%2 == 0 {
 		op.input = b.io(op, "Input")
 		op.input.members = append(op.input.members, stream)
 	} else {

@@ -36,6 +36,18 @@ type Model struct {
 // Generate writes a random valid Smithy 2.0 model from seed. The same seed
 // and options always give byte-identical IDL.
 func Generate(seed uint64, o Options) *Model {
+	proto := ProtocolOf(seed, o)
+	o.Protocol = proto
+	if rpc(proto) {
+		// The RPC protocols ignore HTTP bindings: payloads, streaming
+		// blobs (which only a payload carries) and the wire checks of
+		// bindings mean nothing there.
+		o.Payloads, o.Streaming, o.WireChecks = false, false, false
+		if proto == "rpcv2Cbor" {
+			// rpcv2Cbor has no documents (its trait's NoDocuments validator).
+			o.Documents = false
+		}
+	}
 	b := &builder{
 		r:     rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		o:     o,
@@ -48,6 +60,10 @@ func Generate(seed uint64, o Options) *Model {
 	b.md = &model{namespace: Namespace, service: &service{}}
 	b.build()
 	header := fmt.Sprintf("// modelgen seed %d, features off: %s\n", seed, strings.Join(o.Off(), " "))
+	if rpc(proto) {
+		// Only here, so that restJson1 models stay what they were.
+		header = fmt.Sprintf("// modelgen seed %d, protocol %s, features off: %s\n", seed, proto, strings.Join(o.Off(), " "))
+	}
 	out := &Model{Seed: seed, Options: o, IDL: b.md.idl(header)}
 	for _, op := range b.echo {
 		out.Echo = append(out.Echo, op.name)
@@ -83,11 +99,28 @@ type builder struct {
 	eventOps []*operation
 	nextIdx  int
 	ops      int
+	// queryCompat makes the service aws.protocols#awsQueryCompatible
+	// (awsJson1_0 and rpcv2 only) and gives errors @awsQueryError.
+	queryCompat bool
 }
 
 func (b *builder) chance(n int) bool { return b.r.IntN(n) == 0 }
 
+// rpc reports whether the model's protocol ignores HTTP bindings.
+func (b *builder) rpc() bool { return rpc(b.o.Protocol) }
+
+// protocolTrait is the absolute ID of the service's protocol trait.
+func protocolTrait(protocol string) string {
+	if strings.HasPrefix(protocol, "rpcv2") {
+		return "smithy.protocols#" + protocol
+	}
+	return "aws.protocols#" + protocol
+}
+
 func (b *builder) build() {
+	if b.rpc() && b.o.Protocol != "awsJson1_1" && b.o.Errors {
+		b.queryCompat = b.chance(3)
+	}
 	b.simpleShapes()
 	b.aggregates()
 	if b.o.Mixins {
@@ -749,6 +782,18 @@ func (b *builder) errorShapes() {
 		taken.add(msg.name)
 		s.members = append(s.members, msg)
 		b.structMembers(s, b.r.IntN(3), memberCtx{error: true})
+		if b.queryCompat {
+			if b.chance(2) {
+				s.traits = append(s.traits, fmt.Sprintf("aws.protocols#awsQueryError(code: %s, httpResponseCode: %d)", quoteIDL("Query."+s.name), code))
+			}
+			if b.o.CollidingNames && b.chance(3) {
+				// The names of the fields awsQueryCompatible adds to errors.
+				name := pick(b.r, []string{"QueryErrorCode", "queryErrorType", "QueryErrorType", "queryErrorCode"})
+				if !nameSetOf(s).has(name) {
+					s.members = append(s.members, newMember(name, b.plain[kString]))
+				}
+			}
+		}
 		if b.o.Bindings && b.chance(2) {
 			h := newMember(b.memberName(nameSetOf(s), badMemberNames), b.bindable(false))
 			h.traits = append(h.traits, "httpHeader("+quoteIDL("X-Err-"+h.name)+")")
@@ -774,7 +819,10 @@ func nameSetOf(s *shape) nameSet {
 func (b *builder) service() {
 	svc := b.md.service
 	svc.name = b.shapeName("Service")
-	svc.traits = append(svc.traits, "aws.protocols#restJson1")
+	svc.traits = append(svc.traits, protocolTrait(b.o.Protocol))
+	if b.queryCompat {
+		svc.traits = append(svc.traits, "aws.protocols#awsQueryCompatible")
+	}
 	if b.o.SDKID && b.chance(2) {
 		id := pick(b.r, []string{"Fuzz", "Fuzz Service", "map", "Main", "go", "Type", "123 Numbers", "string", "API Gateway", "Ünï"})
 		svc.traits = append(svc.traits, "aws.api#service(sdkId: "+quoteIDL(id)+")")
@@ -815,7 +863,10 @@ func (b *builder) io(op *operation, suffix string) *shape {
 func (b *builder) echoOp() {
 	op := b.newOp()
 	b.ops++
-	op.traits = append(op.traits, fmt.Sprintf("http(method: %q, uri: \"/echo/%d\")", pick(b.r, []string{"POST", "PUT", "PATCH"}), b.ops))
+	// The RPC protocols ignore @http: half their echoes have it anyway.
+	if !b.rpc() || b.chance(2) {
+		op.traits = append(op.traits, fmt.Sprintf("http(method: %q, uri: \"/echo/%d\")", pick(b.r, []string{"POST", "PUT", "PATCH"}), b.ops))
+	}
 	op.input = b.io(op, "Input")
 	op.output = b.io(op, "Output")
 	if len(b.mixins) > 0 && b.chance(3) {
@@ -823,12 +874,29 @@ func (b *builder) echoOp() {
 		op.output.mixins = op.input.mixins
 	}
 	b.structMembers(op.input, 1+b.r.IntN(7), memberCtx{input: true})
+	if b.rpc() {
+		b.ignoredBindings(op.input)
+	}
 	for _, m := range op.input.members {
 		c := *m
 		c.traits = slices.DeleteFunc(slices.Clone(m.traits), func(t string) bool { return t == "idempotencyToken" })
 		op.output.members = append(op.output.members, &c)
 	}
 	b.echo = append(b.echo, op)
+}
+
+// ignoredBindings gives some members of an RPC protocol's echo input a
+// binding trait that the protocol ignores (@httpHeader, which an output
+// may have too), so that the member must still travel in the body.
+func (b *builder) ignoredBindings(in *shape) {
+	for _, m := range in.members {
+		if m.mixed || !b.chance(4) {
+			continue
+		}
+		if k := m.target.kind; k.isBindable() || k == kList && m.target.elem().kind.isBindable() {
+			m.traits = append(m.traits, "httpHeader("+quoteIDL("X-Echo-"+m.name)+")")
+		}
+	}
 }
 
 // unitOp adds an operation with neither input nor output.

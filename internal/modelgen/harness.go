@@ -44,6 +44,12 @@ const maxLines = 16
 // at most one per seed (its first failing stage); an error means the
 // harness itself could not run.
 func RunBatch(dir string, seeds []uint64, o Options) ([]Failure, error) {
+	return RunBatchWith(dir, seeds, func(uint64) Options { return o })
+}
+
+// RunBatchWith is RunBatch with each seed's options from opts, so that one
+// batch can hold models of several protocols.
+func RunBatchWith(dir string, seeds []uint64, opts func(seed uint64) Options) ([]Failure, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "models"), 0o755); err != nil {
 		return nil, err
 	}
@@ -55,7 +61,7 @@ func RunBatch(dir string, seeds []uint64, o Options) ([]Failure, error) {
 	for _, seed := range seeds {
 		path := filepath.Join(dir, "models", fmt.Sprintf("s%d.smithy", seed))
 		models[seed] = path
-		m := Generate(seed, o)
+		m := Generate(seed, opts(seed))
 		if err := os.WriteFile(path, m.IDL, 0o644); err != nil {
 			return nil, err
 		}
@@ -107,7 +113,8 @@ func generate(dir string, m *Model, path string) (err error) {
 	importPath := ModulePath + "/" + pkgDir(m.Seed)
 	// The event-stream tests run the generated server, which sends the
 	// events the client reads.
-	server := m.Options.EventStreams && len(m.Events) > 0
+	// (restJson1 only: the server speaks no other protocol).
+	server := m.Options.EventStreams && len(m.Events) > 0 && !rpc(m.Options.Protocol)
 	if err := gen.Run(gen.Options{Models: []string{path}, Out: out, ImportPath: importPath, NoTests: true, Server: server}); err != nil {
 		return err
 	}

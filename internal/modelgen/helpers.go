@@ -9,11 +9,15 @@ package PKG
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"hash/fnv"
 	"io"
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -63,8 +67,17 @@ func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []rec
 		for k, vs := range rep.Header {
 			w.Header()[http.CanonicalHeaderKey(k)] = vs
 		}
+		body = []byte(rep.Body)
+		if protocol != "restJson1" {
+			// Replies are written in JSON; an RPC protocol's reply has its
+			// own headers, and rpcv2Cbor's body is the same data in CBOR.
+			protocolHeaders(w.Header())
+			if protocol == "rpcv2Cbor" && len(body) > 0 {
+				body = reencode(t, jsonToCBOR(t, rep.Body))
+			}
+		}
 		w.WriteHeader(rep.Status)
-		io.WriteString(w, rep.Body)
+		w.Write(body)
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL, func() []recorded {
@@ -205,15 +218,555 @@ func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		if strings.HasPrefix(r.URL.Path, "/echo/") {
-			w.Header().Set("Content-Type", "application/json")
-			w.Write(body)
+		if protocol == "restJson1" {
+			if strings.HasPrefix(r.URL.Path, "/echo/") {
+				w.Header().Set("Content-Type", "application/json")
+				w.Write(body)
+				return
+			}
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		op := checkRPCRequest(t, r, body)
+		protocolHeaders(w.Header())
+		if eventOps[op] {
+			w.Header().Set("Content-Type", "application/vnd.amazon.eventstream")
+			w.Write(echoEvents(t, body))
+			return
+		}
+		if echoOps[op] {
+			w.Write(reencode(t, body))
 			return
 		}
 		w.WriteHeader(http.StatusOK)
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// protocol is the service's protocol.
+const protocol = "PROTOCOL"
+
+// checkRPCRequest checks the framing of an RPC protocol's request and
+// returns the operation it calls.
+func checkRPCRequest(t *testing.T, r *http.Request, body []byte) string {
+	t.Helper()
+	var op string
+	if r.Method != http.MethodPost {
+		t.Errorf("%s %s: want POST", r.Method, r.URL.Path)
+	}
+	switch protocol {
+	case "awsJson1_0", "awsJson1_1":
+		var ok bool
+		if _, op, ok = strings.Cut(r.Header.Get("X-Amz-Target"), "."); !ok || r.URL.Path != "/" {
+			t.Errorf("%s with X-Amz-Target %q: want / and Service.Operation", r.URL.Path, r.Header.Get("X-Amz-Target"))
+		}
+	default:
+		var ok bool
+		if _, op, ok = strings.Cut(r.URL.Path, "/operation/"); !ok || !strings.HasPrefix(r.URL.Path, "/service/") {
+			t.Errorf("path %s: want /service/{Service}/operation/{Operation}", r.URL.Path)
+		}
+		if got, want := r.Header.Get("Smithy-Protocol"), strings.Replace(protocol, "rpcv2", "rpc-v2-", 1); got != strings.ToLower(want) {
+			t.Errorf("%s: Smithy-Protocol %q, want %q", op, got, strings.ToLower(want))
+		}
+		if r.Header.Get("X-Amz-Target") != "" {
+			t.Errorf("%s: X-Amz-Target sent with %s", op, protocol)
+		}
+	}
+	if got := r.Header.Get("X-Amzn-Query-Mode"); queryCompatible != (got == "true") {
+		t.Errorf("%s: x-amzn-query-mode %q from a client of a service that is awsQueryCompatible: %v", op, got, queryCompatible)
+	}
+	want := http.Header{}
+	protocolHeaders(want)
+	if eventOps[op] {
+		want.Set("Content-Type", "application/vnd.amazon.eventstream")
+	}
+	if ct := r.Header.Get("Content-Type"); len(body) > 0 && ct != want.Get("Content-Type") {
+		t.Errorf("%s: Content-Type %q, want %q", op, ct, want.Get("Content-Type"))
+	}
+	return op
+}
+
+// protocolHeaders sets the headers a response of the protocol carries.
+func protocolHeaders(h http.Header) {
+	switch protocol {
+	case "awsJson1_0":
+		h.Set("Content-Type", "application/x-amz-json-1.0")
+	case "awsJson1_1":
+		h.Set("Content-Type", "application/x-amz-json-1.1")
+	case "rpcv2Json":
+		h.Set("Content-Type", "application/json")
+		h.Set("Smithy-Protocol", "rpc-v2-json")
+	case "rpcv2Cbor":
+		h.Set("Content-Type", "application/cbor")
+		h.Set("Smithy-Protocol", "rpc-v2-cbor")
+	default:
+		h.Set("Content-Type", "application/json")
+	}
+}
+
+// jsonToCBOR writes JSON text as CBOR (RFC 8949), written here so that the
+// client's decoder is not checked against its own encoder: integers as
+// major types 0 and 1, other numbers as float64, definite lengths.
+func jsonToCBOR(t *testing.T, text string) []byte {
+	d := json.NewDecoder(strings.NewReader(text))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		t.Fatalf("reply %q: %v", text, err)
+	}
+	return appendCBOR(nil, v)
+}
+
+func cborHead(b []byte, major byte, n uint64) []byte {
+	switch {
+	case n < 24:
+		return append(b, major<<5|byte(n))
+	case n <= 0xff:
+		return append(b, major<<5|24, byte(n))
+	case n <= 0xffff:
+		return binary.BigEndian.AppendUint16(append(b, major<<5|25), uint16(n))
+	case n <= 0xffffffff:
+		return binary.BigEndian.AppendUint32(append(b, major<<5|26), uint32(n))
+	}
+	return binary.BigEndian.AppendUint64(append(b, major<<5|27), n)
+}
+
+func appendCBOR(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(b, 0xf6)
+	case bool:
+		if v {
+			return append(b, 0xf5)
+		}
+		return append(b, 0xf4)
+	case string:
+		return append(cborHead(b, 3, uint64(len(v))), v...)
+	case json.Number:
+		if n, err := v.Int64(); err == nil {
+			if n >= 0 {
+				return cborHead(b, 0, uint64(n))
+			}
+			return cborHead(b, 1, uint64(-1-n))
+		}
+		f, _ := v.Float64()
+		return binary.BigEndian.AppendUint64(append(b, 0xfb), math.Float64bits(f))
+	case []any:
+		b = cborHead(b, 4, uint64(len(v)))
+		for _, e := range v {
+			b = appendCBOR(b, e)
+		}
+		return b
+	case map[string]any:
+		b = cborHead(b, 5, uint64(len(v)))
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			b = appendCBOR(append(cborHead(b, 3, uint64(len(k))), k...), v[k])
+		}
+		return b
+	}
+	panic(fmt.Sprintf("jsonToCBOR: %T", v))
+}
+
+// echoEvents answers an input event stream with its own messages, the
+// initial-request event as the initial-response: the framing (prelude,
+// typed headers, CRC-32s) is read and written here, not by the client.
+func echoEvents(t *testing.T, body []byte) []byte {
+	var out []byte
+	for len(body) > 0 {
+		if len(body) < 16 {
+			t.Fatalf("a message of %d bytes", len(body))
+		}
+		total, hlen := binary.BigEndian.Uint32(body), binary.BigEndian.Uint32(body[4:])
+		if total < 16+hlen || uint32(len(body)) < total {
+			t.Fatalf("a message of %d bytes with %d of headers, %d left", total, hlen, len(body))
+		}
+		msg := body[:total]
+		body = body[total:]
+		if crc32.ChecksumIEEE(msg[:8]) != binary.BigEndian.Uint32(msg[8:]) || crc32.ChecksumIEEE(msg[:total-4]) != binary.BigEndian.Uint32(msg[total-4:]) {
+			t.Fatalf("a message with a wrong CRC: %x", msg)
+		}
+		headers, payload := msg[12:12+hlen], msg[12+hlen:total-4]
+		var hs []byte
+		for len(headers) > 0 {
+			n := int(headers[0])
+			name, typ := string(headers[1:1+n]), headers[1+n]
+			rest := headers[2+n:]
+			size := map[byte]int{0: 0, 1: 0, 2: 1, 3: 2, 4: 4, 5: 8, 8: 8, 9: 16}[typ]
+			if typ == 6 || typ == 7 {
+				size = 2 + int(binary.BigEndian.Uint16(rest))
+			}
+			value := rest[:size]
+			if name == ":event-type" && string(value[2:]) == "initial-request" {
+				value = binary.BigEndian.AppendUint16(nil, uint16(len("initial-response")))
+				value = append(value, "initial-response"...)
+			}
+			hs = append(append(append(hs, byte(n)), name...), typ)
+			hs = append(hs, value...)
+			headers = rest[size:]
+		}
+		m := binary.BigEndian.AppendUint32(nil, uint32(16+len(hs)+len(payload)))
+		m = binary.BigEndian.AppendUint32(m, uint32(len(hs)))
+		m = binary.BigEndian.AppendUint32(m, crc32.ChecksumIEEE(m))
+		m = append(append(m, hs...), payload...)
+		out = append(out, binary.BigEndian.AppendUint32(m, crc32.ChecksumIEEE(m))...)
+	}
+	return out
+}
+
+// unknownMember is a member no modeled structure has, which the echo
+// server adds to every reply: a client must skip it.
+const unknownMember = "__modelgen_unknown"
+
+// reencode writes an echoed body again in another encoding of the same
+// data, as another server could write it, so that the client's decoder is
+// not only fed what its own encoder writes: JSON with spaces, members in
+// another order, \u escapes and "\/"; CBOR with indefinite lengths
+// (strings in chunks), integers and lengths in wider heads than needed,
+// and floats in the narrowest width that holds them exactly (half
+// precision included). Both get an unknown top-level member.
+func reencode(t *testing.T, body []byte) []byte {
+	if len(body) == 0 {
+		return body
+	}
+	h := fnv.New64a()
+	h.Write(body)
+	r := rand.New(rand.NewPCG(h.Sum64(), 7))
+	if protocol == "rpcv2Cbor" {
+		item, rest, err := parseCBOR(body)
+		if err != nil || len(rest) > 0 {
+			t.Fatalf("the client sent CBOR that does not parse (%v, %d bytes left): %x", err, len(rest), body)
+		}
+		if item.major == 5 {
+			extra := cborItem{major: 5, items: []cborItem{
+				{major: 3, bytes: []byte("a")}, {major: 4, items: []cborItem{{major: 0, n: 1}, {major: 7, info: 22, n: 22}, {major: 2, bytes: []byte{0, 1}}}},
+				{major: 3, bytes: []byte("b")}, {major: 6, n: 1, items: []cborItem{{major: 0, n: 5}}},
+			}}
+			item.items = append(item.items, cborItem{major: 3, bytes: []byte(unknownMember)}, extra)
+		}
+		return writeCBOR(nil, item, r)
+	}
+	d := json.NewDecoder(bytes.NewReader(body))
+	d.UseNumber()
+	var out bytes.Buffer
+	if err := rewriteJSON(&out, d, r, true); err != nil {
+		t.Fatalf("the client sent JSON that does not parse (%v): %s", err, body)
+	}
+	return out.Bytes()
+}
+
+// rewriteJSON copies one JSON value from d to out, reordered and spaced.
+func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top bool) error {
+	space := func() {
+		out.WriteString([]string{"", " ", "\n  ", "\t"}[r.IntN(4)])
+	}
+	tok, err := d.Token()
+	if err != nil {
+		return err
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		var parts []string
+		for d.More() {
+			var part bytes.Buffer
+			if v == '{' {
+				key, err := d.Token()
+				if err != nil {
+					return err
+				}
+				writeJSONString(&part, key.(string), r)
+				part.WriteString(":")
+			}
+			if err := rewriteJSON(&part, d, r, false); err != nil {
+				return err
+			}
+			parts = append(parts, part.String())
+		}
+		if _, err := d.Token(); err != nil {
+			return err
+		}
+		if v == '{' {
+			if top {
+				parts = append(parts, "\""+unknownMember+"\":{\"a\":[1,2.5,null,\"x\",{}],\"b\":{\"c\":true}}")
+			}
+			r.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
+			out.WriteString("{")
+		} else {
+			out.WriteString("[")
+		}
+		for i, p := range parts {
+			if i > 0 {
+				out.WriteString(",")
+			}
+			space()
+			out.WriteString(p)
+			space()
+		}
+		if v == '{' {
+			out.WriteString("}")
+		} else {
+			out.WriteString("]")
+		}
+	case string:
+		writeJSONString(out, v, r)
+	case json.Number:
+		out.WriteString(v.String())
+	case bool:
+		out.WriteString(strconv.FormatBool(v))
+	case nil:
+		out.WriteString("null")
+	}
+	return nil
+}
+
+// writeJSONString writes s as a JSON string, escaping some characters
+// that need no escape.
+func writeJSONString(out *bytes.Buffer, s string, r *rand.Rand) {
+	out.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == '"' || c == '\\':
+			out.WriteByte('\\')
+			out.WriteRune(c)
+		case c < 0x20 || c >= 0x80 && r.IntN(2) == 0 || c == 'e' && r.IntN(4) == 0:
+			if c > 0xffff {
+				c -= 0x10000
+				fmt.Fprintf(out, "\\u%04x\\u%04X", 0xd800+(c>>10), 0xdc00+(c&0x3ff))
+			} else {
+				fmt.Fprintf(out, "\\u%04x", c)
+			}
+		case c == '/' && r.IntN(2) == 0:
+			out.WriteString("\\/")
+		default:
+			out.WriteRune(c)
+		}
+	}
+	out.WriteByte('"')
+}
+
+// cborItem is one CBOR data item: major type, argument (an integer's
+// value, a tag's number, a float's bits), the bytes of a string, the
+// items of an array, a map (keys and values in turn) or a tag.
+type cborItem struct {
+	major byte
+	info  byte // major 7: 20 to 23 simple values, 25 to 27 float widths
+	n     uint64
+	bytes []byte
+	items []cborItem
+}
+
+// parseCBOR reads one item, definite or indefinite.
+func parseCBOR(b []byte) (cborItem, []byte, error) {
+	if len(b) == 0 {
+		return cborItem{}, nil, io.ErrUnexpectedEOF
+	}
+	it := cborItem{major: b[0] >> 5, info: b[0] & 31}
+	b = b[1:]
+	indefinite := false
+	switch {
+	case it.info < 24:
+		it.n = uint64(it.info)
+	case it.info <= 27:
+		w := 1 << (it.info - 24)
+		if len(b) < w {
+			return it, nil, io.ErrUnexpectedEOF
+		}
+		for _, c := range b[:w] {
+			it.n = it.n<<8 | uint64(c)
+		}
+		b = b[w:]
+	case it.info == 31 && it.major >= 2 && it.major <= 5:
+		indefinite = true
+	default:
+		return it, nil, fmt.Errorf("additional info %d of major %d", it.info, it.major)
+	}
+	switch it.major {
+	case 2, 3:
+		if indefinite {
+			for len(b) > 0 && b[0] != 0xff {
+				var chunk cborItem
+				var err error
+				if chunk, b, err = parseCBOR(b); err != nil {
+					return it, nil, err
+				}
+				it.bytes = append(it.bytes, chunk.bytes...)
+			}
+			if len(b) == 0 {
+				return it, nil, io.ErrUnexpectedEOF
+			}
+			return it, b[1:], nil
+		}
+		if uint64(len(b)) < it.n {
+			return it, nil, io.ErrUnexpectedEOF
+		}
+		it.bytes, b = b[:it.n], b[it.n:]
+	case 4, 5, 6:
+		count := it.n
+		if it.major == 5 {
+			count *= 2
+		}
+		if it.major == 6 {
+			count = 1
+		}
+		for i := uint64(0); indefinite || i < count; i++ {
+			if indefinite && len(b) > 0 && b[0] == 0xff {
+				b = b[1:]
+				break
+			}
+			var e cborItem
+			var err error
+			if e, b, err = parseCBOR(b); err != nil {
+				return it, nil, err
+			}
+			it.items = append(it.items, e)
+		}
+	}
+	return it, b, nil
+}
+
+// cborWide writes a head with an argument n in a width chosen at random
+// among those that hold it.
+func cborWide(b []byte, major byte, n uint64, r *rand.Rand) []byte {
+	if r.IntN(3) != 0 {
+		return cborHead(b, major, n)
+	}
+	switch {
+	case n <= 0xff && r.IntN(2) == 0:
+		return append(b, major<<5|24, byte(n))
+	case n <= 0xffff && r.IntN(2) == 0:
+		return binary.BigEndian.AppendUint16(append(b, major<<5|25), uint16(n))
+	case n <= 0xffffffff && r.IntN(2) == 0:
+		return binary.BigEndian.AppendUint32(append(b, major<<5|26), uint32(n))
+	}
+	return binary.BigEndian.AppendUint64(append(b, major<<5|27), n)
+}
+
+// writeCBOR writes an item in one of its valid encodings.
+func writeCBOR(b []byte, it cborItem, r *rand.Rand) []byte {
+	switch it.major {
+	case 0, 1:
+		return cborWide(b, it.major, it.n, r)
+	case 2, 3:
+		if len(it.bytes) > 1 && r.IntN(3) == 0 {
+			// Chunks of a text string must each be UTF-8: cut between
+			// characters.
+			b = append(b, it.major<<5|31)
+			rest := it.bytes
+			for len(rest) > 0 {
+				cut := 1 + r.IntN(len(rest))
+				for it.major == 3 && cut < len(rest) && rest[cut]&0xc0 == 0x80 {
+					cut++
+				}
+				b = append(cborWide(b, it.major, uint64(cut), r), rest[:cut]...)
+				rest = rest[cut:]
+			}
+			if r.IntN(2) == 0 {
+				b = cborHead(b, it.major, 0) // an empty chunk
+			}
+			return append(b, 0xff)
+		}
+		return append(cborWide(b, it.major, uint64(len(it.bytes)), r), it.bytes...)
+	case 4, 5:
+		indefinite := r.IntN(3) == 0
+		if indefinite {
+			b = append(b, it.major<<5|31)
+		} else {
+			n := uint64(len(it.items))
+			if it.major == 5 {
+				n /= 2
+			}
+			b = cborWide(b, it.major, n, r)
+		}
+		for _, e := range it.items {
+			b = writeCBOR(b, e, r)
+		}
+		if indefinite {
+			b = append(b, 0xff)
+		}
+		return b
+	case 6:
+		b = cborWide(b, 6, it.n, r)
+		if e := it.items[0]; it.n == 1 && r.IntN(2) == 0 {
+			// An epoch-seconds timestamp is an integer or a float: write
+			// a whole number as the other.
+			switch {
+			case e.major == 0 || e.major == 1:
+				f := float64(e.n)
+				if e.major == 1 {
+					f = -1 - f
+				}
+				return binary.BigEndian.AppendUint64(append(b, 0xfb), math.Float64bits(f))
+			case e.major == 7 && e.info == 27:
+				if f := math.Float64frombits(e.n); f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+					if f >= 0 {
+						return cborWide(b, 0, uint64(f), r)
+					}
+					return cborWide(b, 1, uint64(-1-f), r)
+				}
+			}
+		}
+		return writeCBOR(b, it.items[0], r)
+	}
+	// Major 7: simple values as they are; floats as narrow as is exact.
+	var f float64
+	switch it.info {
+	case 25:
+		f = halfToFloat(uint16(it.n))
+	case 26:
+		f = float64(math.Float32frombits(uint32(it.n)))
+	case 27:
+		f = math.Float64frombits(it.n)
+	default:
+		return cborHead(b, 7, it.n)
+	}
+	if h, ok := floatToHalf(f); ok && r.IntN(2) == 0 {
+		return binary.BigEndian.AppendUint16(append(b, 0xf9), h)
+	}
+	if f32 := float32(f); (float64(f32) == f || math.IsNaN(f)) && r.IntN(2) == 0 {
+		return binary.BigEndian.AppendUint32(append(b, 0xfa), math.Float32bits(f32))
+	}
+	return binary.BigEndian.AppendUint64(append(b, 0xfb), math.Float64bits(f))
+}
+
+// halfToFloat is the value of an IEEE 754 half-precision float.
+func halfToFloat(h uint16) float64 {
+	sign := 1.0
+	if h&0x8000 != 0 {
+		sign = -1
+	}
+	exp, mant := int(h>>10&31), float64(h&0x3ff)
+	switch exp {
+	case 0:
+		return sign * math.Ldexp(mant, -24)
+	case 31:
+		if mant != 0 {
+			return math.NaN()
+		}
+		return math.Inf(int(sign))
+	}
+	return sign * math.Ldexp(1024+mant, exp-25)
+}
+
+// floatToHalf is the half-precision float of f, when one holds it exactly.
+func floatToHalf(f float64) (uint16, bool) {
+	if math.IsNaN(f) {
+		return 0x7e00, true
+	}
+	var sign uint16
+	if math.Signbit(f) {
+		sign = 0x8000
+	}
+	for h := uint16(0); h < 0x7c01; h++ {
+		if halfToFloat(h) == math.Abs(f) {
+			return sign | h, true
+		}
+	}
+	return 0, false
 }
 
 func ptr[T any](v T) *T { return &v }

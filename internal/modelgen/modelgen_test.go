@@ -21,11 +21,25 @@ var (
 	flagFeatures = flag.String("features", "", `feature families, e.g. "all" or "all,-Unions"; empty: the committed set (sampleOptions)`)
 	flagKeep     = flag.Bool("keep", false, "keep the generated module and print where it is")
 	flagBatch    = flag.Int("batch", 20, "models per go vet / go test run")
+	flagProtocol = flag.String("protocol", "", "the services' protocol: restJson1 (the default), awsJson1_0, awsJson1_1, rpcv2Cbor, rpcv2Json, or mixed (one per seed, see ProtocolOf)")
 )
 
 // sampleSize is the number of models of the fixed sample that make test
-// runs: 55 to 90 seconds on a 2-core machine, depending on its load.
-const sampleSize = 30
+// runs: 55 to 90 seconds on a 2-core machine, depending on its load. The
+// last rpcSample of them are services of the RPC protocols, in turn.
+const (
+	sampleSize = 30
+	rpcSample  = 8
+)
+
+// sampleProtocol is the protocol of a seed of the fixed sample (regression
+// seeds are restJson1).
+func sampleProtocol(seed uint64) string {
+	if seed <= sampleSize-rpcSample || seed > sampleSize {
+		return "restJson1"
+	}
+	return Protocols[1+seed%uint64(len(Protocols)-1)]
+}
 
 // regressionSeeds are seeds that once failed; they run with every sample.
 var regressionSeeds = []uint64{
@@ -70,6 +84,11 @@ func TestRandomModels(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if !ValidProtocol(*flagProtocol) {
+		t.Fatalf("-protocol %q: want one of %v or mixed", *flagProtocol, Protocols)
+	}
+	o.Protocol = *flagProtocol
+	protocolOf := func(uint64) string { return o.Protocol }
 	var seeds []uint64
 	switch {
 	case *flagSeeds != "":
@@ -97,8 +116,11 @@ func TestRandomModels(t *testing.T) {
 			seeds = append(seeds, i+1)
 		}
 		seeds = append(seeds, regressionSeeds...)
+		if *flagProtocol == "" {
+			protocolOf = sampleProtocol
+		}
 	}
-	t.Logf("features off: %v", o.Off())
+	t.Logf("features off: %v; protocol %q", o.Off(), o.Protocol)
 
 	root := t.TempDir()
 	if *flagKeep {
@@ -112,7 +134,11 @@ func TestRandomModels(t *testing.T) {
 	var failures []Failure
 	for i := 0; i < len(seeds); i += *flagBatch {
 		batch := seeds[i:min(i+*flagBatch, len(seeds))]
-		fs, err := RunBatch(filepath.Join(root, fmt.Sprintf("batch%d", i / *flagBatch)), batch, o)
+		fs, err := RunBatchWith(filepath.Join(root, fmt.Sprintf("batch%d", i / *flagBatch)), batch, func(seed uint64) Options {
+			so := o
+			so.Protocol = protocolOf(seed)
+			return so
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +149,7 @@ func TestRandomModels(t *testing.T) {
 	}
 	t.Logf("%d models in %v, %d failed", len(seeds), time.Since(start).Round(time.Second), len(failures))
 	for _, f := range failures {
-		t.Errorf("%s\nrepeat with: go test ./internal/modelgen -run '^TestRandomModels$' -args -seeds=%d -features=%q -keep", f, f.Seed, featureFlag(o))
+		t.Errorf("%s\nrepeat with: go test ./internal/modelgen -run '^TestRandomModels$' -args -seeds=%d -features=%q -protocol=%q -keep", f, f.Seed, featureFlag(o), ProtocolOf(f.Seed, Options{Protocol: protocolOf(f.Seed)}))
 	}
 }
 

@@ -3,6 +3,7 @@ package modelgen
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -117,6 +118,39 @@ type Options struct {
 	// the package is generated with its server, whose handler sends random
 	// events that the client must read back unchanged.
 	EventStreams bool
+
+	// Protocol is the service's protocol: "" or "restJson1" (the default),
+	// "awsJson1_0", "awsJson1_1", "rpcv2Cbor", "rpcv2Json", or "mixed" (one
+	// of the five per seed; see ProtocolOf). The RPC protocols ignore HTTP
+	// bindings, so their models leave out what only bindings test
+	// (Payloads, Streaming, WireChecks), and rpcv2Cbor has no documents.
+	Protocol string
+}
+
+// Protocols are the values of Options.Protocol that name one protocol,
+// in the order "mixed" takes them by seed.
+var Protocols = []string{"restJson1", "awsJson1_0", "awsJson1_1", "rpcv2Cbor", "rpcv2Json"}
+
+// ProtocolOf is the protocol of seed's model under o: Options.Protocol,
+// restJson1 when empty, and for "mixed" the seed's turn in Protocols (not
+// a draw, so that the rest of the model is what that protocol gives).
+func ProtocolOf(seed uint64, o Options) string {
+	switch o.Protocol {
+	case "", "restJson1":
+		return "restJson1"
+	case "mixed":
+		return Protocols[seed%uint64(len(Protocols))]
+	}
+	return o.Protocol
+}
+
+// rpc reports whether protocol is one of the RPC protocols, which ignore
+// HTTP binding traits.
+func rpc(protocol string) bool { return protocol != "restJson1" }
+
+// ValidProtocol reports whether s is a value Options.Protocol takes.
+func ValidProtocol(s string) bool {
+	return s == "" || s == "mixed" || slices.Contains(Protocols, s)
 }
 
 // All returns Options with every feature family on.
@@ -124,17 +158,20 @@ func All() Options {
 	var o Options
 	v := reflect.ValueOf(&o).Elem()
 	for i := range v.NumField() {
-		v.Field(i).SetBool(true)
+		if v.Field(i).Kind() == reflect.Bool {
+			v.Field(i).SetBool(true)
+		}
 	}
 	return o
 }
 
-// Off lists the families that are off, by field name.
+// Off lists the families that are off, by field name (Protocol is not a
+// family).
 func (o Options) Off() []string {
 	var off []string
 	v := reflect.ValueOf(o)
 	for i := range v.NumField() {
-		if !v.Field(i).Bool() {
+		if v.Field(i).Kind() == reflect.Bool && !v.Field(i).Bool() {
 			off = append(off, v.Type().Field(i).Name)
 		}
 	}

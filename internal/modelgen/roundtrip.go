@@ -61,7 +61,30 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		})))),
 	)
 
+	proto := ProtocolOf(m.Seed, m.Options)
+	echoOps := jen.Dict{}
+	for _, name := range m.Echo {
+		echoOps[jen.Lit(name)] = jen.True()
+	}
+	f.Comment("echoOps are the echo operations, by the name the RPC protocols send.")
+	f.Var().Id("echoOps").Op("=").Map(jen.String()).Bool().Values(echoOps)
+	eventOps := jen.Dict{}
+	if rpc(proto) {
+		for _, name := range m.Events {
+			eventOps[jen.Lit(name)] = jen.True()
+		}
+	}
+	f.Comment("queryCompatible says whether the service is awsQueryCompatible.")
+	f.Var().Id("queryCompatible").Op("=").Lit(svc.Shape.Traits.Has(traitQueryCompatible))
+	f.Comment("eventOps are the RPC event-stream operations, whose messages the server echoes.")
+	f.Var().Id("eventOps").Op("=").Map(jen.String()).Bool().Values(eventOps)
+
 	for i, op := range p.Operations {
+		if rpc(proto) && slices.Contains(m.Events, op.Shape.ID.Name) {
+			// Event streams with an RPC protocol have their own test
+			// (rpcEventTest), below.
+			continue
+		}
 		echo := slices.Contains(m.Echo, op.Shape.ID.Name)
 		var inputs []jen.Code
 		for range 3 {
@@ -107,12 +130,18 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	wv := &valueWriter{p: p, o: m.Options, r: rand.New(rand.NewPCG(m.Seed, 0x3173))}
 	for i, op := range p.Operations {
 		name := op.Shape.ID.Name
+		if rpc(proto) && slices.Contains(m.Events, name) {
+			if m.Options.EventStreams {
+				wv.rpcEventTest(f, i, op, m.Options.Auth, svc)
+			}
+			continue
+		}
 		switch {
 		case m.Options.Streaming && slices.Contains(m.Streams, name):
 			wv.streamTest(f, fmt.Sprintf("TestStream%d", i), op)
 		case m.Options.Waiters && slices.Contains(m.Waits, name):
 			wv.waiterTest(f, fmt.Sprintf("TestWaiter%d", i), op)
-		case m.Options.EventStreams && slices.Contains(m.Events, name):
+		case m.Options.EventStreams && slices.Contains(m.Events, name) && !rpc(proto):
 			wv.eventStreamTest(f, i, op)
 		case m.Options.WireChecks && !slices.Contains(m.Echo, name) && hasBindings(op):
 			wv.wireTest(f, i, op)
@@ -120,7 +149,7 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		if m.Options.ErrorResponses {
 			errs := append(slices.Clone(op.Shape.Errors), svc.Errors...)
 			for j, e := range errs {
-				wv.errorTest(f, fmt.Sprintf("TestError%d_%d", i, j), op, e)
+				wv.errorTest(f, fmt.Sprintf("TestError%d_%d", i, j), op, e, svc.Shape.Traits.Has(traitQueryCompatible))
 			}
 		}
 	}
@@ -131,9 +160,11 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	}
 	return map[string][]byte{
 		"roundtrip_test.go":         buf.Bytes(),
-		"roundtrip_helpers_test.go": []byte(strings.NewReplacer("package PKG", "package "+testPkg, `"APIKEYNAME"`, strconv.Quote(apiKeyName)).Replace(helpers)),
+		"roundtrip_helpers_test.go": []byte(strings.NewReplacer("package PKG", "package "+testPkg, `"APIKEYNAME"`, strconv.Quote(apiKeyName), `"PROTOCOL"`, strconv.Quote(proto)).Replace(helpers)),
 	}, nil
 }
+
+const traitQueryCompatible = "aws.protocols#awsQueryCompatible"
 
 // The secrets newClientAt configures for every auth scheme the client has.
 const (

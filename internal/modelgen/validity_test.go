@@ -1,6 +1,7 @@
 package modelgen
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -28,6 +29,64 @@ func TestModelsAreValid(t *testing.T) {
 		}
 		if len(m.Echo) == 0 {
 			t.Errorf("seed %d: no echo operation", seed)
+		}
+	}
+}
+
+// TestProtocols loads models of every protocol and checks that each
+// service has its protocol's trait and nothing that the protocol forbids
+// or that only HTTP bindings would carry: no @httpPayload, no @streaming
+// blob, and, for rpcv2Cbor, no document; and that restJson1, named or
+// not, gives the models it always gave.
+func TestProtocols(t *testing.T) {
+	for seed := range uint64(100) {
+		o := All()
+		o.Protocol = "mixed"
+		m := Generate(seed, o)
+		proto := ProtocolOf(seed, o)
+		model, err := shapes.Load(shapes.Source{Name: fmt.Sprintf("s%d.smithy", seed), Data: m.IDL})
+		if err != nil {
+			t.Fatalf("seed %d (%s): %v\n%s", seed, proto, err, m.IDL)
+		}
+		svc, err := model.Service("")
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		got := svc.ProtocolTraits()
+		if want := protocolTrait(proto); len(got) != 1 || got[0] != want {
+			t.Errorf("seed %d: protocol traits %v, want [%s]", seed, got, want)
+		}
+		if len(m.Echo) == 0 {
+			t.Errorf("seed %d: no echo operation", seed)
+		}
+		if !rpc(proto) {
+			plain := All()
+			if !bytes.Equal(m.IDL, Generate(seed, plain).IDL) {
+				t.Errorf("seed %d: restJson1 by mixed differs from the default", seed)
+			}
+			continue
+		}
+		for _, s := range append(append([]*shapes.Shape{}, svc.Shapes...), svc.Operations...) {
+			if proto == "rpcv2Cbor" && s.Kind == shapes.KindDocument {
+				t.Errorf("seed %d: rpcv2Cbor model has document %s", seed, s.ID)
+			}
+			if s.Kind == shapes.KindBlob && s.Traits.Streaming() {
+				t.Errorf("seed %d: %s model has streaming blob %s", seed, proto, s.ID)
+			}
+			for _, io := range []*shapes.Shape{s, s.Input, s.Output} {
+				for _, mem := range memberList(io) {
+					if mem.Traits.HTTPPayload() {
+						t.Errorf("seed %d: %s model has @httpPayload on %s$%s", seed, proto, io.ID, mem.Name)
+					}
+				}
+			}
+		}
+	}
+	for seed := range uint64(20) {
+		o := All()
+		o.Protocol = "restJson1"
+		if !bytes.Equal(Generate(seed, o).IDL, Generate(seed, All()).IDL) {
+			t.Errorf("seed %d: Protocol restJson1 differs from the default", seed)
 		}
 	}
 }
