@@ -88,7 +88,13 @@ func (c *codec) jsonErrorDecoder(codeFn *jen.Statement) jen.Code {
 		g.List(jen.Id("code"), jen.Id("message")).Op(":=").Add(codeFn).Call(jen.Id("resp"))
 		qc := c.p.queryCompatible
 		if qc {
-			g.List(jen.Id("queryCode"), jen.Id("queryType"), jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(
+			// The type goes only into modeled errors: a service without
+			// any must not declare it (Go refuses an unused variable).
+			queryType := jen.Id("_")
+			if len(errs) > 0 {
+				queryType = jen.Id("queryType")
+			}
+			g.List(jen.Id("queryCode"), queryType, jen.Id("_")).Op(":=").Qual("strings", "Cut").Call(
 				jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("X-Amzn-Query-Error")), jen.Lit(";"))
 		}
 		if len(errs) > 0 {

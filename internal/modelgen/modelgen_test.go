@@ -33,8 +33,11 @@ const (
 )
 
 // sampleProtocol is the protocol of a seed of the fixed sample (regression
-// seeds are restJson1).
+// seeds are restJson1 unless regressionProtocols says otherwise).
 func sampleProtocol(seed uint64) string {
+	if p, ok := regressionProtocols[seed]; ok {
+		return p
+	}
 	if seed <= sampleSize-rpcSample || seed > sampleSize {
 		return "restJson1"
 	}
@@ -43,7 +46,14 @@ func sampleProtocol(seed uint64) string {
 
 // regressionSeeds are seeds that once failed; they run with every sample.
 var regressionSeeds = []uint64{
-	900002, // a service named out: its package was hidden in the server by the local variable out
+	900002,  // a service named out: its package was hidden in the server by the local variable out
+	9520001, // awsJson1_0 (regressionProtocols), awsQueryCompatible without errors: queryType declared and not used
+}
+
+// regressionProtocols are the protocols of regression seeds that are not
+// restJson1.
+var regressionProtocols = map[uint64]string{
+	9520001: "awsJson1_0",
 }
 
 // sampleOptions are the feature families the committed sample turns on:
