@@ -180,7 +180,9 @@
 // indefinite lengths and chunked strings, wider heads, floats narrowed to
 // the smallest exact width (half precision too), epoch-seconds timestamps
 // as integers or floats; and both with an unknown member, which the client
-// must skip. Other operations get 200 and the protocol's headers, no body.
+// must skip, and null for some members the request left out, which it
+// must take as absent. Other operations get 200 and the protocol's
+// headers, no body.
 //
 // With ErrorResponses, each operation is also called once for each of its
 // errors (and the service's) against a server that answers with it: the

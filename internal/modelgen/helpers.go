@@ -73,7 +73,7 @@ func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []rec
 			// own headers, and rpcv2Cbor's body is the same data in CBOR.
 			protocolHeaders(w.Header())
 			if protocol == "rpcv2Cbor" && len(body) > 0 {
-				body = reencode(t, jsonToCBOR(t, rep.Body))
+				body = reencode(t, jsonToCBOR(t, rep.Body), nil)
 			}
 		}
 		w.WriteHeader(rep.Status)
@@ -235,7 +235,7 @@ func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 			return
 		}
 		if echoOps[op] {
-			w.Write(reencode(t, body))
+			w.Write(reencode(t, body, echoMembers[op]))
 			return
 		}
 		w.WriteHeader(http.StatusOK)
@@ -262,9 +262,12 @@ func checkRPCRequest(t *testing.T, r *http.Request, body []byte) string {
 			t.Errorf("%s with X-Amz-Target %q: want / and Service.Operation", r.URL.Path, r.Header.Get("X-Amz-Target"))
 		}
 	default:
-		var ok bool
-		if _, op, ok = strings.Cut(r.URL.Path, "/operation/"); !ok || !strings.HasPrefix(r.URL.Path, "/service/") {
+		// The last "/operation/": the service may be called operation.
+		i := strings.LastIndex(r.URL.Path, "/operation/")
+		if i < 0 || !strings.HasPrefix(r.URL.Path, "/service/") {
 			t.Errorf("path %s: want /service/{Service}/operation/{Operation}", r.URL.Path)
+		} else {
+			op = r.URL.Path[i+len("/operation/"):]
 		}
 		if got, want := r.Header.Get("Smithy-Protocol"), strings.Replace(protocol, "rpcv2", "rpc-v2-", 1); got != strings.ToLower(want) {
 			t.Errorf("%s: Smithy-Protocol %q, want %q", op, got, strings.ToLower(want))
@@ -313,7 +316,8 @@ func jsonToCBOR(t *testing.T, text string) []byte {
 	d.UseNumber()
 	var v any
 	if err := d.Decode(&v); err != nil {
-		t.Fatalf("reply %q: %v", text, err)
+		t.Errorf("reply %q: %v", text, err)
+		return nil
 	}
 	return appendCBOR(nil, v)
 }
@@ -373,6 +377,9 @@ func appendCBOR(b []byte, v any) []byte {
 	panic(fmt.Sprintf("jsonToCBOR: %T", v))
 }
 
+// The server's helpers report what is wrong with t.Errorf, never Fatalf:
+// they run in the server's goroutines, not the test's.
+
 // echoEvents answers an input event stream with its own messages, the
 // initial-request event as the initial-response: the framing (prelude,
 // typed headers, CRC-32s) is read and written here, not by the client.
@@ -380,16 +387,19 @@ func echoEvents(t *testing.T, body []byte) []byte {
 	var out []byte
 	for len(body) > 0 {
 		if len(body) < 16 {
-			t.Fatalf("a message of %d bytes", len(body))
+			t.Errorf("a message of %d bytes", len(body))
+			return nil
 		}
 		total, hlen := binary.BigEndian.Uint32(body), binary.BigEndian.Uint32(body[4:])
 		if total < 16+hlen || uint32(len(body)) < total {
-			t.Fatalf("a message of %d bytes with %d of headers, %d left", total, hlen, len(body))
+			t.Errorf("a message of %d bytes with %d of headers, %d left", total, hlen, len(body))
+			return nil
 		}
 		msg := body[:total]
 		body = body[total:]
 		if crc32.ChecksumIEEE(msg[:8]) != binary.BigEndian.Uint32(msg[8:]) || crc32.ChecksumIEEE(msg[:total-4]) != binary.BigEndian.Uint32(msg[total-4:]) {
-			t.Fatalf("a message with a wrong CRC: %x", msg)
+			t.Errorf("a message with a wrong CRC: %x", msg)
+			return nil
 		}
 		headers, payload := msg[12:12+hlen], msg[12+hlen:total-4]
 		var hs []byte
@@ -429,8 +439,10 @@ const unknownMember = "__modelgen_unknown"
 // another order, \u escapes and "\/"; CBOR with indefinite lengths
 // (strings in chunks), integers and lengths in wider heads than needed,
 // and floats in the narrowest width that holds them exactly (half
-// precision included). Both get an unknown top-level member.
-func reencode(t *testing.T, body []byte) []byte {
+// precision included). Both get an unknown top-level member, and null
+// for some of members (top-level member names) that the body leaves out:
+// null is what a server may write for a member it has no value of.
+func reencode(t *testing.T, body []byte, members []string) []byte {
 	if len(body) == 0 {
 		return body
 	}
@@ -440,7 +452,8 @@ func reencode(t *testing.T, body []byte) []byte {
 	if protocol == "rpcv2Cbor" {
 		item, rest, err := parseCBOR(body)
 		if err != nil || len(rest) > 0 {
-			t.Fatalf("the client sent CBOR that does not parse (%v, %d bytes left): %x", err, len(rest), body)
+			t.Errorf("the client sent CBOR that does not parse (%v, %d bytes left): %x", err, len(rest), body)
+			return body
 		}
 		if item.major == 5 {
 			extra := cborItem{major: 5, items: []cborItem{
@@ -448,20 +461,32 @@ func reencode(t *testing.T, body []byte) []byte {
 				{major: 3, bytes: []byte("b")}, {major: 6, n: 1, items: []cborItem{{major: 0, n: 5}}},
 			}}
 			item.items = append(item.items, cborItem{major: 3, bytes: []byte(unknownMember)}, extra)
+			have := map[string]bool{}
+			for i := 0; i < len(item.items); i += 2 {
+				have[string(item.items[i].bytes)] = true
+			}
+			for _, m := range members {
+				if !have[m] && r.IntN(2) == 0 {
+					item.items = append(item.items, cborItem{major: 3, bytes: []byte(m)}, cborItem{major: 7, info: 22, n: 22})
+				}
+			}
 		}
 		return writeCBOR(nil, item, r)
 	}
 	d := json.NewDecoder(bytes.NewReader(body))
 	d.UseNumber()
 	var out bytes.Buffer
-	if err := rewriteJSON(&out, d, r, true); err != nil {
-		t.Fatalf("the client sent JSON that does not parse (%v): %s", err, body)
+	if err := rewriteJSON(&out, d, r, members); err != nil {
+		t.Errorf("the client sent JSON that does not parse (%v): %s", err, body)
+		return body
 	}
 	return out.Bytes()
 }
 
-// rewriteJSON copies one JSON value from d to out, reordered and spaced.
-func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top bool) error {
+// rewriteJSON copies one JSON value from d to out, reordered and spaced;
+// at the top (top non-nil: the members that may be null), with the
+// unknown member and nulls.
+func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top []string) error {
 	space := func() {
 		out.WriteString([]string{"", " ", "\n  ", "\t"}[r.IntN(4)])
 	}
@@ -472,6 +497,7 @@ func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top bool) err
 	switch v := tok.(type) {
 	case json.Delim:
 		var parts []string
+		have := map[string]bool{}
 		for d.More() {
 			var part bytes.Buffer
 			if v == '{' {
@@ -479,10 +505,11 @@ func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top bool) err
 				if err != nil {
 					return err
 				}
+				have[key.(string)] = true
 				writeJSONString(&part, key.(string), r)
 				part.WriteString(":")
 			}
-			if err := rewriteJSON(&part, d, r, false); err != nil {
+			if err := rewriteJSON(&part, d, r, nil); err != nil {
 				return err
 			}
 			parts = append(parts, part.String())
@@ -491,8 +518,15 @@ func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top bool) err
 			return err
 		}
 		if v == '{' {
-			if top {
+			if top != nil {
 				parts = append(parts, "\""+unknownMember+"\":{\"a\":[1,2.5,null,\"x\",{}],\"b\":{\"c\":true}}")
+				for _, m := range top {
+					if !have[m] && r.IntN(2) == 0 {
+						var part bytes.Buffer
+						writeJSONString(&part, m, r)
+						parts = append(parts, part.String()+":null")
+					}
+				}
 			}
 			r.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
 			out.WriteString("{")

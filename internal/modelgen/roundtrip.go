@@ -68,6 +68,24 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	}
 	f.Comment("echoOps are the echo operations, by the name the RPC protocols send.")
 	f.Var().Id("echoOps").Op("=").Map(jen.String()).Bool().Values(echoOps)
+	echoMembers := jen.Dict{}
+	if rpc(proto) {
+		for _, op := range p.Operations {
+			if !slices.Contains(m.Echo, op.Shape.ID.Name) {
+				continue
+			}
+			// Documents are left out: null is a document's value.
+			names := []jen.Code{}
+			for _, mem := range memberList(op.Output) {
+				if mem.Target.Kind != shapes.KindDocument {
+					names = append(names, jen.Lit(mem.Name))
+				}
+			}
+			echoMembers[jen.Lit(op.Shape.ID.Name)] = jen.Values(names...)
+		}
+	}
+	f.Comment("echoMembers are the members of each RPC echo output that its reply may give as null when the request left them out.")
+	f.Var().Id("echoMembers").Op("=").Map(jen.String()).Index().String().Values(echoMembers)
 	eventOps := jen.Dict{}
 	if rpc(proto) {
 		for _, name := range m.Events {
