@@ -173,7 +173,9 @@
 // the binary value), NaN equal to NaN, documents as JSON values, and nil
 // apart from empty.
 // With an RPC protocol, the test server checks each request's framing
-// (POST, the path or X-Amz-Target, Smithy-Protocol, Content-Type), and
+// (POST, the path or X-Amz-Target, Smithy-Protocol, Content-Type,
+// x-amzn-query-mode, and with rpcv2 no body for an operation without
+// input), and
 // answers an echo operation (found by the name the request gives) with
 // its body written again as another server could write it: JSON with
 // spaces, its members in another order and \u escapes; CBOR with

@@ -275,6 +275,9 @@ func checkRPCRequest(t *testing.T, r *http.Request, body []byte) string {
 		if r.Header.Get("X-Amz-Target") != "" {
 			t.Errorf("%s: X-Amz-Target sent with %s", op, protocol)
 		}
+		if noInputOps[op] && (len(body) > 0 || r.Header.Get("Content-Type") != "") {
+			t.Errorf("%s has no input: sent %d bytes with Content-Type %q, want neither", op, len(body), r.Header.Get("Content-Type"))
+		}
 	}
 	if got := r.Header.Get("X-Amzn-Query-Mode"); queryCompatible != (got == "true") {
 		t.Errorf("%s: x-amzn-query-mode %q from a client of a service that is awsQueryCompatible: %v", op, got, queryCompatible)

@@ -92,6 +92,16 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			eventOps[jen.Lit(name)] = jen.True()
 		}
 	}
+	noInput := jen.Dict{}
+	if rpc(proto) {
+		for _, op := range p.Operations {
+			if op.Input == nil || op.Input.IsUnit() {
+				noInput[jen.Lit(op.Shape.ID.Name)] = jen.True()
+			}
+		}
+	}
+	f.Comment("noInputOps are the RPC operations without input, which rpcv2 sends without a body.")
+	f.Var().Id("noInputOps").Op("=").Map(jen.String()).Bool().Values(noInput)
 	f.Comment("queryCompatible says whether the service is awsQueryCompatible.")
 	f.Var().Id("queryCompatible").Op("=").Lit(svc.Shape.Traits.Has(traitQueryCompatible))
 	f.Comment("eventOps are the RPC event-stream operations, whose messages the server echoes.")
