@@ -737,22 +737,7 @@ func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operati
 		jen.Return(jen.Op("&").Qual(p.ImportPath, op.OutputName).Values(), jen.Nil()),
 	)
 	name := fmt.Sprintf("TestEvents%d", i)
-	body := []jen.Code{
-		jen.Id("events").Op(":=").Index().Add(union.Clone()).Values(sent...),
-		jen.Id("send").Op(":=").Id("events"),
-	}
-	var end jen.Code = jen.If(jen.Id("s").Dot("end").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v"), jen.Id("s").Dot("end")))
-	if fault != nil {
-		body = append(body,
-			jen.Id("fault").Op(":=").Add(w.value(fault, 1)),
-			jen.Id("send").Op("=").Append(jen.Id("send").Index(jen.Op(":").Len(jen.Id("send")).Op(":").Len(jen.Id("send"))), jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(fault)).Values(jen.Id("Value").Op(":").Id("fault"))),
-		)
-		end = jen.Block(
-			jen.Var().Id("got").Op("*").Qual(p.TypesPath, p.TypeName(fault.Target)),
-			jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Id("s").Dot("end"), jen.Op("&").Id("got"))).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v, want the exception"), jen.Id("s").Dot("end"))),
-			jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit("exception"), jen.Op("&").Id("fault"), jen.Id("got")),
-		)
-	}
+	body, end := w.eventsToSend(union, sent, fault, jen.Id("s").Dot("end"))
 	body = append(body,
 		jen.Id("s").Op(":=").Op("&").Id(svcType).Values(),
 		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(serverPkg, "NewHandler").Call(jen.Id("s"), jen.Qual(serverPkg, "HandlerOptions").Values())),
@@ -778,6 +763,30 @@ func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operati
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
 }
 
+// eventsToSend is the start of an event test's body: the events sent
+// (events), the same with the exception fault after them when there is one
+// (send), and the check of how the stream ended, whose error is endErr:
+// none, or the exception, as its type and value.
+func (w *valueWriter) eventsToSend(union *jen.Statement, sent []jen.Code, fault *shapes.Member, endErr *jen.Statement) (body []jen.Code, end jen.Code) {
+	p := w.p
+	body = []jen.Code{
+		jen.Id("events").Op(":=").Index().Add(union.Clone()).Values(sent...),
+		jen.Id("send").Op(":=").Id("events"),
+	}
+	if fault == nil {
+		return body, jen.If(endErr.Clone().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v"), endErr.Clone()))
+	}
+	body = append(body,
+		jen.Id("fault").Op(":=").Add(w.value(fault, 1)),
+		jen.Id("send").Op("=").Append(jen.Id("send").Index(jen.Op(":").Len(jen.Id("send")).Op(":").Len(jen.Id("send"))), jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(fault)).Values(jen.Id("Value").Op(":").Id("fault"))),
+	)
+	return body, jen.Block(
+		jen.Var().Id("got").Op("*").Qual(p.TypesPath, p.TypeName(fault.Target)),
+		jen.If(jen.Op("!").Qual("errors", "As").Call(endErr.Clone(), jen.Op("&").Id("got"))).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v, want the exception"), endErr.Clone())),
+		jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit("exception"), jen.Op("&").Id("fault"), jen.Id("got")),
+	)
+}
+
 // rpcEventTest sends random events (then, half the time, the union's
 // exception) in the input stream of an RPC protocol's event operation,
 // whose output streams the same union; the test server echoes the
@@ -796,22 +805,7 @@ func (w *valueWriter) rpcEventTest(f *jen.File, i int, op *gogen.Operation, auth
 	if auth {
 		newClient = jen.Id("newClientAt").Call(jen.Id("t"), jen.Id("newAuthServer").Call(jen.Id("t"), jen.Lit(wantAuth(svc, op.Shape))))
 	}
-	body := []jen.Code{
-		jen.Id("events").Op(":=").Index().Add(union.Clone()).Values(sent...),
-		jen.Id("send").Op(":=").Id("events"),
-	}
-	var end jen.Code = jen.If(jen.Id("end").Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v"), jen.Id("end")))
-	if fault != nil {
-		body = append(body,
-			jen.Id("fault").Op(":=").Add(w.value(fault, 1)),
-			jen.Id("send").Op("=").Append(jen.Id("send").Index(jen.Op(":").Len(jen.Id("send")).Op(":").Len(jen.Id("send"))), jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(fault)).Values(jen.Id("Value").Op(":").Id("fault"))),
-		)
-		end = jen.Block(
-			jen.Var().Id("got").Op("*").Qual(p.TypesPath, p.TypeName(fault.Target)),
-			jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Id("end"), jen.Op("&").Id("got"))).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v, want the exception"), jen.Id("end"))),
-			jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit("exception"), jen.Op("&").Id("fault"), jen.Id("got")),
-		)
-	}
+	body, end := w.eventsToSend(union, sent, fault, jen.Id("end"))
 	body = append(body,
 		jen.Id("in").Op(":=").Op("&").Qual(p.ImportPath, op.InputName).Values(jen.Dict{
 			jen.Id(p.FieldName(in)): jen.Qual(p.ImportPath, p.EventReaderConstructor(in.Target)).Call(
