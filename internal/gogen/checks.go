@@ -28,11 +28,15 @@ type memberChecks struct {
 	// label: a string bound to a URI label, which must not be empty (an
 	// empty path segment would change the request's path).
 	label bool
+	// document: a document's text must be one JSON value, or the request
+	// would not be JSON. The default mode checks it too: such a request
+	// could only be refused, as malformed, by the service.
+	document bool
 }
 
 // value reports whether a present value has anything to check.
 func (c *memberChecks) value() bool {
-	return c != nil && (c.length != nil || c.rng != nil || c.pattern != nil || c.enum || c.intEnum || c.unique || c.nested || c.label)
+	return c != nil && (c.length != nil || c.rng != nil || c.pattern != nil || c.enum || c.intEnum || c.unique || c.nested || c.label || c.document)
 }
 
 // any reports whether the member has anything to check.
@@ -92,9 +96,9 @@ func (p *Plan) planChecks() error {
 	// depth: its checks are Validate's required ones, and its functions
 	// are written for the shapes that lead to one.
 	p.requiredChecks = map[*shapes.Member]*memberChecks{}
-	needs = p.reaching(func(c *memberChecks) bool { return c != nil && c.required })
+	needs = p.reaching(func(c *memberChecks) bool { return c != nil && (c.required || c.document) })
 	for m, c := range p.checks {
-		p.requiredChecks[m] = &memberChecks{required: c.required, nested: needs[m.Target] && aggregate(m.Target)}
+		p.requiredChecks[m] = &memberChecks{required: c.required, document: c.document, nested: needs[m.Target] && aggregate(m.Target)}
 	}
 	return nil
 }
@@ -157,6 +161,8 @@ func (p *Plan) ownChecks(m *shapes.Member) (*memberChecks, error) {
 		c.pattern = pc
 	}
 	switch {
+	case t.Kind == shapes.KindDocument:
+		c.document = true
 	case t.IsEnum():
 		c.enum = true
 	case t.Kind == shapes.KindIntEnum:

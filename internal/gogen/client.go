@@ -264,6 +264,10 @@ func emitCheck(f *jen.File, p *Plan, c *codec, op *Operation) {
 				case (rc.required || label) && m.Target.IsEnum():
 					checks = append(checks, jen.If(field.Clone().Op("==").Lit("")).Block(jen.Id("v").Dot("Required").Call(path)))
 				}
+				if rc.document {
+					checks = append(checks, jen.If(jen.Err().Op(":=").Add(p.documentCheck(field)), jen.Err().Op("!=").Nil()).Block(
+						jen.Id("v").Dot("Document").Call(path.Clone(), jen.Err())))
+				}
 				if rc.nested && !p.presenceOnly(m) {
 					// The function returns at once for a nil structure, and
 					// a nil list, map or union has nothing to range over or

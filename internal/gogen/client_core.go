@@ -153,8 +153,9 @@ func emitClientCore(f *jen.File, p *Plan) {
 	f.Const().Defs(
 		jen.Comment("ValidateRequired, the default, checks that required members are set,"),
 		jen.Comment("at every depth where a value is present (in the input and in the"),
-		jen.Comment("structures, list elements, map values and unions it holds), and that"),
-		jen.Comment("members bound to the URI path are not empty."),
+		jen.Comment("structures, list elements, map values and unions it holds), that"),
+		jen.Comment("members bound to the URI path are not empty, and that documents are"),
+		jen.Comment("JSON."),
 		jen.Id("ValidateRequired").Op("=").Qual(validation, "Required"),
 		jen.Comment("ValidateAll checks every constraint of the model, as Validate does."),
 		jen.Id("ValidateAll").Op("=").Qual(validation, "All"),

@@ -189,6 +189,11 @@ func (v *validation) valueChecks(g *jen.Group, m *shapes.Member, c *memberChecks
 			jen.Id("v").Dot("Pattern").Call(path, rawLit(c.pattern.source)),
 		)
 	}
+	if c.document {
+		g.If(jen.Err().Op(":=").Add(v.p.documentCheck(x)), jen.Err().Op("!=").Nil()).Block(
+			jen.Id("v").Dot("Document").Call(path, jen.Err()),
+		)
+	}
 	switch {
 	case c.enum:
 		g.If(jen.Op("!").Add(receiver(x)).Dot("IsKnown").Call()).Block(
@@ -486,4 +491,9 @@ func receiver(x *jen.Statement) *jen.Statement {
 		return jen.Parens(x.Clone())
 	}
 	return x.Clone()
+}
+
+// documentCheck is the call that checks the document x is one JSON value.
+func (p *Plan) documentCheck(x *jen.Statement) *jen.Statement {
+	return jen.Qual(p.runtimePkg("jsonwire"), "ValidJSON").Call(x.Clone())
 }

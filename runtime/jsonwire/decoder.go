@@ -104,7 +104,6 @@ type Decoder struct {
 	used    int        // how much of arena is handed out
 	kept    int        // how much of the blocks before arena was handed out
 	blobs   []byte     // the block that Base64 decodes short values into, see blobSpace
-	stack   []byte     // Skip's open containers, kept to reuse its memory
 	pools   *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns  int        // NewIn's calls, up to newInAlone
 	scatter int        // how scattered the members' order is, see scatterLimit
@@ -1630,8 +1629,12 @@ func (d *Decoder) Skip() {
 // whitespace.
 func (d *Decoder) skipAny(i int) {
 	s := d.s
-	stack := d.stack[:0]
-	defer func() { d.stack = stack[:0] }()
+	// The open containers, in memory of skipAny's own up to skipStackDepth
+	// deep (a deeper value costs an allocation): memory kept in the
+	// Decoder would make the Decoder's contents escape, so that a Decoder
+	// on the stack (ValidJSON's) would be moved to the heap.
+	var local [skipStackDepth]byte
+	stack := local[:0]
 	for {
 		// A value starts at i (after optional whitespace).
 		for i < len(s) && whitespace[s[i]] {
@@ -1839,4 +1842,27 @@ func (d *Decoder) End() {
 		return
 	}
 	d.giveSpares()
+}
+
+// skipStackDepth is how deep skipAny follows containers in memory of its
+// own.
+const skipStackDepth = 64
+
+// ValidJSON returns the syntax error of data as one JSON value, with only
+// whitespace around it, or nil: what the Decoder reports reading it (Skip),
+// so that a document the client sends is one it would read back. An empty
+// data is valid: a nil document is written as null. A value nested up to
+// skipStackDepth deep is checked without allocating.
+func ValidJSON(data []byte) error {
+	if len(data) == 0 {
+		return nil
+	}
+	d := Decoder{s: data}
+	d.Skip()
+	if d.err == nil {
+		if i := d.skipSpace(); i < len(d.s) {
+			d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
+		}
+	}
+	return d.err
 }

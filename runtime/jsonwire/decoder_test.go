@@ -1286,3 +1286,25 @@ func TestLastStringBlockFitsTheRest(t *testing.T) {
 		}
 	}
 }
+
+// TestValidJSON: ValidJSON accepts what the Decoder reads and refuses,
+// with the Decoder's error, what it refuses; a valid value costs no
+// allocation.
+func TestValidJSON(t *testing.T) {
+	for _, ok := range []string{``, `null`, ` 1 `, `{"a":[1,true,null,{"b":"\u00e9"}],"c":-1.5e3}`, `"x"`, `[]`, "\n{}\n"} {
+		if err := ValidJSON([]byte(ok)); err != nil {
+			t.Errorf("ValidJSON(%q) = %v, want nil", ok, err)
+		}
+	}
+	for _, bad := range []string{` `, `{`, `{"a":}`, `[1,]`, `tru`, `01`, `"\x01"`, `{} {}`, `"a" x`, `{"a" 1}`} {
+		err := ValidJSON([]byte(bad))
+		var se *SyntaxError
+		if !errors.As(err, &se) {
+			t.Errorf("ValidJSON(%q) = %v, want a *SyntaxError", bad, err)
+		}
+	}
+	doc := []byte(`{"a":[1,{"b":[true,{"c":null}]}],"d":"text"}`)
+	if n := testing.AllocsPerRun(100, func() { _ = ValidJSON(doc) }); n != 0 {
+		t.Errorf("ValidJSON of a valid document allocates %v times", n)
+	}
+}

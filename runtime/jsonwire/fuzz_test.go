@@ -25,6 +25,11 @@ func FuzzDecoderSkip(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkAgainstEncodingJSON(t, data)
+		// ValidJSON agrees with encoding/json on what is one JSON value,
+		// but for the empty input, which is a nil document (null).
+		if got, want := ValidJSON(data) == nil, len(data) == 0 || json.Valid(data); got != want {
+			t.Errorf("ValidJSON(%q) = %v, encoding/json says valid = %v", data, ValidJSON(data), want)
+		}
 	})
 }
 

@@ -61,8 +61,9 @@ type ValidationMode = smithy.Mode
 const (
 	// ValidateRequired, the default, checks that required members are set,
 	// at every depth where a value is present (in the input and in the
-	// structures, list elements, map values and unions it holds), and that
-	// members bound to the URI path are not empty.
+	// structures, list elements, map values and unions it holds), that
+	// members bound to the URI path are not empty, and that documents are
+	// JSON.
 	ValidateRequired = smithy.Required
 	// ValidateAll checks every constraint of the model, as Validate does.
 	ValidateAll = smithy.All

@@ -380,7 +380,11 @@ func checkPutAndGetInlineDocumentsInput(in *PutAndGetInlineDocumentsInput, mode 
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	if err := jsonwire.ValidJSON(in.InlineDocument); err != nil {
+		v.Document(&validation.Path{Name: "inlineDocument"}, err)
+	}
+	return v.Err("PutAndGetInlineDocumentsInput")
 }
 
 var opPutWithContentEncoding = call.Operation{

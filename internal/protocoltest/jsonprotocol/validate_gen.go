@@ -9,6 +9,7 @@ package jsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonprotocol/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
@@ -233,7 +234,19 @@ func (in *OperationWithOptionalInputOutputInput) Validate() error {
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
 // listing every violation, or nil. A nil input is checked as an empty one.
 func (in *PutAndGetInlineDocumentsInput) Validate() error {
-	return nil
+	if in == nil {
+		in = &PutAndGetInlineDocumentsInput{}
+	}
+	v := &validation.Validator{}
+	{
+		p := validation.Path{Name: "inlineDocument"}
+		if in.InlineDocument != nil {
+			if err := jsonwire.ValidJSON(in.InlineDocument); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	return v.Err("PutAndGetInlineDocumentsInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,

@@ -268,7 +268,9 @@ func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode valida
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireDefaults(&v, validation.Path{Name: "defaults"}, in.Defaults)
+	return v.Err("OperationWithDefaultsInput")
 }
 
 var opOperationWithNestedStructure = call.Operation{Name: "OperationWithNestedStructure"}

@@ -9,6 +9,7 @@ package jsonrpc10
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/jsonrpc10/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
@@ -199,6 +200,46 @@ func validateDefaults(v *validation.Validator, parent validation.Path, x *types.
 		return
 	}
 	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentMap"}
+		if x.DefaultDocumentMap != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentMap); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentString"}
+		if x.DefaultDocumentString != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentString); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentBoolean"}
+		if x.DefaultDocumentBoolean != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentBoolean); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentList"}
+		if x.DefaultDocumentList != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentList); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultNullDocument"}
+		if x.DefaultNullDocument != nil {
+			if err := jsonwire.ValidJSON(x.DefaultNullDocument); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
 		p := validation.Path{Parent: &parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
@@ -225,6 +266,53 @@ func validateTopLevel(v *validation.Validator, parent validation.Path, x *types.
 		p := validation.Path{Parent: &parent, Name: "dialog"}
 		if x.Dialog == nil {
 			v.Required(&p)
+		}
+	}
+}
+
+// requireDefaults checks the required members in a Defaults value, at every depth, for the default Validation mode.
+func requireDefaults(v *validation.Validator, parent validation.Path, x *types.Defaults) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentMap"}
+		if x.DefaultDocumentMap != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentMap); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentString"}
+		if x.DefaultDocumentString != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentString); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentBoolean"}
+		if x.DefaultDocumentBoolean != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentBoolean); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentList"}
+		if x.DefaultDocumentList != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentList); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultNullDocument"}
+		if x.DefaultNullDocument != nil {
+			if err := jsonwire.ValidJSON(x.DefaultNullDocument); err != nil {
+				v.Document(&p, err)
+			}
 		}
 	}
 }

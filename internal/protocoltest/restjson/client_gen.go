@@ -176,7 +176,11 @@ func checkDocumentTypeInput(in *DocumentTypeInput, mode validation.Mode) error {
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	if err := jsonwire.ValidJSON(in.DocumentValue); err != nil {
+		v.Document(&validation.Path{Name: "documentValue"}, err)
+	}
+	return v.Err("DocumentTypeInput")
 }
 
 var opDocumentTypeAsMapValue = call.Operation{
@@ -201,7 +205,9 @@ func checkDocumentTypeAsMapValueInput(in *DocumentTypeAsMapValueInput, mode vali
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireDocumentValuedMap(&v, validation.Path{Name: "docValuedMap"}, in.DocValuedMap)
+	return v.Err("DocumentTypeAsMapValueInput")
 }
 
 var opDocumentTypeAsPayload = call.Operation{
@@ -226,7 +232,11 @@ func checkDocumentTypeAsPayloadInput(in *DocumentTypeAsPayloadInput, mode valida
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	if err := jsonwire.ValidJSON(in.DocumentValue); err != nil {
+		v.Document(&validation.Path{Name: "documentValue"}, err)
+	}
+	return v.Err("DocumentTypeAsPayloadInput")
 }
 
 var opDuplexStream = call.Operation{
@@ -2211,7 +2221,9 @@ func checkOperationWithDefaultsInput(in *OperationWithDefaultsInput, mode valida
 	case validation.None:
 		return nil
 	}
-	return nil
+	var v validation.Validator
+	requireDefaults(&v, validation.Path{Name: "defaults"}, in.Defaults)
+	return v.Err("OperationWithDefaultsInput")
 }
 
 var opOperationWithNestedStructure = call.Operation{Name: "OperationWithNestedStructure"}

@@ -9,6 +9,7 @@ package restjsonprotocol
 
 import (
 	types "github.com/smithygo/smithygo/internal/protocoltest/restjson/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
@@ -114,21 +115,55 @@ func (in *DatetimeOffsetsInput) Validate() error {
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
 // listing every violation, or nil. A nil input is checked as an empty one.
 func (in *DocumentTypeInput) Validate() error {
-	return nil
+	if in == nil {
+		in = &DocumentTypeInput{}
+	}
+	v := &validation.Validator{}
+	{
+		p := validation.Path{Name: "documentValue"}
+		if in.DocumentValue != nil {
+			if err := jsonwire.ValidJSON(in.DocumentValue); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	return v.Err("DocumentTypeInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
 // listing every violation, or nil. A nil input is checked as an empty one.
 func (in *DocumentTypeAsMapValueInput) Validate() error {
-	return nil
+	if in == nil {
+		in = &DocumentTypeAsMapValueInput{}
+	}
+	v := &validation.Validator{}
+	{
+		p := validation.Path{Name: "docValuedMap"}
+		if in.DocValuedMap != nil {
+			validateDocumentValuedMap(v, p, in.DocValuedMap)
+		}
+	}
+	return v.Err("DocumentTypeAsMapValueInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
 // lengths, ranges, patterns, unique items and enum values) and returns an *InvalidParamsError
 // listing every violation, or nil. A nil input is checked as an empty one.
 func (in *DocumentTypeAsPayloadInput) Validate() error {
-	return nil
+	if in == nil {
+		in = &DocumentTypeAsPayloadInput{}
+	}
+	v := &validation.Validator{}
+	{
+		p := validation.Path{Name: "documentValue"}
+		if in.DocumentValue != nil {
+			if err := jsonwire.ValidJSON(in.DocumentValue); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	return v.Err("DocumentTypeAsPayloadInput")
 }
 
 // Validate checks the input against the constraints of the service model (required members,
@@ -1504,6 +1539,18 @@ func validateIntegerEnumList(v *validation.Validator, parent validation.Path, x 
 	}
 }
 
+// validateDocumentValuedMap checks a DocumentValuedMap value.
+func validateDocumentValuedMap(v *validation.Validator, parent validation.Path, x map[string]types.Document) {
+	start := len(v.List)
+	for k, e := range x {
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		if err := jsonwire.ValidJSON(e); err != nil {
+			v.Document(&p, err)
+		}
+	}
+	v.SortFrom(start)
+}
+
 // validateFooEnumSet checks a FooEnumSet value.
 func validateFooEnumSet(v *validation.Validator, parent validation.Path, x []types.FooEnum) {
 	for i := range x {
@@ -1582,6 +1629,46 @@ func validateDefaults(v *validation.Validator, parent validation.Path, x *types.
 		return
 	}
 	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentMap"}
+		if x.DefaultDocumentMap != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentMap); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentString"}
+		if x.DefaultDocumentString != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentString); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentBoolean"}
+		if x.DefaultDocumentBoolean != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentBoolean); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentList"}
+		if x.DefaultDocumentList != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentList); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultNullDocument"}
+		if x.DefaultNullDocument != nil {
+			if err := jsonwire.ValidJSON(x.DefaultNullDocument); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
 		p := validation.Path{Parent: &parent, Name: "defaultEnum"}
 		if x.DefaultEnum != "" {
 			if !x.DefaultEnum.IsKnown() {
@@ -1625,6 +1712,65 @@ func validateSparseSetMap(v *validation.Validator, parent validation.Path, x map
 		}
 	}
 	v.SortFrom(start)
+}
+
+// requireDocumentValuedMap checks the required members in a DocumentValuedMap value, at every depth, for the default Validation mode.
+func requireDocumentValuedMap(v *validation.Validator, parent validation.Path, x map[string]types.Document) {
+	start := len(v.List)
+	for k, e := range x {
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		if err := jsonwire.ValidJSON(e); err != nil {
+			v.Document(&p, err)
+		}
+	}
+	v.SortFrom(start)
+}
+
+// requireDefaults checks the required members in a Defaults value, at every depth, for the default Validation mode.
+func requireDefaults(v *validation.Validator, parent validation.Path, x *types.Defaults) {
+	if x == nil {
+		return
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentMap"}
+		if x.DefaultDocumentMap != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentMap); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentString"}
+		if x.DefaultDocumentString != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentString); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentBoolean"}
+		if x.DefaultDocumentBoolean != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentBoolean); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultDocumentList"}
+		if x.DefaultDocumentList != nil {
+			if err := jsonwire.ValidJSON(x.DefaultDocumentList); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
+	{
+		p := validation.Path{Parent: &parent, Name: "defaultNullDocument"}
+		if x.DefaultNullDocument != nil {
+			if err := jsonwire.ValidJSON(x.DefaultNullDocument); err != nil {
+				v.Document(&p, err)
+			}
+		}
+	}
 }
 
 // requireTopLevel checks the required members in a TopLevel value, at every depth, for the default Validation mode.

@@ -1094,6 +1094,9 @@ func checkCompleteWebAuthnRegistrationInput(in *CompleteWebAuthnRegistrationInpu
 	if in.Credential == nil {
 		v.Required(&validation.Path{Name: "Credential"})
 	}
+	if err := jsonwire.ValidJSON(in.Credential); err != nil {
+		v.Document(&validation.Path{Name: "Credential"}, err)
+	}
 	return v.Err("CompleteWebAuthnRegistrationInput")
 }
 
@@ -1329,6 +1332,9 @@ func checkCreateManagedLoginBrandingInput(in *CreateManagedLoginBrandingInput, m
 	}
 	if in.ClientId == nil {
 		v.Required(&validation.Path{Name: "ClientId"})
+	}
+	if err := jsonwire.ValidJSON(in.Settings); err != nil {
+		v.Document(&validation.Path{Name: "Settings"}, err)
 	}
 	requireAssetListType(&v, validation.Path{Name: "Assets"}, in.Assets)
 	return v.Err("CreateManagedLoginBrandingInput")
@@ -3693,6 +3699,9 @@ func checkUpdateManagedLoginBrandingInput(in *UpdateManagedLoginBrandingInput, m
 		return nil
 	}
 	var v validation.Validator
+	if err := jsonwire.ValidJSON(in.Settings); err != nil {
+		v.Document(&validation.Path{Name: "Settings"}, err)
+	}
 	requireAssetListType(&v, validation.Path{Name: "Assets"}, in.Assets)
 	return v.Err("UpdateManagedLoginBrandingInput")
 }

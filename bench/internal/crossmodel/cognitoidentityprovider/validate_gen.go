@@ -6,6 +6,7 @@ package cognitoidentityprovider
 
 import (
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/cognitoidentityprovider/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
@@ -1428,6 +1429,10 @@ func (in *CompleteWebAuthnRegistrationInput) Validate() error {
 		p := validation.Path{Name: "Credential"}
 		if in.Credential == nil {
 			v.Required(&p)
+		} else {
+			if err := jsonwire.ValidJSON(in.Credential); err != nil {
+				v.Document(&p, err)
+			}
 		}
 	}
 	return v.Err("CompleteWebAuthnRegistrationInput")
@@ -1825,6 +1830,14 @@ func (in *CreateManagedLoginBrandingInput) Validate() error {
 			}
 			if !pattern5.MatchString(*in.ClientId) {
 				v.Pattern(&p, `^[\w+]+$`)
+			}
+		}
+	}
+	{
+		p := validation.Path{Name: "Settings"}
+		if in.Settings != nil {
+			if err := jsonwire.ValidJSON(in.Settings); err != nil {
+				v.Document(&p, err)
 			}
 		}
 	}
@@ -4855,6 +4868,14 @@ func (in *UpdateManagedLoginBrandingInput) Validate() error {
 		if in.ManagedLoginBrandingId != nil {
 			if !pattern18.MatchString(*in.ManagedLoginBrandingId) {
 				v.Pattern(&p, `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`)
+			}
+		}
+	}
+	{
+		p := validation.Path{Name: "Settings"}
+		if in.Settings != nil {
+			if err := jsonwire.ValidJSON(in.Settings); err != nil {
+				v.Document(&p, err)
 			}
 		}
 	}

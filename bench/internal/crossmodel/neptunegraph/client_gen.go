@@ -389,6 +389,7 @@ func checkExecuteQueryInput(in *ExecuteQueryInput, mode validation.Mode) error {
 	if in.Language == "" {
 		v.Required(&validation.Path{Name: "language"})
 	}
+	requireDocumentValuedMap(&v, validation.Path{Name: "parameters"}, in.Parameters)
 	return v.Err("ExecuteQueryInput")
 }
 

@@ -6,6 +6,7 @@ package neptunegraph
 
 import (
 	types "github.com/smithygo/smithygo/bench/internal/crossmodel/neptunegraph/types"
+	jsonwire "github.com/smithygo/smithygo/runtime/jsonwire"
 	validation "github.com/smithygo/smithygo/runtime/validation"
 	"strconv"
 )
@@ -499,6 +500,12 @@ func (in *ExecuteQueryInput) Validate() error {
 			if !in.Language.IsKnown() {
 				v.Enum(&p, string(in.Language))
 			}
+		}
+	}
+	{
+		p := validation.Path{Name: "parameters"}
+		if in.Parameters != nil {
+			validateDocumentValuedMap(v, p, in.Parameters)
 		}
 	}
 	{
@@ -1359,6 +1366,18 @@ func validateSecurityGroupIds(v *validation.Validator, parent validation.Path, x
 	}
 }
 
+// validateDocumentValuedMap checks a DocumentValuedMap value.
+func validateDocumentValuedMap(v *validation.Validator, parent validation.Path, x map[string]types.Document) {
+	start := len(v.List)
+	for k, e := range x {
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		if err := jsonwire.ValidJSON(e); err != nil {
+			v.Document(&p, err)
+		}
+	}
+	v.SortFrom(start)
+}
+
 // validateExportFilter checks a ExportFilter value.
 func validateExportFilter(v *validation.Validator, parent validation.Path, x *types.ExportFilter) {
 	if x == nil {
@@ -1522,6 +1541,18 @@ func requireImportOptions(v *validation.Validator, parent validation.Path, x typ
 			requireNeptuneImportOptions(v, p, &u.Value)
 		}
 	}
+}
+
+// requireDocumentValuedMap checks the required members in a DocumentValuedMap value, at every depth, for the default Validation mode.
+func requireDocumentValuedMap(v *validation.Validator, parent validation.Path, x map[string]types.Document) {
+	start := len(v.List)
+	for k, e := range x {
+		p := validation.Path{Parent: &parent, Name: k, IsKey: true}
+		if err := jsonwire.ValidJSON(e); err != nil {
+			v.Document(&p, err)
+		}
+	}
+	v.SortFrom(start)
 }
 
 // requireNeptuneImportOptions checks the required members in a NeptuneImportOptions value, at every depth, for the default Validation mode.

@@ -106,7 +106,6 @@ type Decoder struct {
 	used    int        // how much of arena is handed out
 	kept    int        // how much of the blocks before arena was handed out
 	blobs   []byte     // the block that Base64 decodes short values into, see blobSpace
-	stack   []byte     // Skip's open containers, kept to reuse its memory
 	pools   *poolTable // a *listMem[T] or *mapMem[V] for each element type seen (see poolOf)
 	newIns  int        // NewIn's calls, up to newInAlone
 	scatter int        // how scattered the members' order is, see scatterLimit
@@ -1632,8 +1631,12 @@ func (d *Decoder) Skip() {
 // whitespace.
 func (d *Decoder) skipAny(i int) {
 	s := d.s
-	stack := d.stack[:0]
-	defer func() { d.stack = stack[:0] }()
+	// The open containers, in memory of skipAny's own up to skipStackDepth
+	// deep (a deeper value costs an allocation): memory kept in the
+	// Decoder would make the Decoder's contents escape, so that a Decoder
+	// on the stack (ValidJSON's) would be moved to the heap.
+	var local [skipStackDepth]byte
+	stack := local[:0]
 	for {
 		// A value starts at i (after optional whitespace).
 		for i < len(s) && whitespace[s[i]] {
@@ -1828,3 +1831,7 @@ func (d *Decoder) End() {
 	}
 	d.giveSpares()
 }
+
+// skipStackDepth is how deep skipAny follows containers in memory of its
+// own.
+const skipStackDepth = 64

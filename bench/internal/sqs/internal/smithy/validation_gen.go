@@ -31,7 +31,8 @@ type Violation struct {
 	Path string
 
 	// Constraint names the rule: "required", "length", "range", "pattern",
-	// "uniqueItems" or "enum".
+	// "uniqueItems", "enum" or "document" (a document that is not one JSON
+	// value).
 	Constraint string
 
 	// Message says what is wrong, such as "length 0 is below the minimum 1".
@@ -152,6 +153,13 @@ func (v *Validator) SortFrom(start int) {
 //go:noinline
 func (v *Validator) EmptyLabel(p *Path) {
 	v.Add(p, "required", emptyLabelMessage)
+}
+
+// Document records a document that is not one JSON value; err says why.
+//
+//go:noinline
+func (v *Validator) Document(p *Path, err error) {
+	v.Add(p, "document", "is not one JSON value: "+err.Error())
 }
 
 // Required records a missing required member.
