@@ -166,19 +166,31 @@
 // package that calls every operation three times with random values (in
 // the Go names of gogen.Plan, respecting every constraint, with
 // Validation: ValidateAll) against an httptest server that answers
-// /echo/... with the request's body and everything else with an empty 200.
+// an echo operation with the request's body written again (see below)
+// and everything else with an empty 200.
 // Echo outputs must equal their inputs member by member: times as
 // instants (at the precision of their wire format), big numbers by value
 // (big.Float by its shortest decimal: the decoder keeps decimal digits, not
 // the binary value), NaN equal to NaN, documents as JSON values, and nil
 // apart from empty.
+// With restJson1, the server finds an echo operation by its path and
+// writes its JSON body again as the RPC echo does for JSON (one function,
+// reencode, decides how): spaces, another order, \u escapes, an unknown
+// member and nulls for members the request left out (by their @jsonName);
+// so are the JSON bodies of the replies of error and waiter tests. Echo
+// operations bind nothing outside the body; were one to have a payload,
+// a structure's members would be the body's, a union or document payload
+// would only be reordered and spaced (the same JSON value), and a blob or
+// string payload would go back as it came.
 // With an RPC protocol, the test server checks each request's framing
 // (POST, the path or X-Amz-Target, Smithy-Protocol, Content-Type,
 // x-amzn-query-mode, and with rpcv2 no body for an operation without
 // input), and
 // answers an echo operation (found by the name the request gives) with
 // its body written again as another server could write it: JSON with
-// spaces, its members in another order and \u escapes; CBOR with
+// spaces, its members in another order, \u escapes, and numbers that
+// have a fraction or an exponent written in another form (2.5 as 25e-1,
+// 0.25E+1 or 2.500); CBOR with
 // indefinite lengths and chunked strings, wider heads, floats narrowed to
 // the smallest exact width (half precision too), epoch-seconds timestamps
 // as integers or floats; and both with an unknown member, which the client

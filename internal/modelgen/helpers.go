@@ -48,8 +48,9 @@ type reply struct {
 }
 
 // newScripted starts a server that records every request and answers the
-// n-th with replies[n] (the last one once they run out). reqs returns the
-// requests so far.
+// n-th with replies[n] (the last one once they run out), a JSON body
+// written again by reencode (in CBOR with rpcv2Cbor; awsJson and
+// rpcv2Json send it as it is). reqs returns the requests so far.
 func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []recorded) {
 	var mu sync.Mutex
 	var got []recorded
@@ -73,8 +74,13 @@ func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []rec
 			// own headers, and rpcv2Cbor's body is the same data in CBOR.
 			protocolHeaders(w.Header())
 			if protocol == "rpcv2Cbor" && len(body) > 0 {
-				body = reencode(t, jsonToCBOR(t, rep.Body), nil)
+				body = reencode(t, jsonToCBOR(t, rep.Body), []string{})
 			}
+		} else if len(body) > 0 && strings.HasPrefix(http.Header(rep.Header).Get("Content-Type"), "application/json") {
+			// A restJson1 reply's JSON body (an error's, a waiter's) is
+			// written again as another server could: an output or error
+			// structure, which may have an unknown member.
+			body = reencode(t, body, []string{})
 		}
 		w.WriteHeader(rep.Status)
 		w.Write(body)
@@ -185,8 +191,9 @@ func checkList(t *testing.T, what, format string, got, want []string) {
 	}
 }
 
-// newServer starts a server that answers requests to /echo/... with their
-// own body as JSON, and every other request with 200 and no body.
+// newServer starts a server that answers the echo operations with their
+// own body (a JSON body written again by reencode), and every other
+// request with 200 and no body.
 func newServer(t *testing.T) string { return newCheckingServer(t, nil) }
 
 // newAuthServer is newServer, checking that each request carries the
@@ -219,8 +226,16 @@ func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 			return
 		}
 		if protocol == "restJson1" {
-			if strings.HasPrefix(r.URL.Path, "/echo/") {
-				w.Header().Set("Content-Type", "application/json")
+			if op, ok := echoPaths[r.URL.Path]; ok {
+				// A JSON body is written again as another server could;
+				// any other payload goes back as it came.
+				ct := r.Header.Get("Content-Type")
+				if ct == "" || strings.HasPrefix(ct, "application/json") {
+					w.Header().Set("Content-Type", "application/json")
+					body = reencode(t, body, echoMembers[op])
+				} else {
+					w.Header().Set("Content-Type", ct)
+				}
 				w.Write(body)
 				return
 			}
@@ -439,12 +454,16 @@ const unknownMember = "__modelgen_unknown"
 // reencode writes an echoed body again in another encoding of the same
 // data, as another server could write it, so that the client's decoder is
 // not only fed what its own encoder writes: JSON with spaces, members in
-// another order, \u escapes and "\/"; CBOR with indefinite lengths
+// another order, \u escapes and "\/", numbers with a fraction or an
+// exponent written with other digits and exponent (see otherNumber); CBOR with indefinite lengths
 // (strings in chunks), integers and lengths in wider heads than needed,
 // and floats in the narrowest width that holds them exactly (half
 // precision included). Both get an unknown top-level member, and null
 // for some of members (top-level member names) that the body leaves out:
-// null is what a server may write for a member it has no value of.
+// null is what a server may write for a member it has no value of. A
+// JSON body that is not a structure (members nil: a restJson1 union or
+// document payload) gets neither: it is only reordered and spaced, the
+// same JSON value.
 func reencode(t *testing.T, body []byte, members []string) []byte {
 	if len(body) == 0 {
 		return body
@@ -458,7 +477,7 @@ func reencode(t *testing.T, body []byte, members []string) []byte {
 			t.Errorf("the client sent CBOR that does not parse (%v, %d bytes left): %x", err, len(rest), body)
 			return body
 		}
-		if item.major == 5 {
+		if item.major == 5 && members != nil {
 			extra := cborItem{major: 5, items: []cborItem{
 				{major: 3, bytes: []byte("a")}, {major: 4, items: []cborItem{{major: 0, n: 1}, {major: 7, info: 22, n: 22}, {major: 2, bytes: []byte{0, 1}}}},
 				{major: 3, bytes: []byte("b")}, {major: 6, n: 1, items: []cborItem{{major: 0, n: 5}}},
@@ -552,13 +571,51 @@ func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top []string)
 	case string:
 		writeJSONString(out, v, r)
 	case json.Number:
-		out.WriteString(v.String())
+		out.WriteString(otherNumber(v.String(), r))
 	case bool:
 		out.WriteString(strconv.FormatBool(v))
 	case nil:
 		out.WriteString("null")
 	}
 	return nil
+}
+
+// otherNumber is, some of the time, another JSON text of the number s
+// when it has a fraction or an exponent (a float's, never an integer's):
+// 2.5 as 25e-1, 0.25E+1 or 2.500. Only the decimal digits move, so the
+// value is exactly the same.
+func otherNumber(s string, r *rand.Rand) string {
+	if !strings.ContainsAny(s, ".eE") || r.IntN(2) == 0 {
+		return s
+	}
+	sign, rest := "", s
+	if strings.HasPrefix(rest, "-") {
+		sign, rest = "-", rest[1:]
+	}
+	mant, expText, _ := strings.Cut(strings.ToLower(rest), "e")
+	exp := 0
+	if expText != "" {
+		var err error
+		if exp, err = strconv.Atoi(expText); err != nil {
+			return s
+		}
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(whole+frac, "0")
+	exp -= len(frac)
+	if digits == "" {
+		return s // a zero: its sign stays as it was written
+	}
+	switch r.IntN(3) {
+	case 0:
+		return sign + digits + "e" + strconv.Itoa(exp)
+	case 1:
+		return fmt.Sprintf("%s0.%sE%+d", sign, digits, exp+len(digits))
+	}
+	if strings.Contains(mant, ".") {
+		return sign + mant + "00" + strings.TrimPrefix(rest, mant)
+	}
+	return sign + mant + ".0" + strings.TrimPrefix(rest, mant)
 }
 
 // writeJSONString writes s as a JSON string, escaping some characters

@@ -68,24 +68,30 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	}
 	f.Comment("echoOps are the echo operations, by the name the RPC protocols send.")
 	f.Var().Id("echoOps").Op("=").Map(jen.String()).Bool().Values(echoOps)
-	echoMembers := jen.Dict{}
-	if rpc(proto) {
-		for _, op := range p.Operations {
-			if !slices.Contains(m.Echo, op.Shape.ID.Name) {
+	echoMembers, echoPaths := jen.Dict{}, jen.Dict{}
+	for _, op := range p.Operations {
+		if !slices.Contains(m.Echo, op.Shape.ID.Name) {
+			continue
+		}
+		if !rpc(proto) {
+			h, ok := op.Shape.Traits.HTTP()
+			if !ok {
 				continue
 			}
-			// Documents are left out: null is a document's value.
-			names := []jen.Code{}
-			for _, mem := range memberList(op.Output) {
-				if mem.Target.Kind != shapes.KindDocument {
-					names = append(names, jen.Lit(mem.Name))
-				}
+			echoPaths[jen.Lit(h.URI)] = jen.Lit(op.Shape.ID.Name)
+		}
+		if names, ok := echoBodyMembers(op.Output, proto); ok {
+			var lits []jen.Code
+			for _, n := range names {
+				lits = append(lits, jen.Lit(n))
 			}
-			echoMembers[jen.Lit(op.Shape.ID.Name)] = jen.Values(names...)
+			echoMembers[jen.Lit(op.Shape.ID.Name)] = jen.Values(lits...)
 		}
 	}
-	f.Comment("echoMembers are the members of each RPC echo output that its reply may give as null when the request left them out.")
+	f.Comment("echoMembers are the members of each echo output (by their keys in the body) that its reply may give as null when the request left them out; an echo whose body is no structure is not listed, and is only reordered and spaced.")
 	f.Var().Id("echoMembers").Op("=").Map(jen.String()).Index().String().Values(echoMembers)
+	f.Comment("echoPaths are the restJson1 echo operations by their path.")
+	f.Var().Id("echoPaths").Op("=").Map(jen.String()).String().Values(echoPaths)
 	eventOps := jen.Dict{}
 	if rpc(proto) {
 		for _, name := range m.Events {
@@ -236,6 +242,53 @@ choose:
 		break choose
 	}
 	return fmt.Sprintf("authorization=%q key-header=%q key-query=%q", authz, keyHeader, keyQuery)
+}
+
+// echoBodyMembers are the keys, in the JSON body of an echo operation's
+// reply, of the members that the reply may give as null, and ok when the
+// body is a structure, whose reply reencode also gives an unknown member.
+// Documents are left out: null is a document's value. With restJson1 a
+// member's key is its @jsonName; members bound to headers, the status or
+// the query are not in the body; a structure @httpPayload is the body
+// itself, so its members are the keys; a union or document payload is not
+// a structure (an unknown member would make the union two members, and
+// change the document): it is only reordered and spaced.
+func echoBodyMembers(out *shapes.Shape, proto string) (keys []string, ok bool) {
+	members := memberList(out)
+	for _, mem := range members {
+		if !rpc(proto) && mem.Traits.HTTPPayload() {
+			if mem.Target.Kind != shapes.KindStructure {
+				return nil, false
+			}
+			members = memberList(mem.Target)
+			break
+		}
+	}
+	keys = []string{}
+	for _, mem := range members {
+		if mem.Target.Kind == shapes.KindDocument {
+			continue
+		}
+		key := mem.Name
+		if !rpc(proto) {
+			if hasBinding(mem) {
+				continue
+			}
+			if j, ok := mem.Traits.JSONName(); ok {
+				key = j
+			}
+		}
+		keys = append(keys, key)
+	}
+	return keys, true
+}
+
+// hasBinding reports a member that restJson1 binds outside the body.
+func hasBinding(m *shapes.Member) bool {
+	_, q := m.Traits.HTTPQuery()
+	_, h := m.Traits.HTTPHeader()
+	_, ph := m.Traits.HTTPPrefixHeaders()
+	return m.Traits.HTTPLabel() || q || h || ph || m.Traits.HTTPQueryParams() || m.Traits.HTTPResponseCode() || m.Traits.HTTPPayload()
 }
 
 func memberList(s *shapes.Shape) []*shapes.Member {
