@@ -618,16 +618,19 @@ func otherNumber(s string, r *rand.Rand) string {
 	return sign + mant + ".0" + strings.TrimPrefix(rest, mant)
 }
 
+// shortEscapes are JSON's two-character escapes.
+var shortEscapes = map[rune]string{'"': "\\\"", '\\': "\\\\", '\b': "\\b", '\f': "\\f", '\n': "\\n", '\r': "\\r", '\t': "\\t"}
+
 // writeJSONString writes s as a JSON string, escaping some characters
-// that need no escape.
+// that need no escape, and those that do as \uXXXX or in their short
+// form (\n, \", ...), at random.
 func writeJSONString(out *bytes.Buffer, s string, r *rand.Rand) {
 	out.WriteByte('"')
 	for _, c := range s {
 		switch {
-		case c == '"' || c == '\\':
-			out.WriteByte('\\')
-			out.WriteRune(c)
-		case c < 0x20 || c >= 0x80 && r.IntN(2) == 0 || c == 'e' && r.IntN(4) == 0:
+		case shortEscapes[c] != "" && r.IntN(2) == 0:
+			out.WriteString(shortEscapes[c])
+		case c < 0x20 || c == '"' || c == '\\' || c >= 0x80 && r.IntN(2) == 0 || c == 'e' && r.IntN(4) == 0:
 			if c > 0xffff {
 				c -= 0x10000
 				fmt.Fprintf(out, "\\u%04x\\u%04X", 0xd800+(c>>10), 0xdc00+(c&0x3ff))
