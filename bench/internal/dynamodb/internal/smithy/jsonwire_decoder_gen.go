@@ -1833,14 +1833,22 @@ func (d *Decoder) Raw() []byte {
 // SyntaxError otherwise. It ends the decoding: the Decoder must not read
 // more afterwards.
 func (d *Decoder) End() {
+	if d.onlySpaceLeft() {
+		d.giveSpares()
+	}
+}
+
+// onlySpaceLeft checks that only whitespace follows the value read, and
+// records a SyntaxError otherwise; it reports whether d has no error.
+func (d *Decoder) onlySpaceLeft() bool {
 	if d.err != nil {
-		return
+		return false
 	}
 	if i := d.skipSpace(); i < len(d.s) {
 		d.syntaxErr(i, "invalid character "+describe(d.s[i])+" after top-level value")
-		return
+		return false
 	}
-	d.giveSpares()
+	return true
 }
 
 // skipStackDepth is how deep skipAny follows containers in memory of its
