@@ -261,22 +261,22 @@ func (p *Plan) patternCheck(m *shapes.Member, pat string) (*patternCheck, error)
 // sampleToken has the form of the tokens the client makes (newUUID).
 const sampleToken = "00000000-0000-4000-8000-000000000000"
 
-// fillableToken returns an operation's @idempotencyToken member if the
-// client may fill it: a UUID must pass the member's own length and pattern,
+// fillableTokens returns an operation's @idempotencyToken members that the
+// client may fill: a UUID must pass the member's own length and pattern,
 // or the client would make a token that it then refuses.
-func (p *Plan) fillableToken(op *shapes.Shape) *shapes.Member {
-	m := idempotencyMember(op)
-	if m == nil {
-		return nil
+func (p *Plan) fillableTokens(op *shapes.Shape) []*shapes.Member {
+	var fill []*shapes.Member
+	for _, m := range idempotencyMembers(op) {
+		c := p.checks[m]
+		if l := c.length; l != nil && (int64(len(sampleToken)) < l.min || (l.max >= 0 && int64(len(sampleToken)) > l.max)) {
+			continue
+		}
+		if c.pattern != nil && !c.pattern.prepared.MatchString(sampleToken) {
+			continue
+		}
+		fill = append(fill, m)
 	}
-	c := p.checks[m]
-	if l := c.length; l != nil && (int64(len(sampleToken)) < l.min || (l.max >= 0 && int64(len(sampleToken)) > l.max)) {
-		return nil
-	}
-	if c.pattern != nil && !c.pattern.prepared.MatchString(sampleToken) {
-		return nil
-	}
-	return m
+	return fill
 }
 
 func effectivePattern(m *shapes.Member) (string, bool) {

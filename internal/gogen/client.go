@@ -88,20 +88,64 @@ func safeToRetry(p *Plan, op *Operation) bool {
 	if method, _, ok := p.proto.requestLine(p.Svc.Shape, s); ok && (method == "GET" || method == "HEAD") {
 		return true
 	}
-	return op.Token != nil
+	return len(op.Tokens) > 0
 }
 
-// idempotencyMember returns the input member marked @idempotencyToken.
-func idempotencyMember(op *shapes.Shape) *shapes.Member {
+// idempotencyMembers returns the input members marked @idempotencyToken,
+// in member order.
+func idempotencyMembers(op *shapes.Shape) []*shapes.Member {
 	if op.Input == nil {
 		return nil
 	}
+	var tokens []*shapes.Member
 	for _, m := range op.Input.Members {
 		if m.Traits.IdempotencyToken() && m.Target.Kind == shapes.KindString {
-			return m
+			tokens = append(tokens, m)
 		}
 	}
-	return nil
+	return tokens
+}
+
+// emitFillTokens writes the code that gives each unset idempotency token
+// of the input a random one of its own, so that retries are safe, on a
+// copy: the caller's input is not changed.
+func emitFillTokens(g *jen.Group, p *Plan, tokens []*shapes.Member) {
+	g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
+	// unset tests a token of in or of the copy; a token with a default of
+	// "" is a string value, unset when empty.
+	unset := func(v string, m *shapes.Member) *jen.Statement {
+		if !p.IsPointer(m) {
+			return jen.Id(v).Dot(p.FieldName(m)).Op("==").Lit("")
+		}
+		return jen.Id(v).Dot(p.FieldName(m)).Op("==").Nil()
+	}
+	fill := func(m *shapes.Member) []jen.Code {
+		token := jen.Op("&").Id("token")
+		if !p.IsPointer(m) {
+			token = jen.Id("token")
+		}
+		return []jen.Code{
+			jen.Id("token").Op(":=").Id("newIdempotencyToken").Call(),
+			jen.Id("cp").Dot(p.FieldName(m)).Op("=").Add(token),
+		}
+	}
+	anyUnset := unset("in", tokens[0])
+	for _, m := range tokens[1:] {
+		anyUnset = anyUnset.Op("||").Add(unset("in", m))
+	}
+	g.If(anyUnset).BlockFunc(func(g *jen.Group) {
+		g.Id("cp").Op(":=").Op("*").Id("in")
+		if len(tokens) == 1 {
+			for _, c := range fill(tokens[0]) {
+				g.Add(c)
+			}
+		} else {
+			for _, m := range tokens {
+				g.If(unset("cp", m)).Block(fill(m)...)
+			}
+		}
+		g.Id("in").Op("=").Op("&").Id("cp")
+	})
 }
 
 func streamingOutput(op *Operation) bool {
@@ -191,20 +235,8 @@ func emitOperationMethod(f *jen.File, p *Plan, c *codec, op *Operation) {
 	).Params(jen.Op("*").Id(op.OutputName), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.InputName).Values())
 		emitCustomInput(g, p, op)
-		if m := op.Token; m != nil {
-			field := p.FieldName(m)
-			g.Comment("An unset idempotency token gets a random one, so that retries are safe; the caller's input is not changed.")
-			// A token with a default of "" is a string value, unset when empty.
-			unset, token := jen.Id("in").Dot(field).Op("==").Nil(), jen.Op("&").Id("token")
-			if !p.IsPointer(m) {
-				unset, token = jen.Id("in").Dot(field).Op("==").Lit(""), jen.Id("token")
-			}
-			g.If(unset).Block(
-				jen.Id("cp").Op(":=").Op("*").Id("in"),
-				jen.Id("token").Op(":=").Id("newIdempotencyToken").Call(),
-				jen.Id("cp").Dot(field).Op("=").Add(token),
-				jen.Id("in").Op("=").Op("&").Id("cp"),
-			)
+		if len(op.Tokens) > 0 {
+			emitFillTokens(g, p, op.Tokens)
 		}
 		args := []jen.Code{jen.Id("c"), jen.Id("ctx"), jen.Id("in"), jen.Op("&").Id(op.OutputName).Values(), jen.Id("optFns"),
 			jen.Op("&").Id(desc), jen.Id(op.Check), jen.Id(op.Serialize), jen.Id(op.Deserialize)}

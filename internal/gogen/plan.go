@@ -185,11 +185,11 @@ type Operation struct {
 	JMESInput, JMESOutput string
 	// Waiters are the operation's smithy.waiters#waitable entries, by name.
 	Waiters []*Waiter
-	// Token is the @idempotencyToken member that the client fills with a
-	// random UUID when it is unset; nil when there is none, or when the
-	// member's own constraints would refuse a UUID (the caller must then
-	// choose the token).
-	Token *shapes.Member
+	// Tokens are the @idempotencyToken members that the client fills with
+	// a random UUID each when unset, in member order; a member whose own
+	// constraints would refuse a UUID is not among them (the caller must
+	// then choose its token). Smithy does not limit a structure to one.
+	Tokens []*shapes.Member
 }
 
 // Waiter is one waiter of an operation.
@@ -367,7 +367,7 @@ func NewPlan(svc *shapes.Service, cfg Config) (*Plan, error) {
 	}
 	p.planValidators(mainScope)
 	for _, o := range p.Operations {
-		o.Token = p.fillableToken(o.Shape)
+		o.Tokens = p.fillableTokens(o.Shape)
 	}
 
 	// The types package: shapes first (they own their names), then the
