@@ -41,12 +41,23 @@ import (
 //     which the caller passes in Predict's PredictEndpoint; Predict is sent
 //     there, signed as for the client's regular endpoint. Protocol test
 //     MachinelearningPredictEndpoint.
+//   - SQS ("SQS") and Lambda ("Lambda"): inside a Lambda function, every
+//     request carries the invocation's trace ID (_X_AMZN_TRACE_ID) as
+//     X-Amzn-Trace-Id (runtime/lambdatrace), by which Lambda's recursive
+//     loop detection counts how often an event has gone round between the
+//     function and these services, and stops a function that loops. The
+//     AWS SDKs send it to every service; the other services that the
+//     detection covers (SNS, S3) speak protocols this generator does not,
+//     and sending it to the rest would cost every client its code for
+//     nothing that reads it.
 
 // The sdkIds of the customized services.
 const (
 	sdkIDGlacier         = "Glacier"
 	sdkIDAPIGateway      = "API Gateway"
 	sdkIDMachineLearning = "Machine Learning"
+	sdkIDSQS             = "SQS"
+	sdkIDLambda          = "Lambda"
 )
 
 // customizations is what planCustomizations found for the service; the
@@ -65,6 +76,8 @@ type customizations struct {
 	endpointMember map[*Operation]*shapes.Member
 	// notes say in a member's documentation what the client does for it.
 	notes map[*shapes.Member]string
+	// lambdaTrace: every request carries a Lambda invocation's trace ID.
+	lambdaTrace bool
 }
 
 // customHeader is a header with a fixed value. A request whose input
@@ -119,6 +132,8 @@ func planCustomizations(p *Plan) customizations {
 		}
 	case sdkIDAPIGateway:
 		c.headers = append(c.headers, customHeader{"Accept", "application/json", true})
+	case sdkIDSQS, sdkIDLambda:
+		c.lambdaTrace = true
 	case sdkIDMachineLearning:
 		c.endpointMember = map[*Operation]*shapes.Member{}
 		c.notes = map[*shapes.Member]string{}
@@ -171,9 +186,12 @@ func emitCustomInput(g *jen.Group, p *Plan, op *Operation) {
 	)
 }
 
-// emitCustomHeaders sets the customizations' fixed headers in a request
+// emitCustomHeaders sets the customizations' headers in a request
 // serializer, after the input's own headers.
 func emitCustomHeaders(g *jen.Group, p *Plan, op *Operation) {
+	if p.custom.lambdaTrace {
+		g.Qual(p.runtimePkg("lambdatrace"), "SetLambdaTraceHeader").Call(jen.Id("r").Dot("Header"))
+	}
 	for _, h := range p.custom.headers {
 		if h.acceptJSON && op.Output != nil && slices.ContainsFunc(op.Output.Members, isEventStream) {
 			continue

@@ -64,7 +64,7 @@ var importNames = []string{
 	"slices", "slog", "strconv", "strings", "sync", "testing", "time", "utf8", "base64", "json",
 	"types", "jsonwire", "httpbind", "textfmt", "retry", "sigv4", "awsconfig", "endpointrules",
 	"ecmaregex", "jmespath", "cbor", "gzip", "md5", "httptest", "cmp", "maps", "os", "rand", "hex",
-	"call", "validation", "waiter", "credentials", "sigv4auth", "bodygzip", "contentmd5", "bigrange", "rpcv2json", "rpcv2cbor", "serve", "httpauth", "discovery", "treehash",
+	"call", "validation", "waiter", "credentials", "sigv4auth", "bodygzip", "contentmd5", "bigrange", "rpcv2json", "rpcv2cbor", "serve", "httpauth", "discovery", "treehash", "lambdatrace",
 	"smithy", "smithyserver", // the runtime packages copy mode merges (runtimeGroup)
 }
 

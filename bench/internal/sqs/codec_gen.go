@@ -36,6 +36,7 @@ func serializeAddPermissionInput(in *AddPermissionInput) (*smithy.Request, error
 	r.Body = e.Bytes()
 	opAddPermission.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -59,6 +60,7 @@ func serializeCancelMessageMoveTaskInput(in *CancelMessageMoveTaskInput) (*smith
 	r.Body = e.Bytes()
 	opCancelMessageMoveTask.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -99,6 +101,7 @@ func serializeChangeMessageVisibilityInput(in *ChangeMessageVisibilityInput) (*s
 	r.Body = e.Bytes()
 	opChangeMessageVisibility.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -126,6 +129,7 @@ func serializeChangeMessageVisibilityBatchInput(in *ChangeMessageVisibilityBatch
 	r.Body = e.Bytes()
 	opChangeMessageVisibilityBatch.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -168,6 +172,7 @@ func serializeCreateQueueInput(in *CreateQueueInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opCreateQueue.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -204,6 +209,7 @@ func serializeDeleteMessageInput(in *DeleteMessageInput) (*smithy.Request, error
 	r.Body = e.Bytes()
 	opDeleteMessage.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -231,6 +237,7 @@ func serializeDeleteMessageBatchInput(in *DeleteMessageBatchInput) (*smithy.Requ
 	r.Body = e.Bytes()
 	opDeleteMessageBatch.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -265,6 +272,7 @@ func serializeDeleteQueueInput(in *DeleteQueueInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opDeleteQueue.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -292,6 +300,7 @@ func serializeGetQueueAttributesInput(in *GetQueueAttributesInput) (*smithy.Requ
 	r.Body = e.Bytes()
 	opGetQueueAttributes.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -328,6 +337,7 @@ func serializeGetQueueUrlInput(in *GetQueueUrlInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opGetQueueUrl.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -368,6 +378,7 @@ func serializeListDeadLetterSourceQueuesInput(in *ListDeadLetterSourceQueuesInpu
 	r.Body = e.Bytes()
 	opListDeadLetterSourceQueues.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -406,6 +417,7 @@ func serializeListMessageMoveTasksInput(in *ListMessageMoveTasksInput) (*smithy.
 	r.Body = e.Bytes()
 	opListMessageMoveTasks.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -438,6 +450,7 @@ func serializeListQueueTagsInput(in *ListQueueTagsInput) (*smithy.Request, error
 	r.Body = e.Bytes()
 	opListQueueTags.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -478,6 +491,7 @@ func serializeListQueuesInput(in *ListQueuesInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opListQueues.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -512,6 +526,7 @@ func serializePurgeQueueInput(in *PurgeQueueInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opPurgeQueue.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -563,6 +578,7 @@ func serializeReceiveMessageInput(in *ReceiveMessageInput) (*smithy.Request, err
 	r.Body = e.Bytes()
 	opReceiveMessage.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -599,6 +615,7 @@ func serializeRemovePermissionInput(in *RemovePermissionInput) (*smithy.Request,
 	r.Body = e.Bytes()
 	opRemovePermission.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -646,6 +663,7 @@ func serializeSendMessageInput(in *SendMessageInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opSendMessage.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -690,6 +708,7 @@ func serializeSendMessageBatchInput(in *SendMessageBatchInput) (*smithy.Request,
 	r.Body = e.Bytes()
 	opSendMessageBatch.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -728,6 +747,7 @@ func serializeSetQueueAttributesInput(in *SetQueueAttributesInput) (*smithy.Requ
 	r.Body = e.Bytes()
 	opSetQueueAttributes.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -759,6 +779,7 @@ func serializeStartMessageMoveTaskInput(in *StartMessageMoveTaskInput) (*smithy.
 	r.Body = e.Bytes()
 	opStartMessageMoveTask.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -795,6 +816,7 @@ func serializeTagQueueInput(in *TagQueueInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opTagQueue.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 
@@ -822,6 +844,7 @@ func serializeUntagQueueInput(in *UntagQueueInput) (*smithy.Request, error) {
 	r.Body = e.Bytes()
 	opUntagQueue.NoteBody(len(r.Body))
 	r.SetContentType("application/x-amz-json-1.0")
+	smithy.SetLambdaTraceHeader(r.Header)
 	return r, nil
 }
 

@@ -4,9 +4,9 @@
 // Copied from github.com/smithygo/smithygo/runtime/awsconfig/awsconfig.go.
 
 // Package smithy is a copy of the smithygo runtime packages awsconfig, call, credentials,
-// endpointrules, httpbind, jsonwire, retry, sigv4, sigv4auth, textfmt, utf8valid, validation
-// (github.com/smithygo/smithygo/runtime/...), merged into one package, which compiles faster than
-// one package each.
+// endpointrules, httpbind, jsonwire, lambdatrace, retry, sigv4, sigv4auth, textfmt, utf8valid,
+// validation (github.com/smithygo/smithygo/runtime/...), merged into one package, which compiles
+// faster than one package each.
 package smithy
 
 import (
