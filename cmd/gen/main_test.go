@@ -106,7 +106,7 @@ func TestModelRefusedBeforeImportPath(t *testing.T) {
 		protocol, server, want string
 	}{
 		{"aws.protocols#awsQuery", "", "aws.protocols#awsQuery is not supported"},
-		{"aws.protocols#awsJson1_0", "-server", "-server supports the aws.protocols#restJson1 protocol only"},
+		{"aws.protocols#awsQuery", "-server", "aws.protocols#awsQuery is not supported"},
 	} {
 		m := writeModel(t, `{"smithy":"2.0","shapes":{
 		  "a#Svc":{"type":"service","version":"1","operations":[{"target":"a#Op"}],"traits":{"`+c.protocol+`":{}}},

@@ -93,7 +93,7 @@ func Check(opts Options) (Summary, error) {
 		if err != nil {
 			return sum, err
 		}
-		if err := gogen.CheckProtocol(svc.Shape, false); err != nil {
+		if err := gogen.CheckProtocol(svc.Shape); err != nil {
 			return sum, m.Locate(err)
 		}
 		// Planning is where the generator refuses what it cannot write
@@ -116,7 +116,7 @@ func Render(opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := gogen.CheckProtocol(svc.Shape, opts.Server); err != nil {
+	if err := gogen.CheckProtocol(svc.Shape); err != nil {
 		return nil, err
 	}
 	importPath := opts.ImportPath

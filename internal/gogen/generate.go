@@ -112,6 +112,11 @@ func Generate(svc *shapes.Service, cfg Config) (map[string][]byte, error) {
 		if err := addTemplate(out, compareTemplate, serverDir+"/protocol_compare_gen_test.go", serverDir, p); err != nil {
 			return nil, err
 		}
+		if w := p.proto.json().wire; w != nil && w.testHelper != "" {
+			if err := addTemplate(out, w.testHelper, serverDir+"/protocol_"+w.pkg+"_gen_test.go", serverDir, p); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if protocolTests {
 		if err := addTemplate(out, clientTestTemplate, "protocol_helpers_gen_test.go", p.Package, p); err != nil {

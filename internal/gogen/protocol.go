@@ -40,7 +40,34 @@ type protocol interface {
 	// errorDecoder emits func decodeErrorResponse(resp *response) error,
 	// which turns an error response into the typed error its code names.
 	errorDecoder(c *codec) jen.Code
+	// server says how the server half (gen -server) routes the protocol's
+	// requests and frames its responses.
+	server() serverRules
 }
+
+// serverRules are the choices a protocol makes for the server half.
+type serverRules struct {
+	// mediaType is the Content-Type of the protocol's document bodies.
+	mediaType string
+	// route is how a request names its operation: "" by the operations'
+	// @http patterns (restJson1), routeByTarget by X-Amz-Target
+	// (awsJson1_x), routeByPath by /service/{S}/operation/{O} (rpcv2).
+	route string
+	// typeHeader: errors name their type in X-Amzn-Errortype.
+	typeHeader bool
+	// typeInBody: errors name their type in the body's "__type"; typeID:
+	// by the shape ID, else by the shape's name.
+	typeInBody, typeID bool
+	// unitContentType: the response of an operation without output, which
+	// has no body, still has the Content-Type (awsJson1_x).
+	unitContentType bool
+}
+
+// How an RPC protocol's requests name their operation (serverRules.route).
+const (
+	routeByTarget = "target"
+	routeByPath   = "path"
+)
 
 // jsonRules are the choices a JSON protocol makes about its documents; the
 // zero value is what awsJson does.
@@ -103,25 +130,14 @@ func protocolOf(svc *shapes.Shape) (protocol, error) {
 }
 
 // CheckProtocol refuses a service whose protocol the generator does not
-// implement, for gen -check, which refuses what generating would; with
-// server, also one whose protocol the server half does not serve. gen
-// asks it before anything about where the package goes, so that a model
-// no output could be generated from is reported first.
-func CheckProtocol(svc *shapes.Shape, server bool) error {
-	proto, err := protocolOf(svc)
-	if err != nil || !server {
-		return err
-	}
-	return serverProtocol(svc, proto)
-}
-
-// serverProtocol refuses a protocol the server half does not serve.
-func serverProtocol(svc *shapes.Shape, proto protocol) error {
-	if _, ok := proto.(restJSON1); !ok {
-		return &shapes.Error{File: svc.File, Shape: svc.ID.String(),
-			Msg: fmt.Sprintf("-server supports the %s protocol only; the service uses %s", shapes.TraitRestJSON1, proto.traitID())}
-	}
-	return nil
+// implement, for gen -check, which refuses what generating would. gen asks
+// it before anything about where the package goes, so that a model no
+// output could be generated from is reported first. The server half
+// serves every protocol the client speaks; what it cannot serve of a
+// model, planServer refuses.
+func CheckProtocol(svc *shapes.Shape) error {
+	_, err := protocolOf(svc)
+	return err
 }
 
 // ProtocolID returns the trait ID of the protocol the generated client speaks.

@@ -120,3 +120,7 @@ func (restJSON1) serializer(c *codec, op *Operation) jen.Code {
 		g.Return(jen.Id("r"), jen.Nil())
 	})
 }
+
+func (restJSON1) server() serverRules {
+	return serverRules{mediaType: "application/json", typeHeader: true}
+}

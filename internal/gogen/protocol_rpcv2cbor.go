@@ -39,3 +39,7 @@ func (rpcv2CBOR) deserializer(c *codec, op *Operation) jen.Code { return c.jsonD
 func (rpcv2CBOR) errorDecoder(c *codec) jen.Code {
 	return c.jsonErrorDecoder(jen.Qual(c.p.runtimePkg("rpcv2cbor"), "CBORErrorTypeAndMessage"))
 }
+
+func (rpcv2CBOR) server() serverRules {
+	return serverRules{mediaType: "application/cbor", route: routeByPath, typeInBody: true, typeID: true}
+}

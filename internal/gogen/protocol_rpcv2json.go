@@ -78,3 +78,7 @@ func rpcv2Serializer(c *codec, op *Operation, mediaType string) jen.Code {
 		g.Return(jen.Id("r"), jen.Nil())
 	})
 }
+
+func (rpcv2JSON) server() serverRules {
+	return serverRules{mediaType: "application/json", route: routeByPath, typeInBody: true, typeID: true}
+}

@@ -1,6 +1,7 @@
 package gogen
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -43,7 +44,7 @@ const serverDir = "server"
 // under fixed names.
 var fixedServerNames = []string{
 	"Service", "Unimplemented", "NewHandler", "handler", "routes",
-	"encodeServiceError", "rejectInvalid",
+	"encodeServiceError", "rejectInvalid", "protocol", "encodeFault",
 	// The packages the server's files import besides importNames.
 	"httproute", "errors", "context",
 }
@@ -122,7 +123,7 @@ func templateDecls(name string) ([]string, error) {
 
 // planServer names the server package's declarations.
 func (p *Plan) planServer() error {
-	if err := serverProtocol(p.Svc.Shape, p.proto); err != nil {
+	if err := serverProtocol(p); err != nil {
 		return err
 	}
 	scope := naming.NewScope()
@@ -187,6 +188,21 @@ func (p *Plan) planServer() error {
 	sp.planServerEvents(p, scope)
 	sp.planRules(p, scope)
 	p.server = sp
+	return nil
+}
+
+// serverProtocol refuses what the server half does not serve: an event
+// stream over an RPC protocol, which it does not frame yet.
+func serverProtocol(p *Plan) error {
+	if p.proto.server().route == "" {
+		return nil
+	}
+	for _, o := range p.Operations {
+		if m := cmp.Or(p.inputEvents(o), p.outputEvents(o)); m != nil {
+			return &shapes.Error{File: o.Shape.File, Shape: o.Shape.ID.String(),
+				Msg: fmt.Sprintf("-server does not serve event streams over %s yet (member %s)", p.proto.traitID(), m.Name)}
+		}
+	}
 	return nil
 }
 
@@ -275,6 +291,8 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		f.Line()
 	}
 
+	emitServerProtocol(f, c)
+
 	// Service and Unimplemented.
 	f.Add(comment(wrap("Service is the %s API: one method per operation. A method's error is answered as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error as a 500 InternalFailure that reveals nothing of it. The handler validates every input before a method sees it.", svcName)))
 	f.Type().Id("Service").InterfaceFunc(func(g *jen.Group) {
@@ -307,8 +325,13 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	// for the service to read as it arrives: an upload need not fit in
 	// memory, nor under MaxBodyBytes.
 	blobs := slices.ContainsFunc(p.Operations, p.streamingBlobInput)
+	rules := p.proto.server()
 	fields := []jen.Code{jen.Id("method").String(), jen.Id("uri").String()}
 	doc := "routes are the operations' @http patterns"
+	if rules.route != "" {
+		fields = []jen.Code{jen.Id("name").String()}
+		doc = "routes are the operations' names in requests"
+	}
 	if open {
 		fields = append(fields, jen.Id("open").Bool())
 		doc += ", and whether they are served without authentication (@auth([]) or @optionalAuth)"
@@ -330,6 +353,9 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		for _, o := range p.Operations {
 			method, uri, _ := p.proto.requestLine(p.Svc.Shape, o.Shape)
 			values := []jen.Code{jen.Lit(method), jen.Lit(uri)}
+			if rules.route != "" {
+				values = []jen.Code{jen.Lit(o.Shape.ID.Name)}
+			}
 			if open {
 				values = append(values, jen.Lit(p.isAnonymous(o.Shape)))
 			}
@@ -348,13 +374,26 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 	})
 
 	// NewHandler and the handler.
-	f.Add(comment(wrap("NewHandler returns an http.Handler that serves svc: it routes each request by the operations' @http patterns (404 UnknownOperationException when none matches, 405 when only another method's does), checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond), checks its SigV4 signature when opts.SigV4 asks, decodes and validates the input, and calls svc with the request's context. A panic in svc is answered as a 500 InternalFailure. NewHandler panics if the model's patterns conflict, which the generator has already ruled out.")))
+	routing := "by the operations' @http patterns (404 UnknownOperationException when none matches, 405 when only another method's does)"
+	switch rules.route {
+	case routeByTarget:
+		routing = fmt.Sprintf("by the operation its X-Amz-Target names (404 UnknownOperationException for one %s does not have; POST only)", svcName)
+	case routeByPath:
+		routing = fmt.Sprintf("by the operation its path names, /service/%s/operation/{Operation} (404 UnknownOperationException for one %s does not have; POST only, with Smithy-Protocol: %s)", svcName, svcName, p.proto.smithyProtocol())
+	}
+	panics := ""
+	if rules.route == "" {
+		panics = " NewHandler panics if the model's patterns conflict, which the generator has already ruled out."
+	}
+	f.Add(comment(wrap("%s", "NewHandler returns an http.Handler that serves svc: it routes each request "+routing+", checks it with opts.Authenticate, reads at most opts.MaxBodyBytes of body (413 beyond), checks its SigV4 signature when opts.SigV4 asks, decodes and validates the input, and calls svc with the request's context. A panic in svc is answered as a 500 InternalFailure."+panics)))
 	f.Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Id("HandlerOptions")).Qual("net/http", "Handler").BlockFunc(func(g *jen.Group) {
 		g.If(jen.Id("opts").Dot("MaxBodyBytes").Op("<=").Lit(0)).Block(jen.Id("opts").Dot("MaxBodyBytes").Op("=").Id("DefaultMaxBodyBytes"))
 		g.Id("h").Op(":=").Op("&").Id("handler").Values(jen.Dict{jen.Id("svc"): jen.Id("svc"), jen.Id("opts"): jen.Id("opts"), jen.Id("auth"): jen.Qual(servePath(p), "NewAuthenticator").Call(jen.Id("opts"))})
-		g.For(jen.List(jen.Id("i"), jen.Id("r")).Op(":=").Range().Id("routes")).Block(
-			jen.If(jen.Err().Op(":=").Id("h").Dot("table").Dot("Add").Call(jen.Id("r").Dot("method"), jen.Id("r").Dot("uri"), jen.Id("i")), jen.Err().Op("!=").Nil()).Block(
-				jen.Panic(jen.Lit("server: ").Op("+").Err().Dot("Error").Call())))
+		if rules.route == "" {
+			g.For(jen.List(jen.Id("i"), jen.Id("r")).Op(":=").Range().Id("routes")).Block(
+				jen.If(jen.Err().Op(":=").Id("h").Dot("table").Dot("Add").Call(jen.Id("r").Dot("method"), jen.Id("r").Dot("uri"), jen.Id("i")), jen.Err().Op("!=").Nil()).Block(
+					jen.Panic(jen.Lit("server: ").Op("+").Err().Dot("Error").Call())))
+		}
 		g.Return(jen.Id("h"))
 	})
 	f.Comment("handler is the http.Handler of NewHandler.")
@@ -362,7 +401,11 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		jen.Id("svc").Id("Service"),
 		jen.Id("opts").Id("HandlerOptions"),
 		jen.Id("auth").Op("*").Add(jen.Qual(servePath(p), "Authenticator")),
-		jen.Id("table").Qual(routePath(p), "Table"),
+		jen.Do(func(s *jen.Statement) {
+			if rules.route == "" {
+				s.Id("table").Qual(routePath(p), "Table")
+			}
+		}),
 	)
 	blobStreams := slices.ContainsFunc(p.Operations, streamingOutput)
 	f.Comment("ServeHTTP answers one request; an event of an output's stream that does not frame, which")
@@ -395,7 +438,7 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 				)
 			}
 		}),
-		jen.If(jen.Err().Op(":=").Id("h").Dot("serve").Call(jen.Id("r")).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+		jen.If(jen.Err().Op(":=").Id("protocol").Dot("Frame").Call(jen.Id("h").Dot("serve").Call(jen.Id("r"))).Dot("Send").Call(jen.Id("w")), jen.Err().Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 			g.Id("h").Dot("logFailure").Call(jen.Id("r"), jen.Err())
 			if blobStreams {
 				g.If(jen.Qual("errors", "Is").Call(jen.Err(), jen.Qual(servePath(p), "ErrBodyCut"))).Block(
@@ -414,14 +457,19 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 				jen.Id("resp").Op("=").Add(jen.Qual(servePath(p), "InternalFailure")).Call(),
 			),
 		).Call()
-		g.List(jen.Id("id"), jen.Id("labels"), jen.Id("status")).Op(":=").Id("h").Dot("table").Dot("Match").Call(
-			jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))
-		g.Switch(jen.Id("status")).Block(
-			jen.Case(jen.Qual(routePath(p), "NotFound")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
-				jen.Qual("net/http", "StatusNotFound"), jen.Lit("UnknownOperationException"), jen.Lit("no operation matches the request")))),
-			jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Qual(servePath(p), "NotAllowed").Call(
-				jen.Id("h").Dot("table").Dot("Allowed").Call(jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))))),
-		)
+		if rules.route != "" {
+			g.List(jen.Id("id"), jen.Id("refused")).Op(":=").Id("protocol").Dot("Route").Call(jen.Id("r"), jen.Len(jen.Id("routes")), jen.Func().Params(jen.Id("i").Int()).String().Block(jen.Return(jen.Id("routes").Index(jen.Id("i")).Dot("name"))))
+			g.If(jen.Id("refused").Op("!=").Nil()).Block(jen.Return(jen.Id("refused")))
+		} else {
+			g.List(jen.Id("id"), jen.Id("labels"), jen.Id("status")).Op(":=").Id("h").Dot("table").Dot("Match").Call(
+				jen.Id("r").Dot("Method"), jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))
+			g.Switch(jen.Id("status")).Block(
+				jen.Case(jen.Qual(routePath(p), "NotFound")).Block(jen.Return(jen.Qual(servePath(p), "ErrorMessage").Call(
+					jen.Qual("net/http", "StatusNotFound"), jen.Lit("UnknownOperationException"), jen.Lit("no operation matches the request")))),
+				jen.Case(jen.Qual(routePath(p), "MethodNotAllowed")).Block(jen.Return(jen.Qual(servePath(p), "NotAllowed").Call(
+					jen.Id("h").Dot("table").Dot("Allowed").Call(jen.Id("r").Dot("URL").Dot("EscapedPath").Call(), jen.Id("r").Dot("URL").Dot("RawQuery"))))),
+			)
+		}
 		// authenticated wraps an authentication step so that open routes skip it.
 		authenticated := func(check jen.Code) jen.Code {
 			if !open {
@@ -432,10 +480,11 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
 		g.List(jen.Id("query"), jen.Id("perr")).Op(":=").Qual(servePath(p), "Query").Call(jen.Id("r"))
 		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
-		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(jen.Dict{
-			jen.Id("Header"): jen.Id("r").Dot("Header"),
-			jen.Id("Labels"): jen.Id("labels"), jen.Id("Query"): jen.Id("query"),
-		})
+		msgFields := jen.Dict{jen.Id("Header"): jen.Id("r").Dot("Header"), jen.Id("Query"): jen.Id("query")}
+		if rules.route == "" {
+			msgFields[jen.Id("Labels")] = jen.Id("labels")
+		}
+		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(msgFields)
 		readBody := []jen.Code{
 			jen.List(jen.Id("body"), jen.Id("perr")).Op(":=").Add(jen.Qual(servePath(p), "ReadBody")).Call(jen.Id("r"), jen.Id("h").Dot("opts").Dot("MaxBodyBytes")),
 			jen.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr")))),
@@ -515,6 +564,72 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 		files[serverDir+"/codec_gen.go"] = cf
 	}
 	return files, nil
+}
+
+// emitServerProtocol writes protocol, the serve.Protocol that frames the
+// runtime's own responses and routes the requests of an RPC protocol, and
+// for a binary format encodeFault, which writes an error body in it.
+func emitServerProtocol(f *jen.File, c *codec) {
+	p := c.p
+	rules := p.proto.server()
+	d := jen.Dict{jen.Id("MediaType"): jen.Lit(rules.mediaType)}
+	if sp := p.proto.smithyProtocol(); sp != "" {
+		d[jen.Id("SmithyProtocol")] = jen.Lit(sp)
+	}
+	if rules.typeHeader {
+		d[jen.Id("TypeHeader")] = jen.True()
+	}
+	if rules.typeInBody {
+		d[jen.Id("TypeInBody")] = jen.True()
+	}
+	if rules.route != "" {
+		d[jen.Id("Service")] = jen.Lit(p.Svc.Shape.ID.Name)
+	}
+	if rules.route == routeByTarget {
+		d[jen.Id("Target")] = jen.True()
+	}
+	binary := c.wire().binary
+	if binary {
+		d[jen.Id("EncodeFault")] = jen.Id("encodeFault")
+	}
+	doc := "protocol is how the %s protocol frames the handler's own responses (refusals, failures)"
+	if rules.route != "" {
+		doc += " and names the operation of a request"
+	}
+	f.Add(comment(wrap(doc+".", p.proto.traitID())))
+	f.Var().Id("protocol").Op("=").Qual(servePath(p), "Protocol").Values(d)
+	if !binary {
+		return
+	}
+	f.Add(comment(wrap("encodeFault writes the body of an error of the handler's own: its code and message, in %s.", c.wire().name)))
+	f.Func().Id("encodeFault").Params(jen.Id("code"), jen.Id("message").String()).Index().Byte().BlockFunc(func(g *jen.Group) {
+		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(64)))
+		g.Id("e").Dot("BeginObject").Call()
+		if rules.typeInBody {
+			g.Id("e").Dot("Key").Call(jen.Lit("__type"))
+			g.Id("e").Dot("String").Call(jen.Id("code"))
+		}
+		g.Id("e").Dot("Key").Call(jen.Lit("message"))
+		g.Id("e").Dot("String").Call(jen.Id("message"))
+		g.Id("e").Dot("EndObject").Call()
+		g.Return(jen.Id("e").Dot("Bytes").Call())
+	})
+}
+
+// newResponse starts the encoder of a response: m, with the status and,
+// for Smithy RPC v2, the Smithy-Protocol header.
+func newResponse(g *jen.Group, p *Plan, status int) {
+	g.Id("m").Op(":=").Op("&").Add(jen.Qual(servePath(p), "ResponseMessage")).Values(jen.Dict{
+		jen.Id("Header"): jen.Qual("net/http", "Header").Values(), jen.Id("Status"): jen.Lit(status)})
+	if sp := p.proto.smithyProtocol(); sp != "" {
+		g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Smithy-Protocol"), jen.Lit(sp))
+	}
+}
+
+// emptyBody writes an empty document as m's body, with its Content-Type.
+func (c *codec) emptyBody(g *jen.Group) {
+	g.Id("m").Dot("Body").Op("=").Index().Byte().Call(jen.Lit(c.wire().emptyObject))
+	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(c.p.proto.server().mediaType))
 }
 
 // unsignedPayload reports whether the client signs o's body as
@@ -610,7 +725,11 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		case b.payload != nil:
 			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Qual("strings", "NewReader").Call(jen.Id("msg").Dot("Body")))
 		case len(b.body) > 0:
-			g.If(jen.Qual("strings", "TrimSpace").Call(jen.Id("msg").Dot("Body")).Op("==").Lit("")).Block(jen.Return(jen.Nil()))
+			empty := jen.Qual("strings", "TrimSpace").Call(jen.Id("msg").Dot("Body"))
+			if c.wire().binary {
+				empty = jen.Id("msg").Dot("Body") // a space is a byte of its data
+			}
+			g.If(empty.Op("==").Lit("")).Block(jen.Return(jen.Nil()))
 			g.Id("d").Op(":=").Qual(c.jw, "NewDecoderString").Call(jen.Id("msg").Dot("Body"))
 			g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return(jen.Qual(servePath(p), "ErrNullBody")))
 			g.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
@@ -636,13 +755,14 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 	}
 	f.Add(comment(wrap("%s writes the response of the %s operation.", sp.encode[o], p.Svc.Name(o.Shape))))
 	f.Func().Id(sp.encode[o]).Params(jen.Id("out").Op("*").Qual(pkg, o.OutputName)).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).BlockFunc(func(g *jen.Group) {
-		g.Id("m").Op(":=").Op("&").Add(jen.Qual(servePath(p), "ResponseMessage")).Values(jen.Dict{
-			jen.Id("Header"): jen.Qual("net/http", "Header").Values(), jen.Id("Status"): jen.Lit(status)})
-		c.encodeBound(g, rb, "out")
-		if out != nil && rb.payload == nil && len(rb.body) == 0 {
-			g.Comment("An output structure without body members is an empty JSON object.")
-			g.Id("m").Dot("Body").Op("=").Index().Byte().Call(jen.Lit("{}"))
-			g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+		newResponse(g, p, status)
+		c.encodeBound(g, rb, "out", "")
+		switch {
+		case out != nil && rb.payload == nil && len(rb.body) == 0:
+			g.Comment("An output structure without body members is an empty " + c.wire().name + " object.")
+			c.emptyBody(g)
+		case out == nil && p.proto.server().unitContentType:
+			g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(p.proto.server().mediaType))
 		}
 		g.Return(jen.Id("m"))
 	})
@@ -650,7 +770,9 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 
 // encodeBound writes the members of the structure v points to into the
 // response message m: status code, headers, and the payload or JSON body.
-func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
+//
+// typ, when set, is the error type the body names in "__type".
+func (c *codec) encodeBound(g *jen.Group, b bindings, v, typ string) {
 	p := c.p
 	if m := b.responseCode; m != nil {
 		field := jen.Id(v).Dot(p.FieldName(m))
@@ -676,15 +798,19 @@ func (c *codec) encodeBound(g *jen.Group, b bindings, v string) {
 	switch {
 	case b.payload != nil:
 		c.encodePayloadTo(g, b.payload, v, contentTypeBound)
-	case len(b.body) > 0:
+	case len(b.body) > 0 || typ != "":
 		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(256)))
 		g.Id("e").Dot("BeginObject").Call()
+		if typ != "" {
+			g.Id("e").Dot("Key").Call(jen.Lit("__type"))
+			g.Id("e").Dot("String").Call(jen.Lit(typ))
+		}
 		// Unset members with defaults are sent as their defaults, as the
 		// model promises clients (topLevel false).
 		c.encodeMembers(g, b.body, v, false)
 		g.Id("e").Dot("EndObject").Call()
 		g.Id("m").Dot("Body").Op("=").Id("e").Dot("Bytes").Call()
-		g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+		g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(p.proto.server().mediaType))
 	}
 }
 
@@ -741,14 +867,31 @@ func emitServerErrors(f *jen.File, c *codec) {
 		}
 		f.Add(comment(wrap("%s writes the %s error.", sp.errorEnc[s], p.Svc.Name(s))))
 		f.Func().Id(sp.errorEnc[s]).Params(jen.Id("v").Op("*").Qual(p.TypesPath, p.TypeName(s))).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).BlockFunc(func(g *jen.Group) {
-			g.Id("m").Op(":=").Op("&").Add(jen.Qual(servePath(p), "ResponseMessage")).Values(jen.Dict{
-				jen.Id("Header"): jen.Qual("net/http", "Header").Values(), jen.Id("Status"): jen.Lit(status)})
-			g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("X-Amzn-Errortype"), jen.Lit(p.Svc.Name(s)))
+			newResponse(g, p, status)
+			rules := p.proto.server()
+			if rules.typeHeader {
+				g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("X-Amzn-Errortype"), jen.Lit(p.Svc.Name(s)))
+			}
+			if qc := queryErrorCode(s); p.queryCompatible && qc != "" {
+				// An awsQueryCompatible service's error names its awsQuery
+				// code, and whose fault it is, as the awsQuery service did.
+				fault := "Sender"
+				if s.Traits.ErrorFault() == "server" {
+					fault = "Receiver"
+				}
+				g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("X-Amzn-Query-Error"), jen.Lit(qc+";"+fault))
+			}
+			typ := ""
+			switch {
+			case rules.typeInBody && rules.typeID:
+				typ = s.ID.String()
+			case rules.typeInBody:
+				typ = p.Svc.Name(s)
+			}
 			b := p.responseBindings[s]
-			c.encodeBound(g, b, "v")
-			if b.payload == nil && len(b.body) == 0 {
-				g.Id("m").Dot("Body").Op("=").Index().Byte().Call(jen.Lit("{}"))
-				g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit("application/json"))
+			c.encodeBound(g, b, "v", typ)
+			if b.payload == nil && len(b.body) == 0 && typ == "" {
+				c.emptyBody(g)
 			}
 			g.Return(jen.Id("m"))
 		})
@@ -876,12 +1019,17 @@ func (c *codec) decodeQueryParams(g *jen.Group, m *shapes.Member) {
 // have: "" when the operation takes no body.
 func requestMediaType(p *Plan, o *Operation) string {
 	b := p.requestBindings[o]
+	rules := p.proto.server()
 	switch {
 	case b.payload != nil:
 		return payloadMediaType(b.payload.Target)
 	case len(b.body) > 0, o.Input != nil && !o.Input.IsUnit() && len(o.Input.Members) == 0:
-		// An input without members may come as an empty JSON object.
-		return "application/json"
+		// An input without members may come as an empty document.
+		return rules.mediaType
+	case rules.route != "":
+		// An RPC protocol's operation without input may still come with an
+		// empty document, as its clients send one (awsJson1_x's {}).
+		return rules.mediaType
 	}
 	return ""
 }
@@ -904,7 +1052,7 @@ func responseMediaType(p *Plan, o *Operation) string {
 	if b := p.responseBindings[out]; b.payload != nil {
 		return payloadMediaType(b.payload.Target)
 	}
-	return "application/json"
+	return p.proto.server().mediaType
 }
 
 // ruleOf is the rule function of an operation's input, or nil.

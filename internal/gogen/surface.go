@@ -143,7 +143,7 @@ const surfaceImportPath = "generated"
 // It refuses what Generate refuses (an unsupported protocol, names that
 // clash).
 func Surface(svc *shapes.Service, cfg Config) (*API, error) {
-	if err := CheckProtocol(svc.Shape, false); err != nil {
+	if err := CheckProtocol(svc.Shape); err != nil {
 		return nil, err
 	}
 	if cfg.ImportPath == "" {

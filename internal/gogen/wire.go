@@ -39,14 +39,16 @@ type wireFormat struct {
 	// newIn: the runtime has NewIn, which hands out the structures that
 	// optional members point to from blocks shared within a document.
 	newIn bool
+	// emptyObject is an empty structure's document.
+	emptyObject string
 	// testHelper is the template, if any, that protocol tests need to
 	// compare bodies of the format.
 	testHelper string
 }
 
 var (
-	jsonWire = wireFormat{name: "JSON", pkg: "jsonwire", blob: "Base64", enumTables: true, quotedKeys: true, memberTables: true, documents: true, newIn: true}
-	cborWire = wireFormat{name: "CBOR", pkg: "cbor", blob: "Blob", memberTables: true, lengths: true, binary: true, testHelper: "client/cbor_test.go"}
+	jsonWire = wireFormat{name: "JSON", pkg: "jsonwire", blob: "Base64", enumTables: true, quotedKeys: true, memberTables: true, documents: true, newIn: true, emptyObject: "{}"}
+	cborWire = wireFormat{name: "CBOR", pkg: "cbor", blob: "Blob", memberTables: true, lengths: true, binary: true, emptyObject: "\xa0", testHelper: "client/cbor_test.go"}
 )
 
 // wire is the format of the protocol's document bodies.

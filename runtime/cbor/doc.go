@@ -48,7 +48,8 @@
 // NewDecoder, NewDecoderString, Err, Fail, Offset, Kind, Null,
 // BeginObject, BeginArray, NextKey, NextKeyString, NextElem, String, Bool,
 // Int8 to Int64, Float32, Float64, BigInt, BigFloat, EpochSeconds, Skip,
-// Raw, End, the Box methods, [ListBuilder] (Next, NextIn, Len, Slice) and
+// Raw, End, the servers' RefuseNull and RefuseUnion, the Box methods,
+// [ListBuilder] (Next, NextIn, Len, Slice) and
 // [MapBuilder] (Add, Map) on the decoding side; NewEncoder, Bytes,
 // BeginObject, EndObject, BeginArray, EndArray, Key, String, Bool, Int,
 // Uint, Float, Null, Raw, BigInt, BigFloat and EpochSeconds on the

@@ -1,7 +1,7 @@
 // Package serve is the runtime of generated servers (gen -server): the
 // options of their handlers, authentication, reading requests and writing
-// responses and errors as restJson1 servers answer them, and the wording of
-// validation errors.
+// responses and errors as the server's protocol frames them (Protocol), and
+// the wording of validation errors.
 package serve
 
 import (
@@ -283,6 +283,9 @@ type ResponseMessage struct {
 	// what it wrote so far to the client. Its error is the server's to
 	// log: the client only sees the body end.
 	Stream func(w io.Writer, flush func()) error
+	// Fault, on an error response of the runtime's own (ErrorMessage), is
+	// its status, code and message, whose body Protocol.Frame writes.
+	Fault *ProtocolError
 }
 
 // Send writes the response, and returns the error of its Stream.
@@ -365,18 +368,109 @@ func EncodeProtocolError(e *ProtocolError) *ResponseMessage {
 	return ErrorMessage(e.Status, e.Code, e.Message)
 }
 
-// ErrorMessage is an error response of the given status and code with a
-// JSON body holding the message.
+// ErrorMessage is an error response of the runtime's own (a refusal, an
+// internal failure) of the given status and code: its Fault, whose body
+// the server's Protocol writes (Protocol.Frame).
 func ErrorMessage(status int, code, message string) *ResponseMessage {
-	enc := jsonwire.NewEncoder(make([]byte, 0, 64+len(message)))
-	enc.BeginObject()
-	enc.Key("message")
-	enc.String(message)
-	enc.EndObject()
-	m := &ResponseMessage{Header: http.Header{}, Status: status, Body: enc.Bytes()}
-	m.Header.Set("Content-Type", "application/json")
-	m.Header.Set("X-Amzn-Errortype", code)
+	return &ResponseMessage{Header: http.Header{}, Status: status, Fault: &ProtocolError{Status: status, Code: code, Message: message}}
+}
+
+// Protocol is what a server's protocol decides about the messages the
+// runtime reads and writes for it: how the error responses of its own are
+// framed, and, for the RPC protocols, how a request names its operation.
+//
+// A server's copy keeps only the methods it calls (Route only for an RPC
+// protocol):
+//
+//smithygo:closed
+type Protocol struct {
+	// MediaType is the Content-Type of the protocol's documents.
+	MediaType string
+	// SmithyProtocol, for Smithy RPC v2, is the Smithy-Protocol header
+	// that every request must carry and every response carries.
+	SmithyProtocol string
+	// TypeHeader: an error names its code in the X-Amzn-Errortype header
+	// (restJson1, awsJson1_x).
+	TypeHeader bool
+	// TypeInBody: an error names its code in its body's "__type" (the RPC
+	// protocols).
+	TypeInBody bool
+	// Service is the name by which requests of an RPC protocol name the
+	// service: X-Amz-Target's prefix, or the path's /service/{Service}.
+	Service string
+	// Target: a request names its operation in X-Amz-Target:
+	// {Service}.{Operation} (awsJson1_x); else, for an RPC protocol, in its
+	// path's last /service/{Service}/operation/{Operation}.
+	Target bool
+	// EncodeFault, when set, writes the body of a Fault (its "__type", as
+	// TypeInBody says, and "message") in the protocol's binary format;
+	// nil writes it as JSON.
+	EncodeFault func(code, message string) []byte
+}
+
+// Frame completes a response for the protocol and returns it: a Fault
+// gets its body and headers, and every response the Smithy-Protocol
+// header.
+func (p *Protocol) Frame(m *ResponseMessage) *ResponseMessage {
+	if p.SmithyProtocol != "" {
+		m.Header.Set("Smithy-Protocol", p.SmithyProtocol)
+	}
+	f := m.Fault
+	if f == nil || m.Body != nil {
+		return m
+	}
+	if p.TypeHeader {
+		m.Header.Set("X-Amzn-Errortype", f.Code)
+	}
+	if p.EncodeFault != nil {
+		m.Body = p.EncodeFault(f.Code, f.Message)
+	} else {
+		enc := jsonwire.NewEncoder(make([]byte, 0, 64+len(f.Code)+len(f.Message)))
+		enc.BeginObject()
+		if p.TypeInBody {
+			enc.Key("__type")
+			enc.String(f.Code)
+		}
+		enc.Key("message")
+		enc.String(f.Message)
+		enc.EndObject()
+		m.Body = enc.Bytes()
+	}
+	m.Header.Set("Content-Type", p.MediaType)
 	return m
+}
+
+// Route finds the operation a request of an RPC protocol names, by its
+// index among the n operations whose names name gives, or returns the
+// refusal: 404 UnknownOperationException for an operation (or service) the
+// server does not serve, 405 for a method other than POST, and, for Smithy
+// RPC v2, 400 for a request without the protocol's Smithy-Protocol header.
+func (p *Protocol) Route(r *http.Request, n int, name func(int) string) (int, *ResponseMessage) {
+	var op string
+	var ok bool
+	if p.Target {
+		op, ok = strings.CutPrefix(r.Header.Get("X-Amz-Target"), p.Service+".")
+	} else {
+		path := r.URL.EscapedPath()
+		if i := strings.LastIndex(path, "/service/"); i >= 0 {
+			op, ok = strings.CutPrefix(path[i:], "/service/"+p.Service+"/operation/")
+		}
+	}
+	id := -1
+	for i := 0; ok && i < n; i++ {
+		if name(i) == op {
+			id = i
+		}
+	}
+	switch {
+	case id < 0:
+		return 0, ErrorMessage(http.StatusNotFound, "UnknownOperationException", "no operation matches the request")
+	case r.Method != http.MethodPost:
+		return 0, NotAllowed(http.MethodPost)
+	case p.SmithyProtocol != "" && r.Header.Get("Smithy-Protocol") != p.SmithyProtocol:
+		return 0, ErrorMessage(http.StatusBadRequest, "BadRequestException", "the request must carry the header Smithy-Protocol: "+p.SmithyProtocol)
+	}
+	return id, nil
 }
 
 // NotAllowed is the response to a request whose path matches only

@@ -41,6 +41,13 @@ const DefaultMaxBodyBytes = smithyserver.DefaultMaxBodyBytes
 // ErrUnknownKey is the error a SigV4.Lookup wraps for an access key ID it does not know.
 var ErrUnknownKey = smithyserver.ErrUnknownKey
 
+// protocol is how the aws.protocols#restJson1 protocol frames the handler's own responses
+// (refusals, failures).
+var protocol = smithyserver.Protocol{
+	MediaType:  "application/json",
+	TypeHeader: true,
+}
+
 // Service is the OutpostsOlafService API: one method per operation. A method's error is answered
 // as the model's error it is (found with errors.As), a *NotImplementedError as 501, and any other
 // error as a 500 InternalFailure that reveals nothing of it. The handler validates every input
@@ -357,7 +364,7 @@ type handler struct {
 // ServeHTTP answers one request; an event of an output's stream that does not frame, which
 // the client sees as an InternalFailure, is logged.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if err := h.serve(r).Send(w); err != nil {
+	if err := protocol.Frame(h.serve(r)).Send(w); err != nil {
 		h.logFailure(r, err)
 	}
 }

@@ -165,6 +165,9 @@ type ResponseMessage struct {
 	// what it wrote so far to the client. Its error is the server's to
 	// log: the client only sees the body end.
 	Stream func(w io.Writer, flush func()) error
+	// Fault, on an error response of the runtime's own (ErrorMessage), is
+	// its status, code and message, whose body Protocol.Frame writes.
+	Fault *ProtocolError
 }
 
 // Send writes the response, and returns the error of its Stream.
@@ -214,17 +217,75 @@ func EncodeProtocolError(e *ProtocolError) *ResponseMessage {
 	return ErrorMessage(e.Status, e.Code, e.Message)
 }
 
-// ErrorMessage is an error response of the given status and code with a
-// JSON body holding the message.
+// ErrorMessage is an error response of the runtime's own (a refusal, an
+// internal failure) of the given status and code: its Fault, whose body
+// the server's Protocol writes (Protocol.Frame).
 func ErrorMessage(status int, code, message string) *ResponseMessage {
-	enc := smithy.NewEncoder(make([]byte, 0, 64+len(message)))
-	enc.BeginObject()
-	enc.Key("message")
-	enc.String(message)
-	enc.EndObject()
-	m := &ResponseMessage{Header: http.Header{}, Status: status, Body: enc.Bytes()}
-	m.Header.Set("Content-Type", "application/json")
-	m.Header.Set("X-Amzn-Errortype", code)
+	return &ResponseMessage{Header: http.Header{}, Status: status, Fault: &ProtocolError{Status: status, Code: code, Message: message}}
+}
+
+// Protocol is what a server's protocol decides about the messages the
+// runtime reads and writes for it: how the error responses of its own are
+// framed, and, for the RPC protocols, how a request names its operation.
+//
+// A server's copy keeps only the methods it calls (Route only for an RPC
+// protocol):
+//
+//smithygo:closed
+type Protocol struct {
+	// MediaType is the Content-Type of the protocol's documents.
+	MediaType string
+	// SmithyProtocol, for Smithy RPC v2, is the Smithy-Protocol header
+	// that every request must carry and every response carries.
+	SmithyProtocol string
+	// TypeHeader: an error names its code in the X-Amzn-Errortype header
+	// (restJson1, awsJson1_x).
+	TypeHeader bool
+	// TypeInBody: an error names its code in its body's "__type" (the RPC
+	// protocols).
+	TypeInBody bool
+	// Service is the name by which requests of an RPC protocol name the
+	// service: X-Amz-Target's prefix, or the path's /service/{Service}.
+	Service string
+	// Target: a request names its operation in X-Amz-Target:
+	// {Service}.{Operation} (awsJson1_x); else, for an RPC protocol, in its
+	// path's last /service/{Service}/operation/{Operation}.
+	Target bool
+	// EncodeFault, when set, writes the body of a Fault (its "__type", as
+	// TypeInBody says, and "message") in the protocol's binary format;
+	// nil writes it as JSON.
+	EncodeFault func(code, message string) []byte
+}
+
+// Frame completes a response for the protocol and returns it: a Fault
+// gets its body and headers, and every response the Smithy-Protocol
+// header.
+func (p *Protocol) Frame(m *ResponseMessage) *ResponseMessage {
+	if p.SmithyProtocol != "" {
+		m.Header.Set("Smithy-Protocol", p.SmithyProtocol)
+	}
+	f := m.Fault
+	if f == nil || m.Body != nil {
+		return m
+	}
+	if p.TypeHeader {
+		m.Header.Set("X-Amzn-Errortype", f.Code)
+	}
+	if p.EncodeFault != nil {
+		m.Body = p.EncodeFault(f.Code, f.Message)
+	} else {
+		enc := smithy.NewEncoder(make([]byte, 0, 64+len(f.Code)+len(f.Message)))
+		enc.BeginObject()
+		if p.TypeInBody {
+			enc.Key("__type")
+			enc.String(f.Code)
+		}
+		enc.Key("message")
+		enc.String(f.Message)
+		enc.EndObject()
+		m.Body = enc.Bytes()
+	}
+	m.Header.Set("Content-Type", p.MediaType)
 	return m
 }
 

@@ -58,6 +58,13 @@ var ErrUnknownKey = serve.ErrUnknownKey
 // signature covers (its X-Amz-Content-Sha256): a service that gets it should drop what it read.
 var ErrBodyHash = serve.ErrBodyHash
 
+// protocol is how the aws.protocols#restJson1 protocol frames the handler's own responses
+// (refusals, failures).
+var protocol = serve.Protocol{
+	MediaType:  "application/json",
+	TypeHeader: true,
+}
+
 // Service is the RestJson API: one method per operation. A method's error is answered as the
 // model's error it is (found with errors.As), a *NotImplementedError as 501, and any other error
 // as a 500 InternalFailure that reveals nothing of it. The handler validates every input before a
@@ -1035,7 +1042,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			r.Body.Close()
 		}()
 	}
-	if err := h.serve(r).Send(w); err != nil {
+	if err := protocol.Frame(h.serve(r)).Send(w); err != nil {
 		h.logFailure(r, err)
 		if errors.Is(err, serve.ErrBodyCut) {
 			panic(http.ErrAbortHandler)
