@@ -478,11 +478,13 @@ func emitServer(p *Plan) (map[string]*jen.File, error) {
 			return jen.If(jen.Op("!").Id("routes").Index(jen.Id("id")).Dot("open")).Block(check)
 		}
 		g.Add(authenticated(jen.If(jen.Id("m").Op(":=").Id("h").Dot("auth").Dot("Before").Call(jen.Id("r")), jen.Id("m").Op("!=").Nil()).Block(jen.Return(jen.Id("m")))))
-		g.List(jen.Id("query"), jen.Id("perr")).Op(":=").Qual(servePath(p), "Query").Call(jen.Id("r"))
-		g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
-		msgFields := jen.Dict{jen.Id("Header"): jen.Id("r").Dot("Header"), jen.Id("Query"): jen.Id("query")}
+		msgFields := jen.Dict{jen.Id("Header"): jen.Id("r").Dot("Header")}
 		if rules.route == "" {
+			// The RPC protocols bind nothing to the query string or the path.
+			g.List(jen.Id("query"), jen.Id("perr")).Op(":=").Qual(servePath(p), "Query").Call(jen.Id("r"))
+			g.If(jen.Id("perr").Op("!=").Nil()).Block(jen.Return(jen.Qual(servePath(p), "EncodeProtocolError").Call(jen.Id("perr"))))
 			msgFields[jen.Id("Labels")] = jen.Id("labels")
+			msgFields[jen.Id("Query")] = jen.Id("query")
 		}
 		g.Id("msg").Op(":=").Op("&").Add(jen.Qual(servePath(p), "RequestMessage")).Values(msgFields)
 		readBody := []jen.Code{

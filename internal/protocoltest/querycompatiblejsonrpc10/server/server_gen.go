@@ -128,14 +128,7 @@ func (h *handler) serve(r *http.Request) (resp *serve.ResponseMessage) {
 	if m := h.auth.Before(r); m != nil {
 		return m
 	}
-	query, perr := serve.Query(r)
-	if perr != nil {
-		return serve.EncodeProtocolError(perr)
-	}
-	msg := &serve.RequestMessage{
-		Header: r.Header,
-		Query:  query,
-	}
+	msg := &serve.RequestMessage{Header: r.Header}
 	body, perr := serve.ReadBody(r, h.opts.MaxBodyBytes)
 	if perr != nil {
 		return serve.EncodeProtocolError(perr)
