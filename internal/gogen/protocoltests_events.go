@@ -356,7 +356,7 @@ func (pt *protoTests) serverEventRequestCase(op *Operation, stream *shapes.Membe
 		}
 	}
 	failure := tc.Expectation.Failure
-	g := serverSkip(tc.ID)
+	g := serverSkip(tc.ID, "event")
 	g = append(g,
 		jen.Id("svc").Op(":=").Op("&").Id("protocolService").Values(),
 		jen.Id("resp").Op(":=").Id("serveRequest").Call(jen.Id("t"), jen.Id("svc"), jen.Lit(method), jen.Lit(uri), jen.Lit(""), jen.Nil(), stringMap(headers), jen.Lit(string(body))),
@@ -423,7 +423,7 @@ func (pt *protoTests) serverEventStreamCase(op *Operation, stream *shapes.Member
 		return nil, err
 	}
 	union := jen.Qual(pt.p.TypesPath, pt.p.TypeName(stream.Target))
-	g := serverSkip(tc.ID)
+	g := serverSkip(tc.ID, "event")
 	g = append(g,
 		jen.Id("out").Op(":=").Add(out),
 		jen.Id("out").Dot(pt.p.FieldName(stream)).Op("=").Qual(pt.mainPath, pt.p.eventNew[stream.Target]).Call(
