@@ -1,6 +1,10 @@
 // Package protocoltest holds clients generated from the Smithy project's
 // official protocol test suites in ../shared/testdata/protocol-tests, with
-// the suites' client cases as their Go tests. restJson1: restjson is the
+// the suites' client cases as their Go tests, and (gen -server, for every
+// service but glacier and apigateway, which test client customisations)
+// their servers, with the suites' server cases as the Go tests of each
+// server package; roundtrip_test.go has each RPC protocol's client call its
+// server. restJson1: restjson is the
 // aws.protocoltests.restjson#RestJson service, validation its
 // RestJsonValidation twin, and glacier and apigateway the suite's two
 // services that test SDK customisations. awsJson1_0: jsonrpc10 and

@@ -3,8 +3,9 @@
 // failed, per file of the official suites in ../shared (restJson1,
 // awsJson1_0, awsJson1_1, rpcv2Json and rpcv2Cbor), each file named by its
 // suite folder, and per side: the client's cases, and the server's
-// (restJson1: request, response and malformed-request cases, each parameter
-// set of a malformed-request case counted once).
+// (request, response and, for restJson1, malformed-request cases, each
+// parameter set of a malformed-request case counted once); then each suite
+// folder's subtotals per side (SUITE lines) and the totals.
 //
 //	go run ./internal/cmd/conformance [-suites DIR,DIR...] [-pkg PATTERN]
 package main
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -123,15 +125,26 @@ func run(suites []string, pkg string, out io.Writer) int {
 	fmt.Fprintln(tw, "file\tside\tpassed\tskipped\tfailed\t")
 	var total counts
 	sides := map[string]*counts{"client": {}, "server": {}}
+	// Each suite folder's subtotal per side ("restJson1\tserver").
+	suiteTotals := map[string]*counts{}
 	for _, f := range names {
 		c := results[f]
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", f, c.pass, c.skip, c.fail)
-		_, side, _ := strings.Cut(f, "\t")
-		for _, t := range []*counts{&total, sides[side]} {
+		file, side, _ := strings.Cut(f, "\t")
+		suite, _, _ := strings.Cut(file, "/")
+		key := suite + "\t" + side
+		if suiteTotals[key] == nil {
+			suiteTotals[key] = &counts{}
+		}
+		for _, t := range []*counts{&total, sides[side], suiteTotals[key]} {
 			t.pass += c.pass
 			t.skip += c.skip
 			t.fail += c.fail
 		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(suiteTotals)) {
+		c := suiteTotals[key]
+		fmt.Fprintf(tw, "SUITE %s\t%d\t%d\t%d\t\n", key, c.pass, c.skip, c.fail)
 	}
 	for _, side := range []string{"client", "server"} {
 		c := sides[side]
