@@ -21,9 +21,13 @@ import (
 // server below the client package. It reuses the client's input, output
 // and error types, and holds a Service interface (one method per
 // operation), Unimplemented, and NewHandler, an http.Handler that routes a
-// request by the operations' @http patterns (a copy of runtime/httproute),
-// decodes it into the operation's input, validates it with the input's
-// Validate, calls the service and encodes its output or error.
+// request by the operations' @http patterns (restJson1, with a copy of
+// runtime/httproute) or by the operation the request names (the RPC
+// protocols, serve.Protocol.Route), decodes it into the operation's input,
+// validates it with the input's Validate, calls the service and encodes
+// its output or error. What differs between protocols is asked of the
+// protocol's serverRules (protocol.server) and of serve.Protocol, which
+// also frames the handler's own errors (Protocol.Frame).
 
 // serverTestTemplate runs the server package's protocol tests; its
 // runtime is runtime/serve.
