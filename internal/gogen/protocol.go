@@ -61,6 +61,9 @@ type serverRules struct {
 	// unitContentType: the response of an operation without output, which
 	// has no body, still has the Content-Type (awsJson1_x).
 	unitContentType bool
+	// anyAccept: the request's Accept header is not checked (awsJson1_x,
+	// whose clients need not send one naming the protocol's media type).
+	anyAccept bool
 }
 
 // How an RPC protocol's requests name their operation (serverRules.route).

@@ -67,7 +67,9 @@ func (a awsJSON) serializer(c *codec, op *Operation) jen.Code {
 // server: an error names its type in X-Amzn-Errortype and in the body's
 // "__type", by its shape ID in awsJson1_0 and its name in awsJson1_1, as
 // the suites' error cases have it; the response of an operation without
-// output has no body but the Content-Type.
+// output has no body but the Content-Type. Accept is not checked: the
+// protocol does not say what clients send in it, and AWS's awsJson services
+// do not look at it.
 func (a awsJSON) server() serverRules {
-	return serverRules{mediaType: a.contentType, route: routeByTarget, typeHeader: true, typeInBody: true, typeID: a.trait == traitAWSJSON10, unitContentType: true}
+	return serverRules{mediaType: a.contentType, route: routeByTarget, typeHeader: true, typeInBody: true, typeID: a.trait == traitAWSJSON10, unitContentType: true, anyAccept: true}
 }

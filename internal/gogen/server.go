@@ -1049,8 +1049,13 @@ func payloadMediaType(t *shapes.Shape) string {
 	return payloadContentType(t)
 }
 
-// responseMediaType is the Content-Type of an operation's response body.
+// responseMediaType is the Content-Type of an operation's response body,
+// which the request's Accept must admit: "*" where the protocol does not
+// look at Accept.
 func responseMediaType(p *Plan, o *Operation) string {
+	if p.proto.server().anyAccept {
+		return "*"
+	}
 	out := o.Output
 	if out != nil && out.IsUnit() {
 		out = nil

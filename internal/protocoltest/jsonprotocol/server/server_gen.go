@@ -327,7 +327,7 @@ func (h *handler) logFailure(r *http.Request, err error) {
 
 // serveContentTypeParameters serves the ContentTypeParameters operation.
 func serveContentTypeParameters(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.ContentTypeParametersInput{}
@@ -387,7 +387,7 @@ func encodeContentTypeParametersOutput(out *jsonprotocol.ContentTypeParametersOu
 
 // serveDatetimeOffsets serves the DatetimeOffsets operation.
 func serveDatetimeOffsets(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.DatetimeOffsetsInput{}
@@ -436,7 +436,7 @@ func encodeDatetimeOffsetsOutput(out *jsonprotocol.DatetimeOffsetsOutput) *serve
 
 // serveEmptyOperation serves the EmptyOperation operation.
 func serveEmptyOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.EmptyOperationInput{}
@@ -477,7 +477,7 @@ func encodeEmptyOperationOutput(out *jsonprotocol.EmptyOperationOutput) *serve.R
 
 // serveEndpointOperation serves the EndpointOperation operation.
 func serveEndpointOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.EndpointOperationInput{}
@@ -518,7 +518,7 @@ func encodeEndpointOperationOutput(out *jsonprotocol.EndpointOperationOutput) *s
 
 // serveEndpointWithHostLabelOperation serves the EndpointWithHostLabelOperation operation.
 func serveEndpointWithHostLabelOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.EndpointWithHostLabelOperationInput{}
@@ -577,7 +577,7 @@ func encodeEndpointWithHostLabelOperationOutput(out *jsonprotocol.EndpointWithHo
 
 // serveFractionalSeconds serves the FractionalSeconds operation.
 func serveFractionalSeconds(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.FractionalSecondsInput{}
@@ -626,7 +626,7 @@ func encodeFractionalSecondsOutput(out *jsonprotocol.FractionalSecondsOutput) *s
 
 // serveGreetingWithErrors serves the GreetingWithErrors operation.
 func serveGreetingWithErrors(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.GreetingWithErrorsInput{}
@@ -675,7 +675,7 @@ func encodeGreetingWithErrorsOutput(out *jsonprotocol.GreetingWithErrorsOutput) 
 
 // serveHostWithPathOperation serves the HostWithPathOperation operation.
 func serveHostWithPathOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.HostWithPathOperationInput{}
@@ -717,7 +717,7 @@ func encodeHostWithPathOperationOutput(out *jsonprotocol.HostWithPathOperationOu
 
 // serveJsonEnums serves the JsonEnums operation.
 func serveJsonEnums(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.JsonEnumsInput{}
@@ -812,7 +812,7 @@ func encodeJsonEnumsOutput(out *jsonprotocol.JsonEnumsOutput) *serve.ResponseMes
 
 // serveJsonIntEnums serves the JsonIntEnums operation.
 func serveJsonIntEnums(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.JsonIntEnumsInput{}
@@ -910,7 +910,7 @@ func encodeJsonIntEnumsOutput(out *jsonprotocol.JsonIntEnumsOutput) *serve.Respo
 
 // serveJsonUnions serves the JsonUnions operation.
 func serveJsonUnions(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.JsonUnionsInput{}
@@ -975,7 +975,7 @@ func encodeJsonUnionsOutput(out *jsonprotocol.JsonUnionsOutput) *serve.ResponseM
 
 // serveKitchenSinkOperation serves the KitchenSinkOperation operation.
 func serveKitchenSinkOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.KitchenSinkOperationInput{}
@@ -1198,7 +1198,7 @@ func encodeKitchenSinkOperationOutput(out *jsonprotocol.KitchenSinkOperationOutp
 
 // serveNullOperation serves the NullOperation operation.
 func serveNullOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.NullOperationInput{}
@@ -1263,7 +1263,7 @@ func encodeNullOperationOutput(out *jsonprotocol.NullOperationOutput) *serve.Res
 
 // serveOperationWithOptionalInputOutput serves the OperationWithOptionalInputOutput operation.
 func serveOperationWithOptionalInputOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.OperationWithOptionalInputOutputInput{}
@@ -1330,7 +1330,7 @@ func encodeOperationWithOptionalInputOutputOutput(out *jsonprotocol.OperationWit
 
 // servePutAndGetInlineDocuments serves the PutAndGetInlineDocuments operation.
 func servePutAndGetInlineDocuments(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.PutAndGetInlineDocumentsInput{}
@@ -1397,7 +1397,7 @@ func encodePutAndGetInlineDocumentsOutput(out *jsonprotocol.PutAndGetInlineDocum
 
 // servePutWithContentEncoding serves the PutWithContentEncoding operation.
 func servePutWithContentEncoding(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.PutWithContentEncodingInput{}
@@ -1457,7 +1457,7 @@ func encodePutWithContentEncodingOutput(out *jsonprotocol.PutWithContentEncoding
 
 // serveSimpleScalarProperties serves the SimpleScalarProperties operation.
 func serveSimpleScalarProperties(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.SimpleScalarPropertiesInput{}
@@ -1529,7 +1529,7 @@ func encodeSimpleScalarPropertiesOutput(out *jsonprotocol.SimpleScalarProperties
 
 // serveSparseNullsOperation serves the SparseNullsOperation operation.
 func serveSparseNullsOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonprotocol.SparseNullsOperationInput{}

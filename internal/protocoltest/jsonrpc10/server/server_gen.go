@@ -309,7 +309,7 @@ func (h *handler) logFailure(r *http.Request, err error) {
 
 // serveContentTypeParameters serves the ContentTypeParameters operation.
 func serveContentTypeParameters(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.ContentTypeParametersInput{}
@@ -369,7 +369,7 @@ func encodeContentTypeParametersOutput(out *jsonrpc10.ContentTypeParametersOutpu
 
 // serveEmptyInputAndEmptyOutput serves the EmptyInputAndEmptyOutput operation.
 func serveEmptyInputAndEmptyOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.EmptyInputAndEmptyOutputInput{}
@@ -414,7 +414,7 @@ func encodeEmptyInputAndEmptyOutputOutput(out *jsonrpc10.EmptyInputAndEmptyOutpu
 
 // serveEndpointOperation serves the EndpointOperation operation.
 func serveEndpointOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.EndpointOperationInput{}
@@ -455,7 +455,7 @@ func encodeEndpointOperationOutput(out *jsonrpc10.EndpointOperationOutput) *serv
 
 // serveEndpointWithHostLabelOperation serves the EndpointWithHostLabelOperation operation.
 func serveEndpointWithHostLabelOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.EndpointWithHostLabelOperationInput{}
@@ -514,7 +514,7 @@ func encodeEndpointWithHostLabelOperationOutput(out *jsonrpc10.EndpointWithHostL
 
 // serveGreetingWithErrors serves the GreetingWithErrors operation.
 func serveGreetingWithErrors(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.GreetingWithErrorsInput{}
@@ -579,7 +579,7 @@ func encodeGreetingWithErrorsOutput(out *jsonrpc10.GreetingWithErrorsOutput) *se
 
 // serveHostWithPathOperation serves the HostWithPathOperation operation.
 func serveHostWithPathOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.HostWithPathOperationInput{}
@@ -621,7 +621,7 @@ func encodeHostWithPathOperationOutput(out *jsonrpc10.HostWithPathOperationOutpu
 
 // serveJsonUnions serves the JsonUnions operation.
 func serveJsonUnions(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.JsonUnionsInput{}
@@ -686,7 +686,7 @@ func encodeJsonUnionsOutput(out *jsonrpc10.JsonUnionsOutput) *serve.ResponseMess
 
 // serveNoInputAndNoOutput serves the NoInputAndNoOutput operation.
 func serveNoInputAndNoOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.NoInputAndNoOutputInput{}
@@ -727,7 +727,7 @@ func encodeNoInputAndNoOutputOutput(out *jsonrpc10.NoInputAndNoOutputOutput) *se
 
 // serveNoInputAndOutput serves the NoInputAndOutput operation.
 func serveNoInputAndOutput(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.NoInputAndOutputInput{}
@@ -770,7 +770,7 @@ func encodeNoInputAndOutputOutput(out *jsonrpc10.NoInputAndOutputOutput) *serve.
 
 // serveOperationWithDefaults serves the OperationWithDefaults operation.
 func serveOperationWithDefaults(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.OperationWithDefaultsInput{}
@@ -1002,7 +1002,7 @@ func encodeOperationWithDefaultsOutput(out *jsonrpc10.OperationWithDefaultsOutpu
 
 // serveOperationWithNestedStructure serves the OperationWithNestedStructure operation.
 func serveOperationWithNestedStructure(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.OperationWithNestedStructureInput{}
@@ -1085,7 +1085,7 @@ func encodeOperationWithNestedStructureOutput(out *jsonrpc10.OperationWithNested
 
 // serveOperationWithRequiredMembers serves the OperationWithRequiredMembers operation.
 func serveOperationWithRequiredMembers(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.OperationWithRequiredMembersInput{}
@@ -1181,7 +1181,7 @@ func encodeOperationWithRequiredMembersOutput(out *jsonrpc10.OperationWithRequir
 // serveOperationWithRequiredMembersWithDefaults serves the
 // OperationWithRequiredMembersWithDefaults operation.
 func serveOperationWithRequiredMembersWithDefaults(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.OperationWithRequiredMembersWithDefaultsInput{}
@@ -1326,7 +1326,7 @@ func encodeOperationWithRequiredMembersWithDefaultsOutput(out *jsonrpc10.Operati
 
 // servePutWithContentEncoding serves the PutWithContentEncoding operation.
 func servePutWithContentEncoding(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.PutWithContentEncodingInput{}
@@ -1386,7 +1386,7 @@ func encodePutWithContentEncodingOutput(out *jsonrpc10.PutWithContentEncodingOut
 
 // serveQueryIncompatibleOperation serves the QueryIncompatibleOperation operation.
 func serveQueryIncompatibleOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.QueryIncompatibleOperationInput{}
@@ -1429,7 +1429,7 @@ func encodeQueryIncompatibleOperationOutput(out *jsonrpc10.QueryIncompatibleOper
 
 // serveSimpleScalarProperties serves the SimpleScalarProperties operation.
 func serveSimpleScalarProperties(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &jsonrpc10.SimpleScalarPropertiesInput{}

@@ -154,7 +154,7 @@ func (h *handler) logFailure(r *http.Request, err error) {
 
 // servePredict serves the Predict operation.
 func servePredict(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "application/x-amz-json-1.1"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.1", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &machinelearning.PredictInput{}

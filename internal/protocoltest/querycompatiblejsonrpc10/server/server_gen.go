@@ -153,7 +153,7 @@ func (h *handler) logFailure(r *http.Request, err error) {
 
 // serveQueryCompatibleOperation serves the QueryCompatibleOperation operation.
 func serveQueryCompatibleOperation(h *handler, r *http.Request, msg *serve.RequestMessage) *serve.ResponseMessage {
-	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "application/x-amz-json-1.0"); perr != nil {
+	if perr := serve.CheckMediaTypes(msg, "application/x-amz-json-1.0", "*"); perr != nil {
 		return serve.EncodeProtocolError(perr)
 	}
 	in := &querycompatiblejsonrpc10.QueryCompatibleOperationInput{}
