@@ -13,6 +13,10 @@ import (
 	"hash/crc32"
 	"slices"
 	"strconv"
+	"testing"
+	"time"
+
+	"github.com/smithygo/smithygo/runtime/eventstream"
 )
 
 // Seeds returns the event-stream bodies of the Go file at path: its string
@@ -69,4 +73,34 @@ func Input(body []byte) []byte {
 		return FixChecksums(body)
 	}
 	return body
+}
+
+// Seal returns body with each message wrapped as a signing client wraps
+// it, with a :date and a (made-up) :chunk-signature, and the empty message
+// that ends a sealed stream added; a body that does not frame fails tb.
+func Seal(tb testing.TB, body []byte) []byte {
+	var out []byte
+	add := func(payload []byte) {
+		var err error
+		out, err = eventstream.AppendEventMessage(out, eventstream.EventMessage{
+			Headers: []eventstream.EventHeader{
+				{Name: ":date", Value: eventstream.TimestampHeader(time.Unix(1700000000, 0))},
+				{Name: ":chunk-signature", Value: eventstream.BytesHeader(make([]byte, 32))},
+			},
+			Payload: payload,
+		})
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for rest := body; len(rest) > 0; {
+		_, n, err := eventstream.DecodeEventMessage(rest)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		add(rest[:n])
+		rest = rest[n:]
+	}
+	add(nil)
+	return out
 }

@@ -508,8 +508,10 @@ func (sp *serverPlan) planServerEvents(p *Plan, scope *naming.Scope) {
 }
 
 // encodeEventStream sets the response m's body to the output's event
-// stream, field, sent as the handler's stream yields its events.
-func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Statement) {
+// stream, field, sent as the handler's stream yields its events. initial,
+// when not nil, is the message that goes first (an RPC protocol's
+// initial-response), which goes even when the output has no stream.
+func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Statement, initial jen.Code) {
 	es := c.p.runtimePkg("eventstream")
 	u := m.Target
 	write, fail := c.p.server.eventWrite[u], c.p.server.eventFail[u]
@@ -519,12 +521,21 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 		c.funcs[fail] = c.eventFailer(u)
 	}
 	g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Content-Type"), jen.Lit(eventStreamMediaType))
-	g.If(field.Clone().Op("!=").Nil()).Block(
+	first := initial
+	if first == nil {
+		first = jen.Nil()
+	}
+	send := []jen.Code{
 		jen.Id("s").Op(":=").Add(field),
 		jen.Id("m").Dot("Stream").Op("=").Func().Params(jen.Id("w").Qual("io", "Writer"), jen.Id("flush").Func().Params()).Error().Block(
-			jen.Return(jen.Qual(es, "SendEvents").Call(jen.Id("w"), jen.Id("flush"), jen.Id("s"), jen.Id(write), jen.Id(fail))),
+			jen.Return(jen.Qual(es, "SendEvents").Call(jen.Id("w"), jen.Id("flush"), jen.Id("s"), first, jen.Id(write), jen.Id(fail))),
 		),
-	)
+	}
+	if initial != nil {
+		addAll(g, send)
+		return
+	}
+	g.If(field.Clone().Op("!=").Nil()).Block(send...)
 }
 
 // eventMessage is a new message of the type and tag (see the runtime's

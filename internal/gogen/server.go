@@ -832,7 +832,7 @@ func (c *codec) encodePayloadTo(g *jen.Group, m *shapes.Member, v string, conten
 	}
 	switch {
 	case isEventStream(m) && c.p.eventReader[t] != "":
-		c.encodeEventStream(g, m, field)
+		c.encodeEventStream(g, m, field, nil)
 	case IsStreaming(m):
 		// Sent as it is read (serve.BlobStream), not read whole first: the
 		// stream may be a live feed that never ends.

@@ -279,30 +279,56 @@ func (b *foreignBody) check() {
 // returned as the error, and body is closed.
 func OpenEventStream[E any](body io.ReadCloser, decode func(*EventMessage) (E, error), initial func(*EventMessage) error) (*EventStream[E], error) {
 	s := NewEventStream(body, decode)
-	m, err := s.r.ReadMessage()
-	switch {
-	case err == io.EOF:
-		s.err = err // a stream without events
-		return s, nil
-	case err != nil:
-		body.Close()
-		return nil, fmt.Errorf("reading the event stream: %w", err)
-	case m.Text(":message-type") == "event" && m.Text(":event-type") == "initial-response":
-		if err := initial(&m); err != nil {
-			body.Close()
-			return nil, fmt.Errorf("decoding the initial response: %w", err)
+	first, err := s.readInitial("initial-response", initial)
+	if err == nil && first != nil && first.Text(":message-type") != "event" {
+		s.pending = nil
+		if _, err = decode(first); err == nil {
+			err = UnmodeledEventError(first)
 		}
-	case m.Text(":message-type") == "event":
-		s.pending = &m
-	default:
-		_, err := decode(&m)
-		if err == nil {
-			err = UnmodeledEventError(&m)
-		}
+	}
+	if err != nil {
 		body.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// ReadInitialRequest reads the first message of s, a client's input stream
+// of an RPC protocol (awsJson, rpcv2), as a server does before it calls the
+// handler: an event of type "initial-request", which holds the input's
+// other members, is given to initial, which decodes it; any other first
+// message is the stream's first, which Recv returns. A first message that
+// does not frame, or does not unseal (see NewSealedEventStream), or that
+// initial fails on, ends the stream with the error ReadInitialRequest
+// returns.
+func (s *EventStream[E]) ReadInitialRequest(initial func(*EventMessage) error) error {
+	_, err := s.readInitial("initial-request", initial)
+	if err != nil {
+		s.end(err)
+	}
+	return err
+}
+
+// readInitial reads the stream's first message: an event of type tag is
+// given to initial; any other is kept for the first Recv, and returned. At
+// the end of the stream (no message) it returns nil, nil, and the stream
+// has ended.
+func (s *EventStream[E]) readInitial(tag string, initial func(*EventMessage) error) (*EventMessage, error) {
+	m, err := s.readMessage()
+	switch {
+	case err == io.EOF:
+		s.err = err // a stream without events
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case m.Text(":message-type") == "event" && m.Text(":event-type") == tag:
+		if err := initial(&m); err != nil {
+			return nil, fmt.Errorf("decoding the %s event: %w", tag, err)
+		}
+		return nil, nil
+	}
+	s.pending = &m
+	return &m, nil
 }
 
 // Recv returns the next event. At the end of the stream it returns io.EOF.
@@ -341,6 +367,20 @@ func (s *EventStream[E]) Recv() (E, error) {
 		}
 		return e, nil
 	}
+	m, err := s.readMessage()
+	if err != nil {
+		return zero, s.end(err)
+	}
+	e, err := s.decode(&m)
+	if err != nil {
+		return zero, s.end(err)
+	}
+	return e, nil
+}
+
+// readMessage reads the body's next message, unsealed (see
+// NewSealedEventStream). At the end of the stream it returns io.EOF.
+func (s *EventStream[E]) readMessage() (EventMessage, error) {
 	m, err := s.r.ReadMessage()
 	switch {
 	case err == nil && s.open != nil:
@@ -354,17 +394,10 @@ func (s *EventStream[E]) Recv() (E, error) {
 		// off before it may have lost its last events.
 		err = io.ErrUnexpectedEOF
 	}
-	if err != nil {
-		if err != io.EOF {
-			err = fmt.Errorf("reading the event stream: %w", err)
-		}
-		return zero, s.end(err)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("reading the event stream: %w", err)
 	}
-	e, err := s.decode(&m)
-	if err != nil {
-		return zero, s.end(err)
-	}
-	return e, nil
+	return m, err
 }
 
 // end ends the stream with err, unless it has ended already (a Close while
@@ -439,14 +472,37 @@ func (s *EventStream[E]) Close() error {
 
 // SendEvents writes the events of s to w, each as the message event
 // frames it, flushing after each, until the stream ends; an error that
-// ends it is written as the message fail frames. It closes s. An event
-// that does not frame (a header value too long, say), or a panic in the
-// sequence s pulls from, ends the stream as fail frames that error, and
-// SendEvents returns it, for the server to log; a write that fails, as
-// when the client has gone, ends it without error.
-func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], event func(E) (EventMessage, error), fail func(error) EventMessage) error {
-	defer s.Close()
+// ends it is written as the message fail frames. First, when it is not
+// nil, it writes initial (the RPC protocols' "initial-response" event). A
+// nil s sends no events. It closes s. An event that does not frame (a
+// header value too long, say), or a panic in the sequence s pulls from,
+// ends the stream as fail frames that error, and SendEvents returns it,
+// for the server to log; a write that fails, as when the client has gone,
+// ends it without error.
+func SendEvents[E any](w io.Writer, flush func(), s *EventStream[E], initial *EventMessage, event func(E) (EventMessage, error), fail func(error) EventMessage) error {
+	if s != nil {
+		defer s.Close()
+	}
 	var buf []byte
+	if initial != nil {
+		var bad error // the initial message's framing error, which ends the stream
+		if buf, bad = AppendEventMessage(buf, *initial); bad != nil {
+			var err error
+			if buf, err = AppendEventMessage(buf[:0], fail(bad)); err != nil {
+				return errors.Join(bad, err)
+			}
+		}
+		if _, err := w.Write(buf); err != nil {
+			return nil // the client is gone
+		}
+		flush()
+		if bad != nil {
+			return bad
+		}
+	}
+	if s == nil {
+		return nil
+	}
 	for {
 		e, err, panicked := recvRecovered(s)
 		if err == io.EOF {

@@ -144,7 +144,7 @@ func TestSendEventsRecoversAPanic(t *testing.T) {
 		return m, nil
 	}
 	fail := func(error) EventMessage { return NewEventMessage("error", "InternalFailure") }
-	err := SendEvents(&b, func() {}, s, event, fail)
+	err := SendEvents(&b, func() {}, s, nil, event, fail)
 	if err == nil || !strings.Contains(err.Error(), "handler bug") {
 		t.Fatalf("SendEvents = %v, want the panic", err)
 	}
@@ -307,5 +307,95 @@ func TestCloseStopsAWaitingSequence(t *testing.T) {
 	case <-stopped:
 	case <-time.After(5 * time.Second):
 		t.Fatal("the sequence was not stopped")
+	}
+}
+
+// A server reads a client's initial-request before its handler runs: the
+// event goes to initial, not to Recv; without one, the first event is the
+// stream's first; a sealed initial-request is unsealed as the events are;
+// one initial fails on ends the stream with that error.
+func TestReadInitialRequest(t *testing.T) {
+	body := eventStreamBody(t, [3]string{"event", "initial-request", `{"a":1}`}, [3]string{"event", "x", "1"})
+	s := NewSealedEventStream(body, decodeText, Unsealer(nil))
+	var initial string
+	if err := s.ReadInitialRequest(func(m *EventMessage) error { initial = string(m.Payload); return nil }); err != nil || initial != `{"a":1}` {
+		t.Fatalf("initial request %q, %v", initial, err)
+	}
+	if got, end := collect(t, s); end != nil || len(got) != 1 || got[0] != (textEvent{"x", "1"}) {
+		t.Fatalf("events %v, end %v", got, end)
+	}
+
+	s = NewSealedEventStream(eventStreamBody(t, [3]string{"event", "x", "1"}), decodeText, Unsealer(nil))
+	if err := s.ReadInitialRequest(func(*EventMessage) error { t.Error("no initial request was sent"); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got, end := collect(t, s); end != nil || len(got) != 1 || got[0].tag != "x" {
+		t.Fatalf("events %v, end %v: the first event is lost", got, end)
+	}
+
+	ir := NewEventMessage("event", "initial-request")
+	ir.Payload = []byte("{}")
+	inner, err := AppendEventMessage(nil, ir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := AppendEventMessage(nil, EventMessage{Headers: []EventHeader{
+		{Name: ":date", Value: TimestampHeader(time.Unix(1700000000, 0))},
+		{Name: ":chunk-signature", Value: BytesHeader(make([]byte, 32))},
+	}, Payload: inner})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = NewSealedEventStream(io.NopCloser(bytes.NewReader(sealed)), decodeText, Unsealer(nil))
+	initial = ""
+	if err := s.ReadInitialRequest(func(m *EventMessage) error { initial = string(m.Payload); return nil }); err != nil || initial != "{}" {
+		t.Fatalf("a sealed initial request: %q, %v", initial, err)
+	}
+
+	bad := errors.New("bad JSON")
+	s = NewSealedEventStream(eventStreamBody(t, [3]string{"event", "initial-request", "{"}, [3]string{"event", "x", "1"}), decodeText, Unsealer(nil))
+	if err := s.ReadInitialRequest(func(*EventMessage) error { return bad }); !errors.Is(err, bad) {
+		t.Fatalf("an initial request that does not decode: %v", err)
+	}
+	if _, err := s.Recv(); !errors.Is(err, bad) {
+		t.Errorf("Recv after a bad initial request: %v", err)
+	}
+}
+
+// SendEvents writes an initial message (the RPC protocols'
+// initial-response) before the events, and only it for a nil stream.
+func TestSendEventsInitial(t *testing.T) {
+	event := func(e string) (EventMessage, error) {
+		m := NewEventMessage("event", "text")
+		m.Payload = []byte(e)
+		return m, nil
+	}
+	fail := func(error) EventMessage { return NewEventMessage("error", "InternalFailure") }
+	initial := NewEventMessage("event", "initial-response")
+	initial.Payload = []byte("{}")
+	for _, tc := range []struct {
+		name string
+		s    *EventStream[string]
+		want []string
+	}{
+		{"events", EventsFrom(func(yield func(string, error) bool) { yield("one", nil) }), []string{"initial-response", "text"}},
+		{"nil", nil, []string{"initial-response"}},
+	} {
+		var b bytes.Buffer
+		if err := SendEvents(&b, func() {}, tc.s, &initial, event, fail); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for rest := b.Bytes(); len(rest) > 0; {
+			m, n, err := DecodeEventMessage(rest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, m.Text(":event-type"))
+			rest = rest[n:]
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%s: messages %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }

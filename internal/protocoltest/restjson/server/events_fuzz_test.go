@@ -7,12 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/smithygo/smithygo/internal/describe"
 	"github.com/smithygo/smithygo/internal/eventfuzz"
 	restjsonprotocol "github.com/smithygo/smithygo/internal/protocoltest/restjson"
-	"github.com/smithygo/smithygo/runtime/eventstream"
 )
 
 // FuzzServerEventStreams feeds arbitrary request bodies to the generated
@@ -30,7 +28,7 @@ func FuzzServerEventStreams(f *testing.F) {
 	seeds := requestEventSeeds(f)
 	eventfuzz.Add(f, seeds)
 	for _, s := range seeds {
-		f.Add(sealed(f, s))
+		f.Add(eventfuzz.Seal(f, s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		body = eventfuzz.Input(body)
@@ -91,41 +89,11 @@ func requestEventSeeds(f testing.TB) [][]byte {
 	return seeds
 }
 
-// sealed wraps each message of body as a signing client does, with a
-// :date and a (made-up) :chunk-signature, and adds the empty message that
-// ends a sealed stream.
-func sealed(f testing.TB, body []byte) []byte {
-	var out []byte
-	seal := func(payload []byte) {
-		var err error
-		out, err = eventstream.AppendEventMessage(out, eventstream.EventMessage{
-			Headers: []eventstream.EventHeader{
-				{Name: ":date", Value: eventstream.TimestampHeader(time.Unix(1700000000, 0))},
-				{Name: ":chunk-signature", Value: eventstream.BytesHeader(make([]byte, 32))},
-			},
-			Payload: payload,
-		})
-		if err != nil {
-			f.Fatal(err)
-		}
-	}
-	for rest := body; len(rest) > 0; {
-		_, n, err := eventstream.DecodeEventMessage(rest)
-		if err != nil {
-			f.Fatal(err)
-		}
-		seal(rest[:n])
-		rest = rest[n:]
-	}
-	seal(nil)
-	return out
-}
-
 // A sealed stream reads as the messages it carries: each seed, sealed,
 // reads to the same events and the same end.
 func TestSealedRequestStreamsReadAlike(t *testing.T) {
 	for i, s := range requestEventSeeds(t) {
-		plain, seal := serveEvents(t, s), serveEvents(t, sealed(t, s))
+		plain, seal := serveEvents(t, s), serveEvents(t, eventfuzz.Seal(t, s))
 		if plain != seal {
 			t.Errorf("seed %d reads\n%s\nsealed:\n%s", i, plain, seal)
 		}

@@ -1997,7 +1997,7 @@ func encodeDuplexStreamOutput(out *restjsonprotocol.DuplexStreamOutput) *serve.R
 	if out.Stream != nil {
 		s := out.Stream
 		m.Stream = func(w io.Writer, flush func()) error {
-			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+			return eventstream.SendEvents(w, flush, s, nil, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
@@ -2103,7 +2103,7 @@ func encodeDuplexStreamWithInitialMessagesOutput(out *restjsonprotocol.DuplexStr
 	if out.Stream != nil {
 		s := out.Stream
 		m.Stream = func(w io.Writer, flush func()) error {
-			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+			return eventstream.SendEvents(w, flush, s, nil, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
@@ -7188,7 +7188,7 @@ func encodeOutputStreamOutput(out *restjsonprotocol.OutputStreamOutput) *serve.R
 	if out.Stream != nil {
 		s := out.Stream
 		m.Stream = func(w io.Writer, flush func()) error {
-			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+			return eventstream.SendEvents(w, flush, s, nil, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
@@ -7240,7 +7240,7 @@ func encodeOutputStreamWithInitialResponseOutput(out *restjsonprotocol.OutputStr
 	if out.Stream != nil {
 		s := out.Stream
 		m.Stream = func(w io.Writer, flush func()) error {
-			return eventstream.SendEvents(w, flush, s, writeEventEventStream, failEventEventStream)
+			return eventstream.SendEvents(w, flush, s, nil, writeEventEventStream, failEventEventStream)
 		}
 	}
 	return m
