@@ -416,24 +416,47 @@ func (c *codec) eventStreamDeserializer(g *jen.Group, op *Operation, stream *sha
 			others = append(others, m)
 		}
 	}
-	initial := jen.Func().Params(jen.Id("m").Op("*").Qual(c.p.runtimePkg("eventstream"), "EventMessage")).Error().BlockFunc(func(b *jen.Group) {
-		if len(others) == 0 {
-			b.Return(jen.Nil()) // nothing but the stream
-			return
-		}
-		b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("m").Dot("Payload"))
-		b.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
-			c.decodeMembersLoop(ib, op.Output, others, "out")
-		})
-		b.Id("d").Dot("End").Call()
-		b.Return(jen.Id("d").Dot("Err").Call())
-	})
+	initial := c.initialDecoder(op.Output, others, "out")
 	body := jen.Qual(c.p.runtimePkg("eventstream"), "ResponseBody").Call(jen.Id("resp").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")), jen.Id("resp").Dot("Body"))
 	g.List(jen.Id("s"), jen.Err()).Op(":=").Qual(c.p.runtimePkg("eventstream"), "OpenEventStream").Call(body, jen.Id(c.eventFunc(stream.Target)), initial)
 	g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err()))
 	g.Id("out").Dot(c.p.FieldName(stream)).Op("=").Id("s")
 	c.fillDefaults(g, others, "out") // with an initial response or without
 	g.Return(jen.Nil())
+}
+
+// initialDecoder is the function that decodes an RPC protocol's initial
+// event (the client's initial-response, the server's initial-request): the
+// members others of the structure s that the variable v points to, as a
+// document.
+func (c *codec) initialDecoder(s *shapes.Shape, others []*shapes.Member, v string) jen.Code {
+	return jen.Func().Params(jen.Id("m").Op("*").Qual(c.p.runtimePkg("eventstream"), "EventMessage")).Error().BlockFunc(func(b *jen.Group) {
+		if len(others) == 0 {
+			b.Return(jen.Nil()) // nothing but the stream
+			return
+		}
+		b.Id("d").Op(":=").Qual(c.jw, "NewDecoder").Call(jen.Id("m").Dot("Payload"))
+		b.If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(ib *jen.Group) {
+			c.decodeMembersLoop(ib, s, others, v)
+		})
+		b.Id("d").Dot("End").Call()
+		b.Return(jen.Id("d").Dot("Err").Call())
+	})
+}
+
+// initialEvent declares the message name, an RPC protocol's initial event
+// of type tag (the client's initial-request, the server's
+// initial-response): the members others of the structure the variable v
+// points to, as a document of mediaType. topLevel is encodeMembers'.
+func (c *codec) initialEvent(g *jen.Group, name, tag, mediaType string, others []*shapes.Member, v string, topLevel bool) {
+	es := c.p.runtimePkg("eventstream")
+	g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
+	g.Id("e").Dot("BeginObject").Call()
+	c.encodeMembers(g, others, v, topLevel)
+	g.Id("e").Dot("EndObject").Call()
+	g.Id(name).Op(":=").Add(c.eventMessage("event", jen.Lit(tag)))
+	g.Id(name).Dot("Add").Call(jen.Lit(":content-type"), jen.Qual(es, "StringHeader").Call(jen.Lit(mediaType)))
+	g.Id(name).Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
 }
 
 // emitEventBody makes the request r's body the input's event stream, the
@@ -445,13 +468,7 @@ func (c *codec) emitEventBody(g *jen.Group, op *Operation, stream *shapes.Member
 	es := c.p.runtimePkg("eventstream")
 	first := jen.Nil()
 	if initial != "" {
-		g.Id("e").Op(":=").Qual(c.jw, "NewEncoder").Call(jen.Nil())
-		g.Id("e").Dot("BeginObject").Call()
-		c.encodeMembers(g, others, "in", true)
-		g.Id("e").Dot("EndObject").Call()
-		g.Id("m").Op(":=").Add(c.eventMessage("event", jen.Lit("initial-request")))
-		g.Add(c.addHeader(":content-type", jen.Qual(es, "StringHeader").Call(jen.Lit(initial))))
-		g.Id("m").Dot("Payload").Op("=").Id("e").Dot("Bytes").Call()
+		c.initialEvent(g, "m", "initial-request", initial, others, "in", true)
 		first = jen.Op("&").Id("m")
 	}
 	g.Id("r").Dot("Events").Op("=").Qual(es, "RequestBody").Call(jen.Id("in").Dot(c.p.FieldName(stream)), first, jen.Id(c.eventEncodeFunc(stream.Target)))
@@ -536,6 +553,33 @@ func (c *codec) encodeEventStream(g *jen.Group, m *shapes.Member, field *jen.Sta
 		return
 	}
 	g.If(field.Clone().Op("!=").Nil()).Block(send...)
+}
+
+// encodeInitialEventStream writes the response of an RPC protocol's
+// operation whose output has the event stream member stream: the
+// initial-response event, which holds the output's other members, then
+// the stream's events.
+func (c *codec) encodeInitialEventStream(g *jen.Group, op *Operation, stream *shapes.Member) {
+	c.initialEvent(g, "initial", "initial-response", c.p.proto.server().mediaType, withoutMember(op.Output.Members, stream), "out", false)
+	c.encodeEventStream(g, stream, jen.Id("out").Dot(c.p.FieldName(stream)), jen.Op("&").Id("initial"))
+}
+
+// decodeInitialEventStream reads the request of an RPC protocol's
+// operation whose input has the event stream member stream: the stream,
+// which the handler reads, after its initial-request event, which holds
+// the input's other members and is read now, before the handler runs.
+func (c *codec) decodeInitialEventStream(g *jen.Group, op *Operation, stream *shapes.Member) {
+	c.inputEventStream(g, stream)
+	g.Return(jen.Id("in").Dot(c.p.FieldName(stream)).Dot("ReadInitialRequest").Call(c.initialDecoder(op.Input, withoutMember(op.Input.Members, stream), "in")))
+}
+
+// inputEventStream sets the input's event stream member m to the
+// request's body, unread: the handler reads its events as they come, each
+// unsealed (and its signature checked) as it is read.
+func (c *codec) inputEventStream(g *jen.Group, m *shapes.Member) {
+	es := c.p.runtimePkg("eventstream")
+	g.Id("in").Dot(c.p.FieldName(m)).Op("=").Qual(es, "NewSealedEventStream").Call(
+		jen.Qual("io", "NopCloser").Call(jen.Id("msg").Dot("Stream")), jen.Id(c.eventFunc(m.Target)), jen.Qual(es, "Unsealer").Call(jen.Id("msg").Dot("Check")))
 }
 
 // eventMessage is a new message of the type and tag (see the runtime's

@@ -1,7 +1,6 @@
 package gogen
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -127,9 +126,6 @@ func templateDecls(name string) ([]string, error) {
 
 // planServer names the server package's declarations.
 func (p *Plan) planServer() error {
-	if err := serverProtocol(p); err != nil {
-		return err
-	}
 	scope := naming.NewScope()
 	for _, a := range serverAliases {
 		scope.Reserve(a.name)
@@ -192,21 +188,6 @@ func (p *Plan) planServer() error {
 	sp.planServerEvents(p, scope)
 	sp.planRules(p, scope)
 	p.server = sp
-	return nil
-}
-
-// serverProtocol refuses what the server half does not serve: an event
-// stream over an RPC protocol, which it does not frame yet.
-func serverProtocol(p *Plan) error {
-	if p.proto.server().route == "" {
-		return nil
-	}
-	for _, o := range p.Operations {
-		if m := cmp.Or(p.inputEvents(o), p.outputEvents(o)); m != nil {
-			return &shapes.Error{File: o.Shape.File, Shape: o.Shape.ID.String(),
-				Msg: fmt.Sprintf("-server does not serve event streams over %s yet (member %s)", p.proto.traitID(), m.Name)}
-		}
-	}
 	return nil
 }
 
@@ -722,9 +703,12 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 		switch {
 		case b.payload != nil && b.payload == p.inputEvents(o):
 			// The body, unread: the handler reads its events as they come.
-			es := p.runtimePkg("eventstream")
-			g.Id("in").Dot(p.FieldName(b.payload)).Op("=").Qual(es, "NewSealedEventStream").Call(
-				jen.Qual("io", "NopCloser").Call(jen.Id("msg").Dot("Stream")), jen.Id(c.eventFunc(b.payload.Target)), jen.Qual(es, "Unsealer").Call(jen.Id("msg").Dot("Check")))
+			c.inputEventStream(g, b.payload)
+		case p.inputEvents(o) != nil:
+			// An RPC protocol's: the other members come first, in the
+			// stream's initial-request event.
+			c.decodeInitialEventStream(g, o, p.inputEvents(o))
+			return
 		case b.payload != nil && p.streamingBlobInput(o):
 			// The body, unread: the service reads it as it arrives.
 			c.decodePayloadFrom(g, b.payload, "in", jen.Id("msg").Dot("Body"), false, jen.Id("msg").Dot("Stream"))
@@ -762,6 +746,13 @@ func emitServeOperation(f *jen.File, c *codec, o *Operation) {
 	f.Add(comment(wrap("%s writes the response of the %s operation.", sp.encode[o], p.Svc.Name(o.Shape))))
 	f.Func().Id(sp.encode[o]).Params(jen.Id("out").Op("*").Qual(pkg, o.OutputName)).Op("*").Add(jen.Qual(servePath(p), "ResponseMessage")).BlockFunc(func(g *jen.Group) {
 		newResponse(g, p, status)
+		if stream := p.outputEvents(o); stream != nil && rb.payload == nil {
+			// An RPC protocol's: the other members go first, in the
+			// stream's initial-response event.
+			c.encodeInitialEventStream(g, o, stream)
+			g.Return(jen.Id("m"))
+			return
+		}
 		c.encodeBound(g, rb, "out", "")
 		switch {
 		case out != nil && rb.payload == nil && len(rb.body) == 0:
@@ -1027,6 +1018,8 @@ func requestMediaType(p *Plan, o *Operation) string {
 	b := p.requestBindings[o]
 	rules := p.proto.server()
 	switch {
+	case p.inputEvents(o) != nil:
+		return eventStreamMediaType
 	case b.payload != nil:
 		return payloadMediaType(b.payload.Target)
 	case len(b.body) > 0, o.Input != nil && !o.Input.IsUnit() && len(o.Input.Members) == 0:
@@ -1055,6 +1048,9 @@ func payloadMediaType(t *shapes.Shape) string {
 func responseMediaType(p *Plan, o *Operation) string {
 	if p.proto.server().anyAccept {
 		return "*"
+	}
+	if p.outputEvents(o) != nil {
+		return eventStreamMediaType
 	}
 	out := o.Output
 	if out != nil && out.IsUnit() {

@@ -8,39 +8,6 @@ import (
 	"github.com/smithygo/smithygo/internal/shapes"
 )
 
-// TestServerRefusesOtherProtocols: the handler speaks restJson1 only, and
-// asking for it on another protocol's service says so.
-// TestServerRefusesRPCEventStreams: the server half serves the RPC
-// protocols, but not their event streams yet, which it refuses naming the
-// operation rather than writing Go that does not build.
-func TestServerRefusesRPCEventStreams(t *testing.T) {
-	m, err := shapes.Load(shapes.Source{Name: "m.json", Data: []byte(`{"smithy": "2.0", "shapes": {
-		"example.rpc#Svc": {"type": "service", "version": "1", "traits": {"smithy.protocols#rpcv2Cbor": {}},
-			"operations": [{"target": "example.rpc#Watch"}, {"target": "example.rpc#Get"}]},
-		"example.rpc#Get": {"type": "operation"},
-		"example.rpc#Watch": {"type": "operation", "output": {"target": "example.rpc#WatchOutput"}},
-		"example.rpc#WatchOutput": {"type": "structure", "members": {"events": {"target": "example.rpc#Events"}}},
-		"example.rpc#Events": {"type": "union", "traits": {"smithy.api#streaming": {}},
-			"members": {"tick": {"target": "example.rpc#Tick"}}},
-		"example.rpc#Tick": {"type": "structure", "members": {}}
-	}}`)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := m.Service("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := NewPlan(svc, Config{ImportPath: "example.com/x"}); err != nil {
-		t.Fatalf("the client alone: %v", err)
-	}
-	_, err = NewPlan(svc, Config{ImportPath: "example.com/x", Server: true})
-	if err == nil || !strings.Contains(err.Error(), "-server does not serve event streams over smithy.protocols#rpcv2Cbor") ||
-		!strings.Contains(err.Error(), "example.rpc#Watch") {
-		t.Errorf("error = %v", err)
-	}
-}
-
 func TestExpandMalformed(t *testing.T) {
 	var tc malformedTest
 	tc.ID = "Case"
