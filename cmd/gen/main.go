@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Package, "package", "", "the Go package name (default: from aws.api#service sdkId, else the service name)")
 	fs.StringVar(&opts.ImportPath, "import-path", "", "the Go import path of -out (default: derived from the enclosing go.mod)")
 	fs.BoolVar(&opts.ProtocolTests, "protocol-tests", false, "also generate protocol_gen_test.go from the model's smithy.test#httpRequestTests and httpResponseTests")
-	fs.BoolVar(&opts.Server, "server", false, "also write the package server below -out: a Service interface with one method per operation and NewHandler, an http.Handler that serves it (restJson1)")
+	fs.BoolVar(&opts.Server, "server", false, "also write the package server below -out: a Service interface with one method per operation and NewHandler, an http.Handler that serves it (restJson1, awsJson1_0, awsJson1_1, rpcv2Json, rpcv2Cbor; event streams included)")
 	fs.BoolVar(&opts.NoTests, "no-tests", false, "leave out the generated tests (the model's endpoint test cases)")
 	fs.Func("runtime", "how the package gets its runtime: copy (the default: copies of the runtime packages it uses under its internal/ directory, so it needs only the standard library) or import (imports github.com/smithygo/smithygo/runtime/..., so that the services of one program share them)", func(v string) error {
 		m, err := gogen.ParseRuntimeMode(v)
