@@ -75,6 +75,18 @@ func Input(body []byte) []byte {
 	return body
 }
 
+// Fuzz runs f's fuzz target: read reads the body made of each input (see
+// Input) and describes what it read, and a body must read alike twice.
+func Fuzz(f *testing.F, read func(t *testing.T, body []byte) string) {
+	f.Fuzz(func(t *testing.T, body []byte) {
+		body = Input(body)
+		first := read(t, body)
+		if again := read(t, body); again != first {
+			t.Fatalf("%q read two ways:\n%s\n%s", body, first, again)
+		}
+	})
+}
+
 // Seal returns body with each message wrapped as a signing client wraps
 // it, with a :date and a (made-up) :chunk-signature, and the empty message
 // that ends a sealed stream added; a body that does not frame fails tb.
