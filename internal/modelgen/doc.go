@@ -176,7 +176,11 @@
 // With restJson1, the server finds an echo operation by its path and
 // writes its JSON body again as the RPC echo does for JSON (one function,
 // reencode, decides how): spaces, another order, \u escapes, an unknown
-// member and nulls for members the request left out (by their @jsonName);
+// member and nulls for members the request left out (by their @jsonName),
+// at the top and in nested structures (which sometimes get an unknown
+// member too), and null entries in dense maps, which a client skips (a
+// client keeps a dense list's null in its place as a zero value, so lists
+// get none; a sparse list's or map's nulls are the request's own);
 // so are the JSON bodies of the replies of error and waiter tests. Echo
 // operations bind nothing outside the body; were one to have a payload,
 // a structure's members would be the body's, a union or document payload
@@ -194,8 +198,9 @@
 // indefinite lengths and chunked strings, wider heads, floats narrowed to
 // the smallest exact width (half precision too), epoch-seconds timestamps
 // as integers or floats; and both with an unknown member, which the client
-// must skip, and null for some members the request left out, which it
-// must take as absent. Other operations get 200 and the protocol's
+// must skip, and null (in CBOR, null or undefined) for some members the
+// request left out, at any depth, which it must take as absent, and null
+// entries in dense maps, which it must skip. Other operations get 200 and the protocol's
 // headers, no body.
 //
 // With ErrorResponses, each operation is also called once for each of its

@@ -81,3 +81,76 @@ func TestEchoBodyMembers(t *testing.T) {
 		}
 	}
 }
+
+// nestedModel has an echo output with nested structures, lists and maps.
+const nestedModel = `$version: "2"
+namespace t
+
+use aws.protocols#restJson1
+
+@restJson1
+service S { operations: [Nested] }
+
+@http(method: "POST", uri: "/1")
+operation Nested { output := {
+    @jsonName("I") inner: Inner
+    @httpHeader("X-H") header: String
+} }
+
+structure Inner {
+    @required r: String
+    @jsonName("D") dense: DenseMap
+    sparse: SparseMap
+    docs: DocMap
+    list: InnerList
+    u: U
+    doc: Document
+}
+
+map DenseMap { key: String, value: Inner }
+@sparse map SparseMap { key: String, value: String }
+map DocMap { key: String, value: Document }
+list InnerList { member: Inner }
+union U { a: String, b: Inner }
+`
+
+// TestBodyTable checks the shapes reencode adds nulls by: the nested
+// structure's members by @jsonName (documents never null), the dense
+// map's null entry (not a sparse map's or a map of documents'), and the
+// shapes reached through lists, maps and unions, once each.
+func TestBodyTable(t *testing.T) {
+	model, err := shapes.Load(shapes.Source{Name: "nested.smithy", Data: []byte(nestedModel)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := model.Service("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := newBodyTable("restJson1")
+	top, ok := bt.top(svc.Operations[0].Output)
+	if !ok {
+		t.Fatal("the output is no structure")
+	}
+	e := bt.entries[top]
+	if !slices.Equal(e.nullable, []string{"I"}) || len(e.members) != 1 {
+		t.Fatalf("top: %+v", e)
+	}
+	inner := bt.entries[e.members["I"]]
+	if inner.kind != "structure" || !slices.Equal(inner.nullable, []string{"r", "D", "sparse", "docs", "list", "u"}) {
+		t.Errorf("inner: %+v", inner)
+	}
+	dense, sparse, docs := bt.entries[inner.members["D"]], bt.entries[inner.members["sparse"]], bt.entries[inner.members["docs"]]
+	if !dense.nullEntry || sparse.nullEntry || docs.nullEntry {
+		t.Errorf("null entries: dense %v, sparse %v, documents %v; want only dense", dense.nullEntry, sparse.nullEntry, docs.nullEntry)
+	}
+	if dense.elem != e.members["I"] || bt.entries[inner.members["list"]].elem != e.members["I"] || bt.entries[inner.members["u"]].members["b"] != e.members["I"] {
+		t.Errorf("Inner is not one entry: %+v", bt.entries)
+	}
+	if u := bt.entries[inner.members["u"]]; u.kind != "union" || len(u.nullable) != 0 {
+		t.Errorf("union: %+v", u)
+	}
+	if _, ok := inner.members["doc"]; ok || sparse.elem != -1 {
+		t.Errorf("simple shapes have entries: %+v", bt.entries)
+	}
+}

@@ -74,13 +74,13 @@ func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []rec
 			// own headers, and rpcv2Cbor's body is the same data in CBOR.
 			protocolHeaders(w.Header())
 			if protocol == "rpcv2Cbor" && len(body) > 0 {
-				body = reencode(t, jsonToCBOR(t, rep.Body), []string{})
+				body = reencode(t, jsonToCBOR(t, rep.Body), 0)
 			}
 		} else if len(body) > 0 && strings.HasPrefix(http.Header(rep.Header).Get("Content-Type"), "application/json") {
 			// A restJson1 reply's JSON body (an error's, a waiter's) is
 			// written again as another server could: an output or error
 			// structure, which may have an unknown member.
-			body = reencode(t, body, []string{})
+			body = reencode(t, body, 0)
 		}
 		w.WriteHeader(rep.Status)
 		w.Write(body)
@@ -232,7 +232,7 @@ func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 				ct := r.Header.Get("Content-Type")
 				if ct == "" || strings.HasPrefix(ct, "application/json") {
 					w.Header().Set("Content-Type", "application/json")
-					body = reencode(t, body, echoMembers[op])
+					body = reencode(t, body, echoShape(op))
 				} else {
 					w.Header().Set("Content-Type", ct)
 				}
@@ -250,7 +250,7 @@ func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 			return
 		}
 		if echoOps[op] {
-			w.Write(reencode(t, body, echoMembers[op]))
+			w.Write(reencode(t, body, echoShape(op)))
 			return
 		}
 		w.WriteHeader(http.StatusOK)
@@ -451,20 +451,48 @@ func echoEvents(t *testing.T, body []byte) []byte {
 // server adds to every reply: a client must skip it.
 const unknownMember = "__modelgen_unknown"
 
+// nullKey is the key of the null entry reencode adds to a dense map: a
+// client must skip it.
+const nullKey = "modelgen-null"
+
+// bodyShape describes a shape of a reply's body, for reencode: its kind
+// ("structure", "union", "list" or "map"); for a structure, the keys of
+// the members it may give as null when absent (nullable) and, for
+// structures and unions, the bodyShapes of the aggregate members by key;
+// for a list or map, its element's (elem, -1 for a simple one), and for a
+// dense map whether a null entry may be added, which a client skips.
+type bodyShape struct {
+	kind      string
+	nullable  []string
+	members   map[string]int
+	elem      int
+	nullEntry bool
+}
+
+// echoShape is the bodyShape of an echo operation's reply, -1 when its
+// body is no structure.
+func echoShape(op string) int {
+	if i, ok := echoShapes[op]; ok {
+		return i
+	}
+	return -1
+}
+
 // reencode writes an echoed body again in another encoding of the same
 // data, as another server could write it, so that the client's decoder is
 // not only fed what its own encoder writes: JSON with spaces, members in
 // another order, \u escapes and "\/", numbers with a fraction or an
-// exponent written with other digits and exponent (see otherNumber); CBOR with indefinite lengths
-// (strings in chunks), integers and lengths in wider heads than needed,
-// and floats in the narrowest width that holds them exactly (half
-// precision included). Both get an unknown top-level member, and null
-// for some of members (top-level member names) that the body leaves out:
-// null is what a server may write for a member it has no value of. A
-// JSON body that is not a structure (members nil: a restJson1 union or
-// document payload) gets neither: it is only reordered and spaced, the
-// same JSON value.
-func reencode(t *testing.T, body []byte, members []string) []byte {
+// exponent written with other digits and exponent (see otherNumber); CBOR
+// with indefinite lengths (strings in chunks), integers and lengths in
+// wider heads than needed, and floats in the narrowest width that holds
+// them exactly (half precision included). shape is the body's bodyShape
+// (-1: not a structure, a restJson1 union or document payload, which is
+// only reordered and spaced, the same JSON value). Both get an unknown
+// member at the top, and sometimes in nested structures, and null (in
+// CBOR, null or undefined) for some of the members a structure leaves out
+// at any depth: null is what a server may write for a member it has no
+// value of; a dense map sometimes gets a null entry, which a client skips.
+func reencode(t *testing.T, body []byte, shape int) []byte {
 	if len(body) == 0 {
 		return body
 	}
@@ -477,38 +505,93 @@ func reencode(t *testing.T, body []byte, members []string) []byte {
 			t.Errorf("the client sent CBOR that does not parse (%v, %d bytes left): %x", err, len(rest), body)
 			return body
 		}
-		if item.major == 5 && members != nil {
-			extra := cborItem{major: 5, items: []cborItem{
-				{major: 3, bytes: []byte("a")}, {major: 4, items: []cborItem{{major: 0, n: 1}, {major: 7, info: 22, n: 22}, {major: 2, bytes: []byte{0, 1}}}},
-				{major: 3, bytes: []byte("b")}, {major: 6, n: 1, items: []cborItem{{major: 0, n: 5}}},
-			}}
-			item.items = append(item.items, cborItem{major: 3, bytes: []byte(unknownMember)}, extra)
-			have := map[string]bool{}
-			for i := 0; i < len(item.items); i += 2 {
-				have[string(item.items[i].bytes)] = true
-			}
-			for _, m := range members {
-				if !have[m] && r.IntN(2) == 0 {
-					item.items = append(item.items, cborItem{major: 3, bytes: []byte(m)}, cborItem{major: 7, info: 22, n: 22})
-				}
-			}
-		}
+		addCBORNulls(&item, shape, true, r)
 		return writeCBOR(nil, item, r)
 	}
 	d := json.NewDecoder(bytes.NewReader(body))
 	d.UseNumber()
 	var out bytes.Buffer
-	if err := rewriteJSON(&out, d, r, members); err != nil {
+	if err := rewriteJSON(&out, d, r, shape, true); err != nil {
 		t.Errorf("the client sent JSON that does not parse (%v): %s", err, body)
 		return body
 	}
 	return out.Bytes()
 }
 
+// extras are the members or entries reencode adds to an object of the
+// bodyShape shape (top: the body itself) that has the keys have: an
+// unknown member (always at the top), nulls for absent nullable members,
+// and a dense map's null entry. null is the value of a null.
+func extras[V any](shape int, top bool, have map[string]bool, r *rand.Rand, unknown V, null func() V) (keys []string, values []V) {
+	if shape < 0 {
+		return nil, nil
+	}
+	s := bodyShapes[shape]
+	switch s.kind {
+	case "structure":
+		if top || r.IntN(3) == 0 {
+			keys, values = append(keys, unknownMember), append(values, unknown)
+		}
+		for _, m := range s.nullable {
+			if !have[m] && r.IntN(2) == 0 {
+				keys, values = append(keys, m), append(values, null())
+			}
+		}
+	case "map":
+		if s.nullEntry && !have[nullKey] && r.IntN(2) == 0 {
+			keys, values = append(keys, nullKey), append(values, null())
+		}
+	}
+	return keys, values
+}
+
+// memberShape is the bodyShape of the value at key in an object of the
+// bodyShape shape.
+func memberShape(shape int, key string) int {
+	if shape < 0 {
+		return -1
+	}
+	s := bodyShapes[shape]
+	if s.kind == "map" || s.kind == "list" {
+		return s.elem
+	}
+	if i, ok := s.members[key]; ok {
+		return i
+	}
+	return -1
+}
+
+// addCBORNulls adds to a CBOR item of the bodyShape shape, and to those
+// nested in it, what extras says.
+func addCBORNulls(it *cborItem, shape int, top bool, r *rand.Rand) {
+	switch it.major {
+	case 4:
+		for i := range it.items {
+			addCBORNulls(&it.items[i], memberShape(shape, ""), false, r)
+		}
+	case 5:
+		have := map[string]bool{}
+		for i := 0; i+1 < len(it.items); i += 2 {
+			key := string(it.items[i].bytes)
+			have[key] = true
+			addCBORNulls(&it.items[i+1], memberShape(shape, key), false, r)
+		}
+		unknown := cborItem{major: 5, items: []cborItem{
+			{major: 3, bytes: []byte("a")}, {major: 4, items: []cborItem{{major: 0, n: 1}, {major: 7, info: 22, n: 22}, {major: 2, bytes: []byte{0, 1}}}},
+			{major: 3, bytes: []byte("b")}, {major: 6, n: 1, items: []cborItem{{major: 0, n: 5}}},
+		}}
+		// null or undefined, which a client reads as null.
+		null := func() cborItem { n := 22 + uint64(r.IntN(2)); return cborItem{major: 7, info: byte(n), n: n} }
+		keys, values := extras(shape, top, have, r, unknown, null)
+		for i, k := range keys {
+			it.items = append(it.items, cborItem{major: 3, bytes: []byte(k)}, values[i])
+		}
+	}
+}
+
 // rewriteJSON copies one JSON value from d to out, reordered and spaced;
-// at the top (top non-nil: the members that may be null), with the
-// unknown member and nulls.
-func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top []string) error {
+// objects of a known bodyShape shape (top: the body) get what extras says.
+func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, shape int, top bool) error {
 	space := func() {
 		out.WriteString([]string{"", " ", "\n  ", "\t"}[r.IntN(4)])
 	}
@@ -522,16 +605,18 @@ func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top []string)
 		have := map[string]bool{}
 		for d.More() {
 			var part bytes.Buffer
+			key := ""
 			if v == '{' {
-				key, err := d.Token()
+				k, err := d.Token()
 				if err != nil {
 					return err
 				}
-				have[key.(string)] = true
-				writeJSONString(&part, key.(string), r)
+				key = k.(string)
+				have[key] = true
+				writeJSONString(&part, key, r)
 				part.WriteString(":")
 			}
-			if err := rewriteJSON(&part, d, r, nil); err != nil {
+			if err := rewriteJSON(&part, d, r, memberShape(shape, key), false); err != nil {
 				return err
 			}
 			parts = append(parts, part.String())
@@ -540,15 +625,11 @@ func rewriteJSON(out *bytes.Buffer, d *json.Decoder, r *rand.Rand, top []string)
 			return err
 		}
 		if v == '{' {
-			if top != nil {
-				parts = append(parts, "\""+unknownMember+"\":{\"a\":[1,2.5,null,\"x\",{}],\"b\":{\"c\":true}}")
-				for _, m := range top {
-					if !have[m] && r.IntN(2) == 0 {
-						var part bytes.Buffer
-						writeJSONString(&part, m, r)
-						parts = append(parts, part.String()+":null")
-					}
-				}
+			keys, values := extras(shape, top, have, r, "{\"a\":[1,2.5,null,\"x\",{}],\"b\":{\"c\":true}}", func() string { return "null" })
+			for i, k := range keys {
+				var part bytes.Buffer
+				writeJSONString(&part, k, r)
+				parts = append(parts, part.String()+":"+values[i])
 			}
 			r.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
 			out.WriteString("{")

@@ -68,7 +68,7 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	}
 	f.Comment("echoOps are the echo operations, by the name the RPC protocols send.")
 	f.Var().Id("echoOps").Op("=").Map(jen.String()).Bool().Values(echoOps)
-	echoMembers, echoPaths := jen.Dict{}, jen.Dict{}
+	echoShapes, echoPaths, bodies := jen.Dict{}, jen.Dict{}, newBodyTable(proto)
 	for _, op := range p.Operations {
 		if !slices.Contains(m.Echo, op.Shape.ID.Name) {
 			continue
@@ -80,16 +80,14 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			}
 			echoPaths[jen.Lit(h.URI)] = jen.Lit(op.Shape.ID.Name)
 		}
-		if names, ok := echoBodyMembers(op.Output, proto); ok {
-			var lits []jen.Code
-			for _, n := range names {
-				lits = append(lits, jen.Lit(n))
-			}
-			echoMembers[jen.Lit(op.Shape.ID.Name)] = jen.Values(lits...)
+		if i, ok := bodies.top(op.Output); ok {
+			echoShapes[jen.Lit(op.Shape.ID.Name)] = jen.Lit(i)
 		}
 	}
-	f.Comment("echoMembers are the members of each echo output (by their keys in the body) that its reply may give as null when the request left them out; an echo whose body is no structure is not listed, and is only reordered and spaced.")
-	f.Var().Id("echoMembers").Op("=").Map(jen.String()).Index().String().Values(echoMembers)
+	f.Comment("bodyShapes describe the echo replies' bodies (see bodyShape); the first is a structure of which nothing is known.")
+	f.Var().Id("bodyShapes").Op("=").Add(bodies.code())
+	f.Comment("echoShapes are the bodyShapes of the echo outputs; an echo whose body is no structure is not listed, and is only reordered and spaced.")
+	f.Var().Id("echoShapes").Op("=").Map(jen.String()).Int().Values(echoShapes)
 	f.Comment("echoPaths are the restJson1 echo operations by their path.")
 	f.Var().Id("echoPaths").Op("=").Map(jen.String()).String().Values(echoPaths)
 	eventOps := jen.Dict{}
@@ -254,33 +252,42 @@ choose:
 // a structure (an unknown member would make the union two members, and
 // change the document): it is only reordered and spaced.
 func echoBodyMembers(out *shapes.Shape, proto string) (keys []string, ok bool) {
-	members := memberList(out)
+	members, ok := echoBodyStructure(out, proto)
+	if !ok {
+		return nil, false
+	}
+	t := newBodyTable(proto)
+	keys = []string{}
 	for _, mem := range members {
-		if !rpc(proto) && mem.Traits.HTTPPayload() {
+		if mem.Target.Kind != shapes.KindDocument {
+			keys = append(keys, t.key(mem))
+		}
+	}
+	return keys, true
+}
+
+// echoBodyStructure are the members of an echo output in its body: all of
+// them with an RPC protocol; with restJson1 those not bound elsewhere, or
+// a structure payload's members, and ok false for another payload.
+func echoBodyStructure(out *shapes.Shape, proto string) (members []*shapes.Member, ok bool) {
+	all := memberList(out)
+	if rpc(proto) {
+		return all, true
+	}
+	for _, mem := range all {
+		if mem.Traits.HTTPPayload() {
 			if mem.Target.Kind != shapes.KindStructure {
 				return nil, false
 			}
-			members = memberList(mem.Target)
-			break
+			return memberList(mem.Target), true
 		}
 	}
-	keys = []string{}
-	for _, mem := range members {
-		if mem.Target.Kind == shapes.KindDocument {
-			continue
+	for _, mem := range all {
+		if !hasBinding(mem) {
+			members = append(members, mem)
 		}
-		key := mem.Name
-		if !rpc(proto) {
-			if hasBinding(mem) {
-				continue
-			}
-			if j, ok := mem.Traits.JSONName(); ok {
-				key = j
-			}
-		}
-		keys = append(keys, key)
 	}
-	return keys, true
+	return members, true
 }
 
 // hasBinding reports a member that restJson1 binds outside the body.
