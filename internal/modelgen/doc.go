@@ -222,8 +222,12 @@
 // @httpPrefixHeaders, and string and blob payloads; timestamps are read in
 // their format (http-date in headers, date-time in labels and queries,
 // unless @timestampFormat) and compared as instants. The reply carries
-// output header members and a @httpResponseCode status, which the output
-// must show. Checked: strings, enums, intEnums, booleans, byte, short,
+// output header members, a @httpResponseCode status and a body of random
+// values that modelgen writes itself (a string or blob payload as it is;
+// a structure, union or document payload, or the members bound to
+// nothing, as JSON; a structure body then written again by reencode, with
+// an unknown member and nulls), which the output must show, the body
+// members left out as nil. Checked: strings, enums, intEnums, booleans, byte, short,
 // integer, long and timestamps, and lists of them in queries and headers.
 // Sent but not checked: floats, doubles, big numbers, lists of timestamps
 // in headers, sparse and unique lists, structure, union and document

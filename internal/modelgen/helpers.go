@@ -40,11 +40,14 @@ type recorded struct {
 	Body    []byte
 }
 
-// reply is what a scripted server answers.
+// reply is what a scripted server answers. A JSON body is written again
+// by reencode as the bodyShape Shape (0 for a structure of which nothing
+// is known, -1 for another value).
 type reply struct {
 	Status int
 	Header map[string][]string
 	Body   string
+	Shape  int
 }
 
 // newScripted starts a server that records every request and answers the
@@ -74,13 +77,13 @@ func newScripted(t *testing.T, replies ...reply) (base string, reqs func() []rec
 			// own headers, and rpcv2Cbor's body is the same data in CBOR.
 			protocolHeaders(w.Header())
 			if protocol == "rpcv2Cbor" && len(body) > 0 {
-				body = reencode(t, jsonToCBOR(t, rep.Body), 0)
+				body = reencode(t, jsonToCBOR(t, rep.Body), rep.Shape)
 			}
 		} else if len(body) > 0 && strings.HasPrefix(http.Header(rep.Header).Get("Content-Type"), "application/json") {
 			// A restJson1 reply's JSON body (an error's, a waiter's) is
 			// written again as another server could: an output or error
 			// structure, which may have an unknown member.
-			body = reencode(t, body, 0)
+			body = reencode(t, body, rep.Shape)
 		}
 		w.WriteHeader(rep.Status)
 		w.Write(body)

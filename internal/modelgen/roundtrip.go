@@ -84,8 +84,6 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			echoShapes[jen.Lit(op.Shape.ID.Name)] = jen.Lit(i)
 		}
 	}
-	f.Comment("bodyShapes describe the echo replies' bodies (see bodyShape); the first is a structure of which nothing is known.")
-	f.Var().Id("bodyShapes").Op("=").Add(bodies.code())
 	f.Comment("echoShapes are the bodyShapes of the echo outputs; an echo whose body is no structure is not listed, and is only reordered and spaced.")
 	f.Var().Id("echoShapes").Op("=").Map(jen.String()).Int().Values(echoShapes)
 	f.Comment("echoPaths are the restJson1 echo operations by their path.")
@@ -159,7 +157,7 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		f.Func().Id(fmt.Sprintf("Test%s%d", kind, i)).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
 	}
 
-	wv := &valueWriter{p: p, o: m.Options, r: rand.New(rand.NewPCG(m.Seed, 0x3173))}
+	wv := &valueWriter{p: p, o: m.Options, r: rand.New(rand.NewPCG(m.Seed, 0x3173)), bodies: bodies}
 	for i, op := range p.Operations {
 		name := op.Shape.ID.Name
 		if rpc(proto) && slices.Contains(m.Events, name) {
@@ -185,6 +183,9 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 			}
 		}
 	}
+
+	f.Comment("bodyShapes describe the bodies of echo replies and of the replies of wire tests (see bodyShape); the first is a structure of which nothing is known.")
+	f.Var().Id("bodyShapes").Op("=").Add(bodies.code())
 
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
@@ -311,6 +312,9 @@ type valueWriter struct {
 	p *gogen.Plan
 	o Options
 	r *rand.Rand
+	// bodies is the test's table of bodyShapes, which the wire tests'
+	// replies add to.
+	bodies *bodyTable
 }
 
 func (w *valueWriter) chance(n int) bool { return w.r.IntN(n) == 0 }
@@ -326,8 +330,16 @@ func (w *valueWriter) input(op *gogen.Operation) jen.Code {
 
 // fields are the field: value pairs of a structure literal.
 func (w *valueWriter) fields(s *shapes.Shape, depth int) []jen.Code {
+	out, _ := w.fieldsWire(s.Members, depth)
+	return out
+}
+
+// fieldsWire are the field: value pairs of a structure literal of some of
+// its members, and the object they are on the wire.
+func (w *valueWriter) fieldsWire(members []*shapes.Member, depth int) ([]jen.Code, wire) {
 	var out []jen.Code
-	for _, m := range s.Members {
+	obj := wire{kind: wObject}
+	for _, m := range members {
 		if m.Target.Kind == shapes.KindUnion && m.Target.Traits.Streaming() {
 			continue // an event stream: the EventStreams family's own tests send one
 		}
@@ -335,38 +347,47 @@ func (w *valueWriter) fields(s *shapes.Shape, depth int) []jen.Code {
 		if !must && (depth >= maxDepth || w.chance(3)) {
 			continue
 		}
-		out = append(out, jen.Id(w.p.FieldName(m)).Op(":").Add(w.field(m, depth)))
+		v := w.fieldWire(m, depth)
+		out = append(out, jen.Id(w.p.FieldName(m)).Op(":").Add(v.code))
+		obj.add(m, v.w)
 	}
-	return out
+	return out, obj
 }
 
 // field is a value of a structure member's Go field type.
 func (w *valueWriter) field(m *shapes.Member, depth int) jen.Code {
-	v := w.value(m, depth)
+	return w.fieldWire(m, depth).code
+}
+
+// fieldWire is field with the value on the wire.
+func (w *valueWriter) fieldWire(m *shapes.Member, depth int) wval {
+	v := w.gen(m, depth)
 	switch {
 	case gogen.IsStreaming(m):
-		return jen.Qual("bytes", "NewReader").Call(v)
+		v.code = jen.Qual("bytes", "NewReader").Call(v.code)
 	case !w.p.IsPointer(m):
-		return v
 	case m.Target.Kind == shapes.KindStructure:
-		return jen.Op("&").Add(v)
+		v.code = jen.Op("&").Add(v.code)
+	default:
+		v.code = jen.Id("ptr").Call(v.code)
 	}
-	return jen.Id("ptr").Call(v)
+	return v
 }
 
 // elem is a list element or map value: in a sparse collection, sometimes
 // null, and a pointer where the Go type needs one.
-func (w *valueWriter) elem(m *shapes.Member, sparse bool, depth int) jen.Code {
+func (w *valueWriter) elem(m *shapes.Member, sparse bool, depth int) wval {
 	big := m.Target.Kind == shapes.KindBigInteger || m.Target.Kind == shapes.KindBigDecimal
 	if sparse && w.chance(4) && (!big || w.o.SparseBigNulls) {
-		return jen.Nil()
+		return wval{jen.Nil(), wire{kind: wNull}}
 	}
-	v := w.value(m, depth)
+	v := w.gen(m, depth)
 	if gogen.ElemIsPointer(m, sparse) {
 		if m.Target.Kind == shapes.KindStructure {
-			return jen.Op("&").Add(v)
+			v.code = jen.Op("&").Add(v.code)
+		} else {
+			v.code = jen.Id("ptr").Call(v.code)
 		}
-		return jen.Id("ptr").Call(v)
 	}
 	return v
 }
@@ -409,20 +430,28 @@ func effective(m *shapes.Member) constraints {
 
 // value is a value of the member's target, of the target's Go value type.
 func (w *valueWriter) value(m *shapes.Member, depth int) jen.Code {
+	return w.gen(m, depth).code
+}
+
+// gen is value with the value on the wire.
+func (w *valueWriter) gen(m *shapes.Member, depth int) wval {
 	p, t, c := w.p, m.Target, effective(m)
 	switch t.Kind {
 	case shapes.KindBlob:
 		n := pickLen(w.r, c.minLen, c.maxLen)
 		if n == 0 {
-			return jen.Index().Byte().Values()
+			return wval{jen.Index().Byte().Values(), wire{kind: wBlob, bytes: []byte{}}}
 		}
-		return jen.Index().Byte().Call(jen.Lit(string(randomBytes(w.r, n))))
+		b := randomBytes(w.r, n)
+		return wval{jen.Index().Byte().Call(jen.Lit(string(b))), wire{kind: wBlob, bytes: b}}
 	case shapes.KindBoolean:
-		return jen.Lit(w.chance(2))
+		b := w.chance(2)
+		return wval{jen.Lit(b), wire{kind: wBool, text: strconv.FormatBool(b)}}
 	case shapes.KindString, shapes.KindEnum:
 		if t.IsEnum() {
 			vals := p.EnumConsts(t)
-			return jen.Qual(p.TypesPath, vals[w.r.IntN(len(vals))])
+			i := w.r.IntN(len(vals))
+			return wval{jen.Qual(p.TypesPath, vals[i]), wire{kind: wString, text: t.EnumValues()[i].Value}}
 		}
 		lo := c.minLen
 		if m.Traits.HTTPLabel() || m.Traits.IdempotencyToken() && c.maxLen != 0 {
@@ -431,36 +460,43 @@ func (w *valueWriter) value(m *shapes.Member, depth int) jen.Code {
 			lo = max(lo, 1)
 		}
 		lo, hi, _ := lengthRange(lo, c.maxLen, c.pattern)
-		return jen.Lit(stringOf(w.r, c.pattern, pickLen(w.r, lo, hi)))
+		str := stringOf(w.r, c.pattern, pickLen(w.r, lo, hi))
+		return wval{jen.Lit(str), wire{kind: wString, text: str}}
 	case shapes.KindIntEnum:
 		vals := p.EnumConsts(t)
-		return jen.Qual(p.TypesPath, vals[w.r.IntN(len(vals))])
+		i := w.r.IntN(len(vals))
+		return wval{jen.Qual(p.TypesPath, vals[i]), wire{kind: wNumber, text: t.EnumValues()[i].Value}}
 	case shapes.KindTimestamp:
 		return w.timestamp(m)
 	case shapes.KindDocument:
 		doc := pick(w.r, []string{`{"a":1,"b":[true,null,"x"]}`, `"text"`, `1.5`, `[]`, `{}`, `false`, `{"nested":{"k":[1,2,{"z":"é😀"}]}}`, `-0.25`})
-		return jen.Qual(p.TypesPath, p.DocName).Call(jen.Lit(doc))
+		return wval{jen.Qual(p.TypesPath, p.DocName).Call(jen.Lit(doc)), wire{kind: wDocument, text: doc}}
 	case shapes.KindList:
 		return w.list(m, t, c, depth)
 	case shapes.KindMap:
 		return w.mapValue(m, t, c, depth)
 	case shapes.KindStructure:
-		return jen.Qual(p.TypesPath, p.TypeName(t)).Values(w.fields(t, depth+1)...)
+		fields, obj := w.fieldsWire(t.Members, depth+1)
+		return wval{jen.Qual(p.TypesPath, p.TypeName(t)).Values(fields...), obj}
 	case shapes.KindUnion:
 		u := t.Members[0]
 		if depth < maxDepth && !w.chance(3) {
 			u = t.Members[w.r.IntN(len(t.Members))]
 		}
 		wrapper := jen.Qual(p.TypesPath, p.UnionMemberName(u))
+		obj := wire{kind: wObject}
 		if u.Target.IsUnit() {
-			return jen.Op("&").Add(wrapper).Values()
+			obj.add(u, wire{kind: wObject})
+			return wval{jen.Op("&").Add(wrapper).Values(), obj}
 		}
-		return jen.Op("&").Add(wrapper).Values(jen.Id("Value").Op(":").Add(w.value(u, depth+1)))
+		v := w.gen(u, depth+1)
+		obj.add(u, v.w)
+		return wval{jen.Op("&").Add(wrapper).Values(jen.Id("Value").Op(":").Add(v.code)), obj}
 	}
 	return w.number(t, c)
 }
 
-func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
+func (w *valueWriter) number(t *shapes.Shape, c constraints) wval {
 	k := map[shapes.Kind]kind{shapes.KindByte: kByte, shapes.KindShort: kShort, shapes.KindInteger: kInteger,
 		shapes.KindLong: kLong, shapes.KindFloat: kFloat, shapes.KindDouble: kDouble,
 		shapes.KindBigInteger: kBigInteger, shapes.KindBigDecimal: kBigDecimal}[t.Kind]
@@ -470,11 +506,11 @@ func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
 	}
 	switch k {
 	case kByte, kShort, kInteger, kLong:
-		return intLit(k, text)
+		return wval{intLit(k, text), wire{kind: wNumber, text: text}}
 	case kBigInteger:
-		return jen.Id("bigInt").Call(jen.Lit(text))
+		return wval{jen.Id("bigInt").Call(jen.Lit(text)), wire{kind: wBigInteger, text: text}}
 	case kBigDecimal:
-		return jen.Id("bigDec").Call(jen.Lit(text))
+		return wval{jen.Id("bigDec").Call(jen.Lit(text)), wire{kind: wBigDecimal, text: text}}
 	}
 	typ := jen.Float64()
 	if k == kFloat {
@@ -482,13 +518,13 @@ func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
 	}
 	switch text {
 	case "NaN":
-		return typ.Call(jen.Qual("math", "NaN").Call())
+		return wval{typ.Call(jen.Qual("math", "NaN").Call()), wire{kind: wFloat, text: text}}
 	case "Infinity":
-		return typ.Call(jen.Qual("math", "Inf").Call(jen.Lit(1)))
+		return wval{typ.Call(jen.Qual("math", "Inf").Call(jen.Lit(1))), wire{kind: wFloat, text: text}}
 	case "-Infinity":
-		return typ.Call(jen.Qual("math", "Inf").Call(jen.Lit(-1)))
+		return wval{typ.Call(jen.Qual("math", "Inf").Call(jen.Lit(-1))), wire{kind: wFloat, text: text}}
 	case "-0":
-		return typ.Call(jen.Qual("math", "Copysign").Call(jen.Lit(0), jen.Lit(-1)))
+		return wval{typ.Call(jen.Qual("math", "Copysign").Call(jen.Lit(0), jen.Lit(-1))), wire{kind: wFloat, text: text}}
 	}
 	// Written as float64 text of the exact value, converted: exact for both.
 	bits := 64
@@ -499,7 +535,8 @@ func (w *valueWriter) number(t *shapes.Shape, c constraints) jen.Code {
 	if err != nil {
 		panic(err)
 	}
-	return typ.Call(jen.Op(strconv.FormatFloat(f, 'g', -1, 64)))
+	g := strconv.FormatFloat(f, 'g', -1, 64)
+	return wval{typ.Call(jen.Op(g)), wire{kind: wFloat, text: g}}
 }
 
 // intLit is a Go literal of an integer kind's type.
@@ -519,7 +556,7 @@ func intLit(k kind, text string) jen.Code {
 
 // timestamp is a time.Time at the precision its wire format keeps:
 // seconds for http-date, milliseconds otherwise.
-func (w *valueWriter) timestamp(m *shapes.Member) jen.Code {
+func (w *valueWriter) timestamp(m *shapes.Member) wval {
 	format, ok := m.Traits.TimestampFormat()
 	if !ok {
 		format, _ = m.Target.Traits.TimestampFormat()
@@ -531,29 +568,31 @@ func (w *valueWriter) timestamp(m *shapes.Member) jen.Code {
 			ms = -2208988800000 // 1900-01-01, a whole second
 		}
 	}
-	return jen.Qual("time", "UnixMilli").Call(jen.Lit(ms)).Dot("UTC").Call()
+	return wval{jen.Qual("time", "UnixMilli").Call(jen.Lit(ms)).Dot("UTC").Call(), wire{kind: wTime, ms: ms, format: format}}
 }
 
-func (w *valueWriter) list(m *shapes.Member, t *shapes.Shape, c constraints, depth int) jen.Code {
+func (w *valueWriter) list(m *shapes.Member, t *shapes.Shape, c constraints, depth int) wval {
 	elem := t.ListMember()
 	n := c.minLen
 	if depth < maxDepth {
 		n = pickLen(w.r, c.minLen, min3(c.maxLen))
 	}
 	var items []jen.Code
+	arr := wire{kind: wList}
 	seen := map[string]bool{}
 	for tries := 0; len(items) < n && tries < 30; tries++ {
 		v := w.elem(elem, t.Traits.Sparse(), depth+1)
 		if t.Traits.UniqueItems() {
-			key := fmt.Sprintf("%#v", v)
+			key := fmt.Sprintf("%#v", v.code)
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
 		}
-		items = append(items, v)
+		items = append(items, v.code)
+		arr.items = append(arr.items, v.w)
 	}
-	return jen.Index().Add(w.p.ElemType(elem, t.Traits.Sparse())).Values(items...)
+	return wval{jen.Index().Add(w.p.ElemType(elem, t.Traits.Sparse())).Values(items...), arr}
 }
 
 // min3 caps an upper bound at 3 items, to keep values small.
@@ -564,7 +603,7 @@ func min3(hi int) int {
 	return hi
 }
 
-func (w *valueWriter) mapValue(m *shapes.Member, t *shapes.Shape, c constraints, depth int) jen.Code {
+func (w *valueWriter) mapValue(m *shapes.Member, t *shapes.Shape, c constraints, depth int) wval {
 	key, val := t.MapKey(), t.MapValue()
 	n := c.minLen
 	if depth < maxDepth {
@@ -573,6 +612,7 @@ func (w *valueWriter) mapValue(m *shapes.Member, t *shapes.Shape, c constraints,
 	_, prefixed := m.Traits.HTTPPrefixHeaders()
 	kc := effective(key)
 	dict := jen.Dict{}
+	obj := wire{kind: wObject}
 	seen := map[string]bool{}
 	for tries := 0; len(seen) < n && tries < 30; tries++ {
 		var k string
@@ -591,7 +631,9 @@ func (w *valueWriter) mapValue(m *shapes.Member, t *shapes.Shape, c constraints,
 			continue
 		}
 		seen[k] = true
-		dict[jen.Lit(k)] = w.elem(val, t.Traits.Sparse(), depth+1)
+		v := w.elem(val, t.Traits.Sparse(), depth+1)
+		dict[jen.Lit(k)] = v.code
+		obj.keys, obj.jsonKeys, obj.items = append(obj.keys, k), append(obj.jsonKeys, k), append(obj.items, v.w)
 	}
-	return jen.Map(jen.String()).Add(w.p.ElemType(val, t.Traits.Sparse())).Values(dict)
+	return wval{jen.Map(jen.String()).Add(w.p.ElemType(val, t.Traits.Sparse())).Values(dict), obj}
 }

@@ -345,11 +345,74 @@ func (w *valueWriter) bindingCall(op *gogen.Operation, uri string) wireCall {
 		hdr[jen.Lit(hname)] = jen.Index().String().Values(jen.Lit(b.header()))
 		checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), b.code, out))
 	}
+	reply := jen.Dict{jen.Id("Status"): jen.Lit(status), jen.Id("Header"): jen.Map(jen.String()).Index().String().Values(hdr)}
+	checks = append(checks, w.outputBody(op, hdr, reply)...)
 	return wireCall{
 		input:  jen.Op("&").Qual(p.ImportPath, op.InputName).Values(fields...),
 		checks: checks,
-		reply:  jen.Id("reply").Values(jen.Dict{jen.Id("Status"): jen.Lit(status), jen.Id("Header"): jen.Map(jen.String()).Index().String().Values(hdr)}),
+		reply:  jen.Id("reply").Values(reply),
 	}
+}
+
+// outputBody adds to a restJson1 reply (its headers hdr and fields reply)
+// a body of random values for op's output, written here (see wire.json),
+// and returns the checks that the output has them: a string or blob
+// payload as it is, a structure, union or document payload as JSON, else
+// the members bound to nothing as a JSON object, those left out nil. A
+// structure body is written again by reencode (see bodyShapes), with an
+// unknown member and nulls.
+func (w *valueWriter) outputBody(op *gogen.Operation, hdr, reply jen.Dict) []jen.Code {
+	p := w.p
+	check := func(m *shapes.Member, want jen.Code) jen.Code {
+		return jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), want, jen.Id("out").Dot(p.FieldName(m)))
+	}
+	setBody := func(contentType, body string) {
+		hdr[jen.Lit("Content-Type")] = jen.Index().String().Values(jen.Lit(contentType))
+		reply[jen.Id("Body")] = jen.Lit(body)
+	}
+	shape, ok := w.bodies.top(op.Output)
+	if !ok {
+		shape = -1
+	}
+	reply[jen.Id("Shape")] = jen.Lit(shape)
+	var body []*shapes.Member
+	for _, m := range memberList(op.Output) {
+		if m.Traits.HTTPPayload() {
+			v := w.fieldWire(m, 0)
+			switch t := m.Target; {
+			case t.Kind == shapes.KindBlob && len(v.w.bytes) > 0:
+				setBody("application/octet-stream", string(v.w.bytes))
+			case t.Kind == shapes.KindString && v.w.text != "":
+				setBody("text/plain", v.w.text)
+			case t.Kind == shapes.KindStructure || t.Kind == shapes.KindUnion || t.Kind == shapes.KindDocument:
+				setBody("application/json", v.w.json("restJson1"))
+			default:
+				// An empty payload: nil or empty, as a client likes.
+				return nil
+			}
+			return []jen.Code{check(m, v.code)}
+		}
+		if !hasBinding(m) {
+			body = append(body, m)
+		}
+	}
+	if len(body) == 0 {
+		return nil
+	}
+	var checks []jen.Code
+	obj := wire{kind: wObject}
+	for _, m := range body {
+		must := m.Traits.Required() || m.Traits.HasNonNullDefault()
+		if !must && w.chance(3) {
+			checks = append(checks, check(m, jen.Id("zero").Dot(p.FieldName(m))))
+			continue
+		}
+		v := w.fieldWire(m, 0)
+		obj.add(m, v.w)
+		checks = append(checks, check(m, v.code))
+	}
+	setBody("application/json", obj.json("restJson1"))
+	return append([]jen.Code{jen.Var().Id("zero").Qual(p.ImportPath, op.OutputName), jen.Id("_").Op("=").Id("zero")}, checks...)
 }
 
 // wireTest is the test of a binding operation's wire format: three calls,
