@@ -73,9 +73,11 @@
 // keep binding operations (@http, labels, queries, headers: all in the
 // body), half their echo operations have no @http, and some echo members
 // have an @httpHeader that must be ignored. rpcv2Cbor models have no
-// documents (the trait's NoDocuments validator). Event-stream operations
-// (their stream member without @httpPayload) are generated, built and
-// vetted but not called: the generated server speaks restJson1 only.
+// documents (the trait's NoDocuments validator). Their event-stream
+// operations (the stream member without @httpPayload) stream the union
+// both ways, and the test server echoes the client's messages; or, every
+// other one, only in the output, with other output members, and the test
+// server sends events it did not get (see below).
 // The default sample's last seeds are RPC services, two per protocol.
 //
 // # Validity rules kept
@@ -237,6 +239,14 @@
 // handler sends random events (then, half the time, the union's
 // exception) through the generated server: the client must read each event
 // as it was sent, then the exception as its type, or the stream's end.
+// With an RPC protocol, an operation whose output only streams is called
+// against the test server, which answers with a stream that modelgen
+// writes itself (frames, typed headers, JSON or CBOR documents), in pieces
+// of random sizes: an initial-response of the output's other members
+// (always when there are some, else half the time), each event of the
+// union once and up to two more in random order, and most of the time the
+// union's exception at the end; the client must read the other members,
+// each event, and the exception as its type, or the stream's end.
 // With Streaming, the upload's bytes must reach the server and the
 // download's bytes the caller; with Waiters, WaitUntilReady must return
 // after the server says "pending" then "ready", and fail on a failed item.

@@ -409,17 +409,24 @@ func (b *builder) eventStreamOp() {
 	}
 	// Every other such operation streams its input instead (chosen without
 	// a draw, so that the rest of the model is what it was). With an RPC
-	// protocol, both stream the union: the test server echoes the
-	// client's messages (see rpcEventTest).
-	if b.rpc() {
+	// protocol, both stream the union, and the test server echoes the
+	// client's messages (see rpcEventTest), or, for every other operation,
+	// only the output does, with other members (its initial-response), and
+	// the test server sends events of its own (rpcServerEventTest).
+	switch {
+	case b.rpc() && b.ops%2 == 1:
+		op.output = b.io(op, "Output")
+		op.output.members = append(op.output.members, stream)
+		b.structMembers(op.output, b.r.IntN(4), memberCtx{})
+	case b.rpc():
 		op.input, op.output = b.io(op, "Input"), b.io(op, "Output")
 		out := *stream
 		op.input.members = append(op.input.members, stream)
 		op.output.members = append(op.output.members, &out)
-	} else if b.ops%2 == 0 {
+	case b.ops%2 == 0:
 		op.input = b.io(op, "Input")
 		op.input.members = append(op.input.members, stream)
-	} else {
+	default:
 		op.output = b.io(op, "Output")
 		op.output.members = append(op.output.members, stream)
 	}

@@ -247,6 +247,18 @@ func newCheckingServer(t *testing.T, check func(*http.Request)) string {
 		}
 		op := checkRPCRequest(t, r, body)
 		protocolHeaders(w.Header())
+		if stream, ok := serverEvents[op]; ok {
+			// Events of the server's own, in pieces of random sizes.
+			w.Header().Set("Content-Type", "application/vnd.amazon.eventstream")
+			r := rand.New(rand.NewPCG(uint64(len(stream)), 9))
+			for stream != "" {
+				n := min(len(stream), 1+r.IntN(64))
+				io.WriteString(w, stream[:n])
+				w.(http.Flusher).Flush()
+				stream = stream[n:]
+			}
+			return
+		}
 		if eventOps[op] {
 			w.Header().Set("Content-Type", "application/vnd.amazon.eventstream")
 			w.Write(echoEvents(t, body))

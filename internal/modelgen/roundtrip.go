@@ -90,8 +90,10 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	f.Var().Id("echoPaths").Op("=").Map(jen.String()).String().Values(echoPaths)
 	eventOps := jen.Dict{}
 	if rpc(proto) {
-		for _, name := range m.Events {
-			eventOps[jen.Lit(name)] = jen.True()
+		for _, op := range p.Operations {
+			if slices.Contains(m.Events, op.Shape.ID.Name) && eventStreamOf(op.Input) != nil {
+				eventOps[jen.Lit(op.Shape.ID.Name)] = jen.True()
+			}
 		}
 	}
 	noInput := jen.Dict{}
@@ -106,7 +108,7 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	f.Var().Id("noInputOps").Op("=").Map(jen.String()).Bool().Values(noInput)
 	f.Comment("queryCompatible says whether the service is awsQueryCompatible.")
 	f.Var().Id("queryCompatible").Op("=").Lit(svc.Shape.Traits.Has(traitQueryCompatible))
-	f.Comment("eventOps are the RPC event-stream operations, whose messages the server echoes.")
+	f.Comment("eventOps are the RPC event-stream operations with an input stream, whose messages the server echoes.")
 	f.Var().Id("eventOps").Op("=").Map(jen.String()).Bool().Values(eventOps)
 
 	for i, op := range p.Operations {
@@ -158,11 +160,21 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 	}
 
 	wv := &valueWriter{p: p, o: m.Options, r: rand.New(rand.NewPCG(m.Seed, 0x3173)), bodies: bodies}
+	serverEvents := jen.Dict{}
 	for i, op := range p.Operations {
 		name := op.Shape.ID.Name
 		if rpc(proto) && slices.Contains(m.Events, name) {
-			if m.Options.EventStreams {
-				wv.rpcEventTest(f, i, op, m.Options.Auth, svc)
+			newClient := jen.Id("newClient").Call(jen.Id("t"))
+			if m.Options.Auth {
+				newClient = jen.Id("newClientAt").Call(jen.Id("t"), jen.Id("newAuthServer").Call(jen.Id("t"), jen.Lit(wantAuth(svc, op.Shape))))
+			}
+			switch {
+			case !m.Options.EventStreams:
+			case eventStreamOf(op.Input) != nil:
+				wv.rpcEventTest(f, i, op, newClient)
+			default:
+				stream := wv.rpcServerEventTest(f, i, op, newClient, proto)
+				serverEvents[jen.Lit(name)] = jen.Lit(string(stream))
 			}
 			continue
 		}
@@ -184,6 +196,8 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		}
 	}
 
+	f.Comment("serverEvents are the event streams the test server answers the RPC operations whose output only is a stream with.")
+	f.Var().Id("serverEvents").Op("=").Map(jen.String()).String().Values(serverEvents)
 	f.Comment("bodyShapes describe the bodies of echo replies and of the replies of wire tests (see bodyShape); the first is a structure of which nothing is known.")
 	f.Var().Id("bodyShapes").Op("=").Add(bodies.code())
 

@@ -800,7 +800,7 @@ func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operati
 		jen.Return(jen.Op("&").Qual(p.ImportPath, op.OutputName).Values(), jen.Nil()),
 	)
 	name := fmt.Sprintf("TestEvents%d", i)
-	body, end := w.eventsToSend(union, sent, fault, jen.Id("s").Dot("end"))
+	body, end := w.eventsToSend(union, sent, fault, w.faultValue(fault), jen.Id("s").Dot("end"))
 	body = append(body,
 		jen.Id("s").Op(":=").Op("&").Id(svcType).Values(),
 		jen.Id("srv").Op(":=").Qual("net/http/httptest", "NewServer").Call(jen.Qual(serverPkg, "NewHandler").Call(jen.Id("s"), jen.Qual(serverPkg, "HandlerOptions").Values())),
@@ -829,8 +829,9 @@ func (w *valueWriter) inputEventStreamTest(f *jen.File, i int, op *gogen.Operati
 // eventsToSend is the start of an event test's body: the events sent
 // (events), the same with the exception fault after them when there is one
 // (send), and the check of how the stream ended, whose error is endErr:
+// (faultValue is the exception's value)
 // none, or the exception, as its type and value.
-func (w *valueWriter) eventsToSend(union *jen.Statement, sent []jen.Code, fault *shapes.Member, endErr *jen.Statement) (body []jen.Code, end jen.Code) {
+func (w *valueWriter) eventsToSend(union *jen.Statement, sent []jen.Code, fault *shapes.Member, faultValue jen.Code, endErr *jen.Statement) (body []jen.Code, end jen.Code) {
 	p := w.p
 	body = []jen.Code{
 		jen.Id("events").Op(":=").Index().Add(union.Clone()).Values(sent...),
@@ -840,7 +841,7 @@ func (w *valueWriter) eventsToSend(union *jen.Statement, sent []jen.Code, fault 
 		return body, jen.If(endErr.Clone().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatalf").Call(jen.Lit("the stream ended with %v"), endErr.Clone()))
 	}
 	body = append(body,
-		jen.Id("fault").Op(":=").Add(w.value(fault, 1)),
+		jen.Id("fault").Op(":=").Add(faultValue),
 		jen.Id("send").Op("=").Append(jen.Id("send").Index(jen.Op(":").Len(jen.Id("send")).Op(":").Len(jen.Id("send"))), jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(fault)).Values(jen.Id("Value").Op(":").Id("fault"))),
 	)
 	return body, jen.Block(
@@ -850,13 +851,21 @@ func (w *valueWriter) eventsToSend(union *jen.Statement, sent []jen.Code, fault 
 	)
 }
 
+// faultValue is a random value of the exception fault, nil without one.
+func (w *valueWriter) faultValue(fault *shapes.Member) jen.Code {
+	if fault == nil {
+		return nil
+	}
+	return w.value(fault, 1)
+}
+
 // rpcEventTest sends random events (then, half the time, the union's
 // exception) in the input stream of an RPC protocol's event operation,
 // whose output streams the same union; the test server echoes the
 // messages (the initial-request as the initial-response), so the client
 // must read back each event as it was sent, then the exception as its
 // type, or the stream's end.
-func (w *valueWriter) rpcEventTest(f *jen.File, i int, op *gogen.Operation, auth bool, svc *shapes.Service) {
+func (w *valueWriter) rpcEventTest(f *jen.File, i int, op *gogen.Operation, newClient jen.Code) {
 	p := w.p
 	in, out := eventStreamOf(op.Input), eventStreamOf(op.Output)
 	if in == nil || out == nil {
@@ -864,11 +873,7 @@ func (w *valueWriter) rpcEventTest(f *jen.File, i int, op *gogen.Operation, auth
 	}
 	union := jen.Qual(p.TypesPath, p.TypeName(in.Target))
 	sent, fault := w.randomEvents(in.Target)
-	newClient := jen.Id("newClient").Call(jen.Id("t"))
-	if auth {
-		newClient = jen.Id("newClientAt").Call(jen.Id("t"), jen.Id("newAuthServer").Call(jen.Id("t"), jen.Lit(wantAuth(svc, op.Shape))))
-	}
-	body, end := w.eventsToSend(union, sent, fault, jen.Id("end"))
+	body, end := w.eventsToSend(union, sent, fault, w.faultValue(fault), jen.Id("end"))
 	body = append(body,
 		jen.Id("in").Op(":=").Op("&").Qual(p.ImportPath, op.InputName).Values(jen.Dict{
 			jen.Id(p.FieldName(in)): jen.Qual(p.ImportPath, p.EventReaderConstructor(in.Target)).Call(
@@ -880,20 +885,9 @@ func (w *valueWriter) rpcEventTest(f *jen.File, i int, op *gogen.Operation, auth
 		}),
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(newClient).Dot(op.Method).Call(jen.Qual("context", "Background").Call(), jen.Id("in")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("t").Dot("Fatal").Call(jen.Err())),
-		jen.Defer().Id("out").Dot(p.FieldName(out)).Dot("Close").Call(),
-		jen.Var().Id("got").Index().Add(union.Clone()),
-		jen.Var().Id("end").Error(),
-		jen.For(jen.List(jen.Id("e"), jen.Err()).Op(":=").Range().Id("out").Dot(p.FieldName(out)).Dot("Events").Call()).Block(
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Id("end").Op("=").Err(), jen.Break()),
-			jen.Id("got").Op("=").Append(jen.Id("got"), jen.Id("e")),
-		),
-		jen.If(jen.Len(jen.Id("got")).Op("!=").Len(jen.Id("events"))).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("read %d events, sent %d (end: %v)"), jen.Len(jen.Id("got")), jen.Len(jen.Id("events")), jen.Id("end"))),
-		jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Id("events")).Block(
-			jen.Id("check").Call(jen.Id("t"), jen.Id("i"), jen.Lit("event"), jen.Id("e"), jen.Id("got").Index(jen.Id("i"))),
-		),
-		end,
 	)
+	body = append(body, readEvents(jen.Id("out").Dot(p.FieldName(out)), union)...)
+	body = append(body, end)
 	name := fmt.Sprintf("TestEvents%d", i)
 	f.Commentf("%s sends %d events through %s and reads them back from the echo server.", name, len(sent), op.Method)
 	f.Func().Id(name).Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...)
