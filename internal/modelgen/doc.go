@@ -229,7 +229,10 @@
 // a structure, union or document payload, or the members bound to
 // nothing, as JSON; a structure body then written again by reencode, with
 // an unknown member and nulls), which the output must show, the body
-// members left out as nil. Checked: strings, enums, intEnums, booleans, byte, short,
+// members left out as nil. Values a test server makes (these bodies, and
+// the RPC server-made events below) sometimes hold a null in a dense list,
+// which the client must read as a zero element in its place, and a null
+// entry in a dense map, which it must skip. Checked: strings, enums, intEnums, booleans, byte, short,
 // integer, long and timestamps, and lists of them in queries and headers.
 // Sent but not checked: floats, doubles, big numbers, lists of timestamps
 // in headers, sparse and unique lists, structure, union and document

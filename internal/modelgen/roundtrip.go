@@ -329,6 +329,11 @@ type valueWriter struct {
 	// bodies is the test's table of bodyShapes, which the wire tests'
 	// replies add to.
 	bodies *bodyTable
+	// serverNulls is set while writing values a test server sends: dense
+	// lists and maps then sometimes hold a null on the wire, which a
+	// client reads as a zero element in its place in a list (as gogen's
+	// denseNull says) and skips in a map.
+	serverNulls bool
 }
 
 func (w *valueWriter) chance(n int) bool { return w.r.IntN(n) == 0 }
@@ -606,8 +611,17 @@ func (w *valueWriter) list(m *shapes.Member, t *shapes.Shape, c constraints, dep
 		items = append(items, v.code)
 		arr.items = append(arr.items, v.w)
 	}
+	if w.serverNulls && !t.Traits.Sparse() && elem.Target.Kind != shapes.KindDocument && w.chance(2) {
+		i := w.r.IntN(len(items) + 1)
+		items = slices.Insert(items, i, jen.Code(jen.Op("*").New(w.p.ElemType(elem, false))))
+		arr.items = slices.Insert(arr.items, i, wire{kind: wNull})
+	}
 	return wval{jen.Index().Add(w.p.ElemType(elem, t.Traits.Sparse())).Values(items...), arr}
 }
+
+// nullEntryKey is the key of a null entry in a dense map a test server
+// sends, which a client skips.
+const nullEntryKey = "modelgen-null-entry"
 
 // min3 caps an upper bound at 3 items, to keep values small.
 func min3(hi int) int {
@@ -648,6 +662,9 @@ func (w *valueWriter) mapValue(m *shapes.Member, t *shapes.Shape, c constraints,
 		v := w.elem(val, t.Traits.Sparse(), depth+1)
 		dict[jen.Lit(k)] = v.code
 		obj.keys, obj.jsonKeys, obj.items = append(obj.keys, k), append(obj.jsonKeys, k), append(obj.items, v.w)
+	}
+	if w.serverNulls && !t.Traits.Sparse() && val.Target.Kind != shapes.KindDocument && !seen[nullEntryKey] && w.chance(4) {
+		obj.keys, obj.jsonKeys, obj.items = append(obj.keys, nullEntryKey), append(obj.jsonKeys, nullEntryKey), append(obj.items, wire{kind: wNull})
 	}
 	return wval{jen.Map(jen.String()).Add(w.p.ElemType(val, t.Traits.Sparse())).Values(dict), obj}
 }

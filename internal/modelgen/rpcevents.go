@@ -125,6 +125,8 @@ func eventOf(kind string, m *shapes.Member, v wire, proto string) []byte {
 // the stream's end.
 func (w *valueWriter) rpcServerEventTest(f *jen.File, i int, op *gogen.Operation, newClient jen.Code, proto string) (stream []byte) {
 	p := w.p
+	w.serverNulls = true
+	defer func() { w.serverNulls = false }()
 	out := eventStreamOf(op.Output)
 	union := jen.Qual(p.TypesPath, p.TypeName(out.Target))
 	var others, events, faults []*shapes.Member

@@ -363,6 +363,8 @@ func (w *valueWriter) bindingCall(op *gogen.Operation, uri string) wireCall {
 // unknown member and nulls.
 func (w *valueWriter) outputBody(op *gogen.Operation, hdr, reply jen.Dict) []jen.Code {
 	p := w.p
+	w.serverNulls = true
+	defer func() { w.serverNulls = false }()
 	check := func(m *shapes.Member, want jen.Code) jen.Code {
 		return jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), want, jen.Id("out").Dot(p.FieldName(m)))
 	}
