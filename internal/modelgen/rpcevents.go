@@ -115,11 +115,15 @@ func eventOf(kind string, m *shapes.Member, v wire, proto string) []byte {
 	return eventMessage(headers, payload)
 }
 
+// unknownEvent is the type of an event no model has.
+const unknownEvent = "ModelgenUnknownEvent"
+
 // rpcServerEventTest calls an RPC operation whose output only is an event
 // stream against the test server, which answers with a stream written
 // here (serverEvents): an initial-response holding the output's other
 // members (always when it has some, else half the time), each event of the
-// union once and up to two more, in random order, then most of the time
+// union once and up to two more, in random order (half the time with an
+// event the union does not have among them), then most of the time
 // the union's exception when it has one. The client must read the other
 // members, each event as it was sent, then the exception as its type, or
 // the stream's end.
@@ -161,7 +165,21 @@ func (w *valueWriter) rpcServerEventTest(f *jen.File, i int, op *gogen.Operation
 	}
 	order := append(w.r.Perm(len(events)), w.r.Perm(len(events))[:w.r.IntN(min(3, len(events)+1))]...)
 	var sent []jen.Code
-	for _, j := range order {
+	unknownAt := -1
+	if w.chance(2) {
+		unknownAt = w.r.IntN(len(order) + 1)
+	}
+	for k, j := range append(order, -1) {
+		if k == unknownAt {
+			// An event the model does not have: the client gives it as
+			// the unknown union member, with its payload.
+			ct, payload := document(wire{kind: wObject, keys: []string{"a"}, jsonKeys: []string{"a"}, items: []wire{{kind: wNumber, text: "1"}}}, proto)
+			sent = append(sent, jen.Op("&").Qual(p.TypesPath, p.UnknownName).Values(jen.Dict{jen.Id("Tag"): jen.Lit(unknownEvent), jen.Id("Value"): jen.Index().Byte().Call(jen.Lit(string(payload)))}))
+			stream = append(stream, eventMessage([]eventHeader{stringHeader(":message-type", "event"), stringHeader(":event-type", unknownEvent), stringHeader(":content-type", ct)}, payload)...)
+		}
+		if j < 0 {
+			break
+		}
 		m := events[j]
 		v := w.gen(m, 1)
 		sent = append(sent, jen.Op("&").Qual(p.TypesPath, p.UnionMemberName(m)).Values(jen.Id("Value").Op(":").Add(v.code)))

@@ -358,7 +358,8 @@ func (w *valueWriter) bindingCall(op *gogen.Operation, uri string) wireCall {
 // a body of random values for op's output, written here (see wire.json),
 // and returns the checks that the output has them: a string or blob
 // payload as it is, a structure, union or document payload as JSON, else
-// the members bound to nothing as a JSON object, those left out nil. A
+// the members bound to nothing as a JSON object, those left out nil (and
+// sometimes no body at all for an absent payload or when none is set). A
 // structure body is written again by reencode (see bodyShapes), with an
 // unknown member and nulls.
 func (w *valueWriter) outputBody(op *gogen.Operation, hdr, reply jen.Dict) []jen.Code {
@@ -380,6 +381,10 @@ func (w *valueWriter) outputBody(op *gogen.Operation, hdr, reply jen.Dict) []jen
 	var body []*shapes.Member
 	for _, m := range memberList(op.Output) {
 		if m.Traits.HTTPPayload() {
+			if t := m.Target.Kind; (t == shapes.KindStructure || t == shapes.KindUnion || t == shapes.KindDocument) && !m.Traits.Required() && w.chance(4) {
+				// No body: the payload is absent.
+				return []jen.Code{jen.Var().Id("zero").Qual(p.ImportPath, op.OutputName), check(m, jen.Id("zero").Dot(p.FieldName(m)))}
+			}
 			v := w.fieldWire(m, 0)
 			switch t := m.Target; {
 			case t.Kind == shapes.KindBlob && len(v.w.bytes) > 0:
@@ -413,7 +418,9 @@ func (w *valueWriter) outputBody(op *gogen.Operation, hdr, reply jen.Dict) []jen
 		obj.add(m, v.w)
 		checks = append(checks, check(m, v.code))
 	}
-	setBody("application/json", obj.json("restJson1"))
+	if len(obj.keys) > 0 || w.chance(2) {
+		setBody("application/json", obj.json("restJson1"))
+	} // else no body at all, for an output with no body member set
 	return append([]jen.Code{jen.Var().Id("zero").Qual(p.ImportPath, op.OutputName), jen.Id("_").Op("=").Id("zero")}, checks...)
 }
 
