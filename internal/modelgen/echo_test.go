@@ -45,14 +45,7 @@ union U { a: String, b: Integer }
 // TestEchoBodyMembers checks the keys an echo reply may give as null, and
 // which bodies are structures (reencode adds an unknown member to them).
 func TestEchoBodyMembers(t *testing.T) {
-	model, err := shapes.Load(shapes.Source{Name: "echo.smithy", Data: []byte(echoModel)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := model.Service("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := loadService(t, echoModel)
 	want := map[string]struct {
 		keys []string
 		ok   bool
@@ -119,14 +112,7 @@ union U { a: String, b: Inner }
 // map's null entry (not a sparse map's or a map of documents'), and the
 // shapes reached through lists, maps and unions, once each.
 func TestBodyTable(t *testing.T) {
-	model, err := shapes.Load(shapes.Source{Name: "nested.smithy", Data: []byte(nestedModel)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := model.Service("")
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := loadService(t, nestedModel)
 	bt := newBodyTable("restJson1")
 	top, ok := bt.top(svc.Operations[0].Output)
 	if !ok {
@@ -153,4 +139,18 @@ func TestBodyTable(t *testing.T) {
 	if _, ok := inner.members["doc"]; ok || sparse.elem != -1 {
 		t.Errorf("simple shapes have entries: %+v", bt.entries)
 	}
+}
+
+// loadService loads the service of a one-service model.
+func loadService(t *testing.T, src string) *shapes.Service {
+	t.Helper()
+	model, err := shapes.Load(shapes.Source{Name: "model.smithy", Data: []byte(src)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := model.Service("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svc
 }
