@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"slices"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -89,11 +90,11 @@ func eventOf(kind string, m *shapes.Member, v wire, proto string) []byte {
 	var payload []byte
 	contentType := ""
 	for i, key := range v.keys {
-		mem := m.Target.Member(key)
+		mem := m.Target.Member(key) // nil for a message spelled otherwise
 		switch {
-		case mem.Traits.Has("smithy.api#eventHeader"):
+		case mem != nil && mem.Traits.Has("smithy.api#eventHeader"):
 			headers = append(headers, headerOf(mem, v.items[i]))
-		case mem.Traits.Has("smithy.api#eventPayload"):
+		case mem != nil && mem.Traits.Has("smithy.api#eventPayload"):
 			switch p := v.items[i]; mem.Target.Kind {
 			case shapes.KindBlob:
 				contentType, payload = "application/octet-stream", p.bytes
@@ -124,7 +125,8 @@ const unknownEvent = "ModelgenUnknownEvent"
 // members (always when it has some, else half the time), each event of the
 // union once and up to two more, in random order (half the time with an
 // event the union does not have among them), then most of the time
-// the union's exception when it has one. The client must read the other
+// the union's exception when it has one (in JSON, its message sometimes
+// spelled "Message" or "errorMessage"). The client must read the other
 // members, each event as it was sent, then the exception as its type, or
 // the stream's end.
 func (w *valueWriter) rpcServerEventTest(f *jen.File, i int, op *gogen.Operation, newClient jen.Code, proto string) (stream []byte) {
@@ -191,6 +193,12 @@ func (w *valueWriter) rpcServerEventTest(f *jen.File, i int, op *gogen.Operation
 		fault = faults[0]
 		v := w.gen(fault, 1)
 		faultValue = v.code
+		if i := slices.Index(v.w.keys, "message"); i >= 0 && proto != "rpcv2Cbor" && w.chance(2) {
+			// JSON services spell the message differently; a client
+			// takes it from wherever it is.
+			v.w.keys = slices.Clone(v.w.keys)
+			v.w.keys[i] = pick(w.r, []string{"Message", "errorMessage"})
+		}
 		stream = append(stream, eventOf("exception", fault, v.w, proto)...)
 	}
 	body, end := w.eventsToSend(union, sent, fault, faultValue, jen.Id("end"))
