@@ -223,20 +223,24 @@
 // @httpQueryParams, headers (lists comma-joined, quoted values unquoted),
 // @httpPrefixHeaders, and string and blob payloads; timestamps are read in
 // their format (http-date in headers, date-time in labels and queries,
-// unless @timestampFormat) and compared as instants. The reply carries
-// output header members, a @httpResponseCode status and a body of random
-// values that modelgen writes itself (a string or blob payload as it is;
-// a structure, union or document payload, or the members bound to
-// nothing, as JSON; a structure body then written again by reencode, with
-// an unknown member and nulls), which the output must show, the body
-// members left out as nil. Values a test server makes (these bodies, and
-// the RPC server-made events below) sometimes hold a null in a dense list,
-// which the client must read as a zero element in its place, and a null
-// entry in a dense map, which it must skip. Checked: strings, enums, intEnums, booleans, byte, short,
-// integer, long and timestamps, and lists of them in queries and headers.
-// Sent but not checked: floats, doubles, big numbers, lists of timestamps
-// in headers, sparse and unique lists, structure, union and document
-// payloads (the echoes cover those bodies) and output prefix headers.
+// unless @timestampFormat) and compared as instants. Checked in requests:
+// strings, enums, intEnums, booleans, byte, short, integer, long and
+// timestamps, and lists of them in queries and headers. Sent but not
+// checked: floats, doubles, big numbers, lists of timestamps in headers,
+// sparse and unique lists, structure, union and document payloads (the
+// echoes cover those bodies).
+//
+// The reply carries output header members, prefix headers (keys in lower
+// case, which the output must give as they were sent), a
+// @httpResponseCode status and a body of random values that modelgen
+// writes itself (a string or blob payload as it is; a structure, union or
+// document payload, or the members bound to nothing, as JSON, sometimes
+// no body at all when none is set; a structure body then written again by
+// reencode, with an unknown member and nulls), which the output must
+// show, the body members left out as nil. Values a test server makes
+// (these bodies, and the RPC server-made events below) sometimes hold a
+// null in a dense list, which the client must read as a zero element in
+// its place, and a null entry in a dense map, which it must skip.
 //
 // With EventStreams, the package is generated with its server too, whose
 // handler sends random events (then, half the time, the union's

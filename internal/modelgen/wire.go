@@ -334,6 +334,19 @@ func (w *valueWriter) bindingCall(op *gogen.Operation, uri string) wireCall {
 			checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), w.wrap(m, jen.Int32().Call(jen.Lit(status))), out))
 			continue
 		}
+		if prefix, ok := m.Traits.HTTPPrefixHeaders(); ok && m.Target.MapValue().Target.Kind == shapes.KindString {
+			// Header names are case-insensitive (net/http writes them
+			// canonically): a client gives the keys as they were sent,
+			// in lower case.
+			dict := jen.Dict{}
+			for i := range 1 + w.r.IntN(2) {
+				key, v := stringOf(w.r, `^[a-z]+$`, 1+w.r.IntN(5))+strconv.Itoa(i), alnum(w.r, 1+w.r.IntN(5))
+				hdr[jen.Lit(prefix+key)] = jen.Index().String().Values(jen.Lit(v))
+				dict[jen.Lit(key)] = jen.Lit(v)
+			}
+			checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), jen.Map(jen.String()).String().Values(dict), jen.Map(jen.String()).String().Call(out)))
+			continue
+		}
 		hname, ok := m.Traits.HTTPHeader()
 		if !ok {
 			continue
