@@ -180,7 +180,8 @@
 // reencode, decides how): spaces, another order, \u escapes, an unknown
 // member and nulls for members the request left out (by their @jsonName),
 // at the top and in nested structures (which sometimes get an unknown
-// member too), and null entries in dense maps, which a client skips (a
+// member too), null for a union's other members (only one may be
+// non-null), and null entries in dense maps, which a client skips (a
 // client keeps a dense list's null in its place as a zero value, so lists
 // get none; a sparse list's or map's nulls are the request's own);
 // so are the JSON bodies of the replies of error and waiter tests. Echo

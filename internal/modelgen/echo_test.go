@@ -133,7 +133,7 @@ func TestBodyTable(t *testing.T) {
 	if dense.elem != e.members["I"] || bt.entries[inner.members["list"]].elem != e.members["I"] || bt.entries[inner.members["u"]].members["b"] != e.members["I"] {
 		t.Errorf("Inner is not one entry: %+v", bt.entries)
 	}
-	if u := bt.entries[inner.members["u"]]; u.kind != "union" || len(u.nullable) != 0 {
+	if u := bt.entries[inner.members["u"]]; u.kind != "union" || !slices.Equal(u.nullable, []string{"a", "b"}) {
 		t.Errorf("union: %+v", u)
 	}
 	if _, ok := inner.members["doc"]; ok || sparse.elem != -1 {

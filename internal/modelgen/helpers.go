@@ -471,8 +471,9 @@ const unknownMember = "__modelgen_unknown"
 const nullKey = "modelgen-null"
 
 // bodyShape describes a shape of a reply's body, for reencode: its kind
-// ("structure", "union", "list" or "map"); for a structure, the keys of
-// the members it may give as null when absent (nullable) and, for
+// ("structure", "union", "list" or "map"); for a structure or union, the
+// keys of the members it may give as null when absent (nullable: a union
+// has one member that is not null) and, for
 // structures and unions, the bodyShapes of the aggregate members by key;
 // for a list or map, its element's (elem, -1 for a simple one), and for a
 // dense map whether a null entry may be added, which a client skips.
@@ -549,6 +550,14 @@ func extras[V any](shape int, top bool, have map[string]bool, r *rand.Rand, unkn
 		}
 		for _, m := range s.nullable {
 			if !have[m] && r.IntN(2) == 0 {
+				keys, values = append(keys, m), append(values, null())
+			}
+		}
+	case "union":
+		// Only one member of a union may be non-null: the others may be
+		// there as null.
+		for _, m := range s.nullable {
+			if !have[m] && r.IntN(3) == 0 {
 				keys, values = append(keys, m), append(values, null())
 			}
 		}

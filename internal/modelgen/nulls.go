@@ -10,7 +10,9 @@ import (
 // test's bodyShapes): for a structure, the keys of its members that a reply
 // may give as null when the request left them out and the shapes of its
 // aggregate members; for a list or map, its element's shape; for a dense
-// map, that a reply may add a null entry, which a client skips. Entry 0 is
+// map, that a reply may add a null entry, which a client skips; for a
+// union, the keys of its members, which a reply may give as null beside
+// the one it has (only one member may be non-null). Entry 0 is
 // a structure of which nothing is known (error and waiter replies: an
 // unknown member only).
 type bodyTable struct {
@@ -59,8 +61,9 @@ func (t *bodyTable) structure(kind string, members []*shapes.Member) bodyEntry {
 	e := bodyEntry{kind: kind, members: map[string]int{}, elem: -1}
 	for _, m := range members {
 		k := t.key(m)
-		if kind == "structure" && m.Target.Kind != shapes.KindDocument {
-			// A document's null is a document: JSON's null.
+		if m.Target.Kind != shapes.KindDocument {
+			// A document's null is a document: JSON's null. A union's
+			// other members may be null: only one may be non-null.
 			e.nullable = append(e.nullable, k)
 		}
 		if i := t.of(m.Target); i >= 0 {
