@@ -122,7 +122,8 @@ const unknownEvent = "ModelgenUnknownEvent"
 // rpcServerEventTest calls an RPC operation whose output only is an event
 // stream against the test server, which answers with a stream written
 // here (serverEvents): an initial-response holding the output's other
-// members (always when it has some, else half the time), each event of the
+// members (always when it has some, else half the time; some left out as
+// null, sometimes with an unknown member), each event of the
 // union once and up to two more, in random order (half the time with an
 // event the union does not have among them), then most of the time
 // the union's exception when it has one (in JSON, its message sometimes
@@ -156,11 +157,19 @@ func (w *valueWriter) rpcServerEventTest(f *jen.File, i int, op *gogen.Operation
 			field := jen.Id("out").Dot(p.FieldName(m))
 			if !m.Traits.Required() && !m.Traits.HasNonNullDefault() && w.chance(3) {
 				checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), jen.Id("zero").Dot(p.FieldName(m)), field))
+				if m.Target.Kind != shapes.KindDocument && w.chance(2) {
+					initial.add(m, wire{kind: wNull}) // null: absent
+				}
 				continue
 			}
 			v := w.fieldWire(m, 0)
 			initial.add(m, v.w)
 			checks = append(checks, jen.Id("check").Call(jen.Id("t"), jen.Lit(0), jen.Lit(m.Name), v.code, field))
+		}
+		if w.chance(2) {
+			// A member the model does not have, which the client skips.
+			initial.keys, initial.jsonKeys = append(initial.keys, "__modelgen_unknown"), append(initial.jsonKeys, "__modelgen_unknown")
+			initial.items = append(initial.items, wire{kind: wList, items: []wire{{kind: wNumber, text: "1"}, {kind: wNull}, {kind: wObject}}})
 		}
 		ct, payload := document(initial, proto)
 		stream = eventMessage([]eventHeader{stringHeader(":message-type", "event"), stringHeader(":event-type", "initial-response"), stringHeader(":content-type", ct)}, payload)
