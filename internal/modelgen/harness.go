@@ -111,10 +111,7 @@ func generate(dir string, m *Model, path string) (err error) {
 	}()
 	out := filepath.Join(dir, pkgDir(m.Seed))
 	importPath := ModulePath + "/" + pkgDir(m.Seed)
-	// The event-stream tests run the generated server, which sends the
-	// events the client reads.
-	// (restJson1 only: the server speaks no other protocol).
-	server := m.Options.EventStreams && len(m.Events) > 0 && !rpc(m.Options.Protocol)
+	server := withServer(m)
 	if err := gen.Run(gen.Options{Models: []string{path}, Out: out, ImportPath: importPath, NoTests: true, Server: server}); err != nil {
 		return err
 	}

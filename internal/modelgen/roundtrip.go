@@ -196,6 +196,10 @@ func RoundTripTests(m *Model, svc *shapes.Service, p *gogen.Plan) (map[string][]
 		}
 	}
 
+	if serverEchoes(m) {
+		serverEchoTests(f, m, svc, p)
+	}
+
 	f.Comment("serverEvents are the event streams the test server answers the RPC operations whose output only is a stream with.")
 	f.Var().Id("serverEvents").Op("=").Map(jen.String()).String().Values(serverEvents)
 	f.Comment("bodyShapes describe the bodies of echo replies and of the replies of wire tests (see bodyShape); the first is a structure of which nothing is known.")
