@@ -48,12 +48,14 @@ func sampleProtocol(seed uint64) string {
 var regressionSeeds = []uint64{
 	900002,  // a service named out: its package was hidden in the server by the local variable out
 	9520001, // awsJson1_0 (regressionProtocols), awsQueryCompatible without errors: queryType declared and not used
+	9950024, // rpcv2Json: the server refused a bigDecimal equal to its @range bound (decoded at more than the bound's 64 bits)
 }
 
 // regressionProtocols are the protocols of regression seeds that are not
 // restJson1.
 var regressionProtocols = map[uint64]string{
 	9520001: "awsJson1_0",
+	9950024: "rpcv2Json",
 }
 
 // sampleOptions are the feature families the committed sample turns on:

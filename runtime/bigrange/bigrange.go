@@ -12,15 +12,23 @@ func IntOutside(x *big.Int, min, max string) bool {
 	return FloatOutside(f, min, max)
 }
 
-// FloatOutside reports whether x lies outside [min, max].
+// FloatOutside reports whether x lies outside [min, max]. The bounds are
+// read at x's precision, so that a value decoded from the bound's own
+// digits, at whatever precision its decoder keeps, equals the bound:
+// rounding both at one precision keeps their order and makes equal
+// decimals equal.
 func FloatOutside(x *big.Float, min, max string) bool {
+	prec := x.Prec()
+	if prec == 0 {
+		prec = 64
+	}
 	if min != "" {
-		if b, ok := new(big.Float).SetString(min); ok && x.Cmp(b) < 0 {
+		if b, _, err := big.ParseFloat(min, 10, prec, big.ToNearestEven); err == nil && x.Cmp(b) < 0 {
 			return true
 		}
 	}
 	if max != "" {
-		if b, ok := new(big.Float).SetString(max); ok && x.Cmp(b) > 0 {
+		if b, _, err := big.ParseFloat(max, 10, prec, big.ToNearestEven); err == nil && x.Cmp(b) > 0 {
 			return true
 		}
 	}
