@@ -243,6 +243,17 @@
 // null in a dense list, which the client must read as a zero element in
 // its place, and a null entry in a dense map, which it must skip.
 //
+// Every other seed's package (the even seeds', when it has echo
+// operations), of every protocol, is generated with its server too, and
+// its echo operations are called again through it: the test implements
+// the generated Service with methods that copy each input's members into
+// the output, serves it with the generated NewHandler, and the client must
+// get back every value it sent, as from the test server. Each of an echo
+// operation's errors (and the service's) is then returned by the Service
+// as a random value, which the client must return as its type with every
+// member. This runs the server's request decoders, validation and
+// response and error encoders on random shapes.
+//
 // With EventStreams, the package is generated with its server too, whose
 // handler sends random events (then, half the time, the union's
 // exception) through the generated server: the client must read each event
