@@ -251,8 +251,12 @@
 // get back every value it sent, as from the test server. Each of an echo
 // operation's errors (and the service's) is then returned by the Service
 // as a random value, which the client must return as its type with every
-// member. This runs the server's request decoders, validation and
-// response and error encoders on random shapes.
+// member. With an RPC protocol, every other operation without streams
+// (but not the waiter's) is called through it too, and the input the
+// Service receives must be the one sent (restJson1's bindings lose what
+// HTTP cannot say, such as an empty list in a query, so its wire tests
+// check those requests instead). This runs the server's request decoders,
+// validation and response and error encoders on random shapes.
 //
 // With EventStreams, the package is generated with its server too, whose
 // handler sends random events (then, half the time, the union's
