@@ -460,6 +460,7 @@ func (p *Protocol) Route(r *http.Request, n int, name func(int) string) (int, *R
 	for i := 0; ok && i < n; i++ {
 		if name(i) == op {
 			id = i
+			break
 		}
 	}
 	switch {
