@@ -603,14 +603,12 @@ func emitServerProtocol(f *jen.File, c *codec) {
 	})
 }
 
-// newResponse starts the encoder of a response: m, with the status and,
-// for Smithy RPC v2, the Smithy-Protocol header.
+// newResponse starts the encoder of a response: m, with the status. The
+// protocol's own headers (Smithy-Protocol) are the handler's to add, to
+// every response alike (serve.Protocol.Frame).
 func newResponse(g *jen.Group, p *Plan, status int) {
 	g.Id("m").Op(":=").Op("&").Add(jen.Qual(servePath(p), "ResponseMessage")).Values(jen.Dict{
 		jen.Id("Header"): jen.Qual("net/http", "Header").Values(), jen.Id("Status"): jen.Lit(status)})
-	if sp := p.proto.smithyProtocol(); sp != "" {
-		g.Id("m").Dot("Header").Dot("Set").Call(jen.Lit("Smithy-Protocol"), jen.Lit(sp))
-	}
 }
 
 // emptyBody writes an empty document as m's body, with its Content-Type.

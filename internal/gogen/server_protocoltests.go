@@ -183,7 +183,7 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 				}
 				code := serverSkip(tc.ID, "response")
 				code = append(code,
-					jen.Id("m").Op(":=").Id(sp.encode[op]).Call(out),
+					jen.Id("m").Op(":=").Id("protocol").Dot("Frame").Call(jen.Id(sp.encode[op]).Call(out)), // as the handler sends it
 					jen.Id("checkResponse").Call(jen.Id("t"), jen.Id("m"), jen.Lit(tc.Code), stringMap(tc.Headers), jen.Lit(body), jen.Lit(tc.BodyMediaType)),
 				)
 				respCases = append(respCases, jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(code...)))
@@ -249,7 +249,7 @@ func emitServerProtocolTests(p *Plan) (*jen.File, error) {
 			}
 			code := serverSkip(tc.ID, "response")
 			code = append(code,
-				jen.Id("m").Op(":=").Id(sp.errorEnc[s]).Call(v),
+				jen.Id("m").Op(":=").Id("protocol").Dot("Frame").Call(jen.Id(sp.errorEnc[s]).Call(v)), // as the handler sends it
 				jen.Id("checkResponse").Call(jen.Id("t"), jen.Id("m"), jen.Lit(tc.Code), stringMap(tc.Headers), jen.Lit(body), jen.Lit(tc.BodyMediaType)),
 			)
 			respCases = append(respCases, jen.Id("t").Dot("Run").Call(jen.Lit(tc.ID), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(code...)))

@@ -844,11 +844,11 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("json_1_1_service_responds_with_no_payload", func(t *testing.T) {
-		m := encodeEmptyOperationOutput(&jsonprotocol.EmptyOperationOutput{})
+		m := protocol.Frame(encodeEmptyOperationOutput(&jsonprotocol.EmptyOperationOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "", "")
 	})
 	t.Run("AwsJson11Enums", func(t *testing.T) {
-		m := encodeJsonEnumsOutput(&jsonprotocol.JsonEnumsOutput{
+		m := protocol.Frame(encodeJsonEnumsOutput(&jsonprotocol.JsonEnumsOutput{
 			FooEnum1:    types.FooEnum("Foo"),
 			FooEnum2:    types.FooEnum("0"),
 			FooEnum3:    types.FooEnum("1"),
@@ -858,12 +858,12 @@ func TestServerProtocolResponses(t *testing.T) {
 				"zero": types.FooEnum("0"),
 			},
 			FooEnumSet: []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("0")},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11IntEnums", func(t *testing.T) {
 		t.Skip("the response case expects the response to carry X-Amz-Target, a request header, which no output member is bound to in awsJson1_1 (nor could be)")
-		m := encodeJsonIntEnumsOutput(&jsonprotocol.JsonIntEnumsOutput{
+		m := protocol.Frame(encodeJsonIntEnumsOutput(&jsonprotocol.JsonIntEnumsOutput{
 			IntEnum1:    ptr(types.IntegerEnum(int64(1))),
 			IntEnum2:    ptr(types.IntegerEnum(int64(2))),
 			IntEnum3:    ptr(types.IntegerEnum(int64(3))),
@@ -873,135 +873,135 @@ func TestServerProtocolResponses(t *testing.T) {
 				"b": types.IntegerEnum(int64(2)),
 			},
 			IntEnumSet: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type": "application/x-amz-json-1.1",
 			"X-Amz-Target": "JsonProtocol.JsonIntEnums",
 		}, "{\n    \"intEnum1\": 1,\n    \"intEnum2\": 2,\n    \"intEnum3\": 3,\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"intEnumSet\": [\n        1,\n        2\n    ],\n    \"intEnumMap\": {\n        \"a\": 1,\n        \"b\": 2\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeStringUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStringValue{Value: "foo"}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStringValue{Value: "foo"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeBooleanUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBooleanValue{Value: true}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBooleanValue{Value: true}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeNumberUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberNumberValue{Value: int32(int64(1))}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberNumberValue{Value: int32(int64(1))}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeBlobUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBlobValue{Value: []byte("foo")}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBlobValue{Value: []byte("foo")}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeTimestampUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberTimestampValue{Value: time.Unix(int64(1398796238), int64(0)).UTC()}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberTimestampValue{Value: time.Unix(int64(1398796238), int64(0)).UTC()}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeEnumUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberEnumValue{Value: types.FooEnum("Foo")}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberEnumValue{Value: types.FooEnum("Foo")}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeListUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberListValue{Value: []string{"foo", "bar"}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberListValue{Value: []string{"foo", "bar"}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeMapUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberMapValue{Value: map[string]string{
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberMapValue{Value: map[string]string{
 			"foo":  "bar",
 			"spam": "eggs",
-		}}})
+		}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11DeserializeStructureUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: ptr("hello")}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: ptr("hello")}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("parses_operations_with_empty_json_bodies", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{}", "application/json")
 	})
 	t.Run("parses_string_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{String: ptr("string-value")})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{String: ptr("string-value")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"String\":\"string-value\"}", "application/json")
 	})
 	t.Run("parses_integer_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Integer: ptr(int32(int64(1234)))})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Integer: ptr(int32(int64(1234)))}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Integer\":1234}", "application/json")
 	})
 	t.Run("parses_long_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Long: ptr(int64(int64(1234567890123456789)))})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Long: ptr(int64(int64(1234567890123456789)))}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Long\":1234567890123456789}", "application/json")
 	})
 	t.Run("parses_float_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Float: ptr(float32(1234.5))})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Float: ptr(float32(1234.5))}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Float\":1234.5}", "application/json")
 	})
 	t.Run("parses_double_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Double: ptr(float64(1.2345678912345679e+08))})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Double: ptr(float64(1.2345678912345679e+08))}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Double\":123456789.12345679}", "application/json")
 	})
 	t.Run("parses_boolean_shapes_true", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Boolean: ptr(true)})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Boolean: ptr(true)}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Boolean\":true}", "application/json")
 	})
 	t.Run("parses_boolean_false", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Boolean: ptr(false)})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Boolean: ptr(false)}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Boolean\":false}", "application/json")
 	})
 	t.Run("parses_blob_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Blob: []byte("binary-value")})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Blob: []byte("binary-value")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Blob\":\"YmluYXJ5LXZhbHVl\"}", "application/json")
 	})
 	t.Run("parses_timestamp_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Timestamp: ptr(time.Unix(int64(946845296), int64(0)).UTC())})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Timestamp: ptr(time.Unix(int64(946845296), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Timestamp\":946845296}", "application/json")
 	})
 	t.Run("parses_iso8601_timestamps", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Iso8601Timestamp: ptr(time.Unix(int64(946845296), int64(0)).UTC())})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{Iso8601Timestamp: ptr(time.Unix(int64(946845296), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"Iso8601Timestamp\":\"2000-01-02T20:34:56Z\"}", "application/json")
 	})
 	t.Run("parses_httpdate_timestamps", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{HttpdateTimestamp: ptr(time.Unix(int64(946845296), int64(0)).UTC())})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{HttpdateTimestamp: ptr(time.Unix(int64(946845296), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"HttpdateTimestamp\":\"Sun, 02 Jan 2000 20:34:56 GMT\"}", "application/json")
 	})
 	t.Run("parses_list_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfStrings: []string{"abc", "mno", "xyz"}})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfStrings: []string{"abc", "mno", "xyz"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"ListOfStrings\":[\"abc\",\"mno\",\"xyz\"]}", "application/json")
 	})
 	t.Run("parses_list_of_map_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfMapsOfStrings: []map[string]string{map[string]string{"size": "large"}, map[string]string{"color": "red"}}})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfMapsOfStrings: []map[string]string{map[string]string{"size": "large"}, map[string]string{"color": "red"}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"ListOfMapsOfStrings\":[{\"size\":\"large\"},{\"color\":\"red\"}]}", "application/json")
 	})
 	t.Run("parses_list_of_list_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfLists: [][]string{[]string{"abc", "mno", "xyz"}, []string{"hjk", "qrs", "tuv"}}})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfLists: [][]string{[]string{"abc", "mno", "xyz"}, []string{"hjk", "qrs", "tuv"}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"ListOfLists\":[[\"abc\",\"mno\",\"xyz\"],[\"hjk\",\"qrs\",\"tuv\"]]}", "application/json")
 	})
 	t.Run("parses_list_of_structure_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfStructs: []types.SimpleStruct{types.SimpleStruct{Value: ptr("value-1")}, types.SimpleStruct{Value: ptr("value-2")}}})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{ListOfStructs: []types.SimpleStruct{types.SimpleStruct{Value: ptr("value-1")}, types.SimpleStruct{Value: ptr("value-2")}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"ListOfStructs\":[{\"Value\":\"value-1\"},{\"Value\":\"value-2\"}]}", "application/json")
 	})
 	t.Run("parses_list_of_recursive_structure_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{RecursiveList: []types.KitchenSink{types.KitchenSink{RecursiveList: []types.KitchenSink{types.KitchenSink{RecursiveList: []types.KitchenSink{types.KitchenSink{String: ptr("value")}}}}}}})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{RecursiveList: []types.KitchenSink{types.KitchenSink{RecursiveList: []types.KitchenSink{types.KitchenSink{RecursiveList: []types.KitchenSink{types.KitchenSink{String: ptr("value")}}}}}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"RecursiveList\":[{\"RecursiveList\":[{\"RecursiveList\":[{\"String\":\"value\"}]}]}]}", "application/json")
 	})
 	t.Run("parses_map_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfStrings: map[string]string{
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfStrings: map[string]string{
 			"color": "red",
 			"size":  "large",
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"MapOfStrings\":{\"size\":\"large\",\"color\":\"red\"}}", "application/json")
 	})
 	t.Run("parses_map_of_list_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfListsOfStrings: map[string][]string{
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfListsOfStrings: map[string][]string{
 			"colors": []string{"red", "green"},
 			"sizes":  []string{"large", "small"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"MapOfListsOfStrings\":{\"sizes\":[\"large\",\"small\"],\"colors\":[\"red\",\"green\"]}}", "application/json")
 	})
 	t.Run("parses_map_of_map_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfMaps: map[string]map[string]string{
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfMaps: map[string]map[string]string{
 			"colors": map[string]string{
 				"blue": "B",
 				"red":  "R",
@@ -1010,78 +1010,78 @@ func TestServerProtocolResponses(t *testing.T) {
 				"large":  "L",
 				"medium": "M",
 			},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"MapOfMaps\":{\"sizes\":{\"large\":\"L\",\"medium\":\"M\"},\"colors\":{\"red\":\"R\",\"blue\":\"B\"}}}", "application/json")
 	})
 	t.Run("parses_map_of_structure_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfStructs: map[string]types.SimpleStruct{
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{MapOfStructs: map[string]types.SimpleStruct{
 			"color": types.SimpleStruct{Value: ptr("red")},
 			"size":  types.SimpleStruct{Value: ptr("small")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"MapOfStructs\":{\"size\":{\"Value\":\"small\"},\"color\":{\"Value\":\"red\"}}}", "application/json")
 	})
 	t.Run("parses_map_of_recursive_structure_shapes", func(t *testing.T) {
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{RecursiveMap: map[string]types.KitchenSink{"key-1": types.KitchenSink{RecursiveMap: map[string]types.KitchenSink{"key-2": types.KitchenSink{RecursiveMap: map[string]types.KitchenSink{"key-3": types.KitchenSink{String: ptr("value")}}}}}}})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{RecursiveMap: map[string]types.KitchenSink{"key-1": types.KitchenSink{RecursiveMap: map[string]types.KitchenSink{"key-2": types.KitchenSink{RecursiveMap: map[string]types.KitchenSink{"key-3": types.KitchenSink{String: ptr("value")}}}}}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\"RecursiveMap\":{\"key-1\":{\"RecursiveMap\":{\"key-2\":{\"RecursiveMap\":{\"key-3\":{\"String\":\"value\"}}}}}}}", "application/json")
 	})
 	t.Run("parses_the_request_id_from_the_response", func(t *testing.T) {
 		t.Skip("the case expects X-Amzn-Requestid, which names the request the server's framework answered; no output member sets it, and the handler does not make request IDs")
-		m := encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{})
+		m := protocol.Frame(encodeKitchenSinkOperationOutput(&jsonprotocol.KitchenSinkOperationOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":     "application/x-amz-json-1.1",
 			"X-Amzn-Requestid": "amazon-uniq-request-id",
 		}, "{}", "application/json")
 	})
 	t.Run("AwsJson11ServersDontSerializeNullStructureValues", func(t *testing.T) {
-		m := encodeNullOperationOutput(&jsonprotocol.NullOperationOutput{})
+		m := protocol.Frame(encodeNullOperationOutput(&jsonprotocol.NullOperationOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{}", "application/json")
 	})
 	t.Run("PutAndGetInlineDocumentsInput", func(t *testing.T) {
-		m := encodePutAndGetInlineDocumentsOutput(&jsonprotocol.PutAndGetInlineDocumentsOutput{InlineDocument: types.Document("{\"foo\":\"bar\"}")})
+		m := protocol.Frame(encodePutAndGetInlineDocumentsOutput(&jsonprotocol.PutAndGetInlineDocumentsOutput{InlineDocument: types.Document("{\"foo\":\"bar\"}")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"inlineDocument\": {\"foo\": \"bar\"}\n}", "application/json")
 	})
 	t.Run("AwsJson11SupportsNaNFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&jsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.NaN())),
 			FloatValue:  ptr(float32(math.NaN())),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"floatValue\": \"NaN\",\n    \"doubleValue\": \"NaN\"\n}", "application/json")
 	})
 	t.Run("AwsJson11SupportsInfinityFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&jsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(1))),
 			FloatValue:  ptr(float32(math.Inf(1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"floatValue\": \"Infinity\",\n    \"doubleValue\": \"Infinity\"\n}", "application/json")
 	})
 	t.Run("AwsJson11SupportsNegativeInfinityFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&jsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(-1))),
 			FloatValue:  ptr(float32(math.Inf(-1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"floatValue\": \"-Infinity\",\n    \"doubleValue\": \"-Infinity\"\n}", "application/json")
 	})
 	t.Run("AwsJson11SparseMapsDeserializeNullValues", func(t *testing.T) {
-		m := encodeSparseNullsOperationOutput(&jsonprotocol.SparseNullsOperationOutput{SparseStringMap: map[string]*string{"foo": nil}})
+		m := protocol.Frame(encodeSparseNullsOperationOutput(&jsonprotocol.SparseNullsOperationOutput{SparseStringMap: map[string]*string{"foo": nil}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"sparseStringMap\": {\n        \"foo\": null\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11SparseListsDeserializeNull", func(t *testing.T) {
-		m := encodeSparseNullsOperationOutput(&jsonprotocol.SparseNullsOperationOutput{SparseStringList: []*string{nil}})
+		m := protocol.Frame(encodeSparseNullsOperationOutput(&jsonprotocol.SparseNullsOperationOutput{SparseStringList: []*string{nil}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"sparseStringList\": [\n        null\n    ]\n}", "application/json")
 	})
 	t.Run("AwsJson11ComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{
 			Nested:   &types.ComplexNestedErrorData{Foo: ptr("bar")},
 			TopLevel: ptr("Top level"),
-		})
+		}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"__type\": \"ComplexError\",\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Foo\": \"bar\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson11EmptyComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{})
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"__type\": \"ComplexError\"\n}", "application/json")
 	})
 	t.Run("AwsJson11InvalidGreetingError", func(t *testing.T) {
-		m := encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.1"}, "{\n    \"__type\": \"InvalidGreeting\",\n    \"Message\": \"Hi\"\n}", "application/json")
 	})
 }

@@ -465,66 +465,66 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("AwsJson10EmptyInputAndEmptyOutputSendJsonObject", func(t *testing.T) {
-		m := encodeEmptyInputAndEmptyOutputOutput(&jsonrpc10.EmptyInputAndEmptyOutputOutput{})
+		m := protocol.Frame(encodeEmptyInputAndEmptyOutputOutput(&jsonrpc10.EmptyInputAndEmptyOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeStringUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberStringValue{Value: "foo"}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberStringValue{Value: "foo"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeBooleanUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberBooleanValue{Value: true}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberBooleanValue{Value: true}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeNumberUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberNumberValue{Value: int32(int64(1))}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberNumberValue{Value: int32(int64(1))}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeBlobUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberBlobValue{Value: []byte("foo")}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberBlobValue{Value: []byte("foo")}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeTimestampUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberTimestampValue{Value: time.Unix(int64(1398796238), int64(0)).UTC()}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberTimestampValue{Value: time.Unix(int64(1398796238), int64(0)).UTC()}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeEnumUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberEnumValue{Value: types.FooEnum("Foo")}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberEnumValue{Value: types.FooEnum("Foo")}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeIntEnumUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberIntEnumValue{Value: types.IntegerEnum(int64(1))}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberIntEnumValue{Value: types.IntegerEnum(int64(1))}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"intEnumValue\": 1\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeListUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberListValue{Value: []string{"foo", "bar"}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberListValue{Value: []string{"foo", "bar"}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeMapUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberMapValue{Value: map[string]string{
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberMapValue{Value: map[string]string{
 			"foo":  "bar",
 			"spam": "eggs",
-		}}})
+		}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10DeserializeStructureUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: ptr("hello")}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&jsonrpc10.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: ptr("hello")}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10ServiceRespondsWithNoPayload", func(t *testing.T) {
-		m := encodeNoInputAndNoOutputOutput(&jsonrpc10.NoInputAndNoOutputOutput{})
+		m := protocol.Frame(encodeNoInputAndNoOutputOutput(&jsonrpc10.NoInputAndNoOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "", "")
 	})
 	t.Run("AwsJson10NoInputAndOutput", func(t *testing.T) {
-		m := encodeNoInputAndOutputOutput(&jsonrpc10.NoInputAndOutputOutput{})
+		m := protocol.Frame(encodeNoInputAndOutputOutput(&jsonrpc10.NoInputAndOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{}", "application/json")
 	})
 	t.Run("AwsJson10ServerPopulatesDefaultsInResponseWhenMissingInParams", func(t *testing.T) {
-		m := encodeOperationWithDefaultsOutput(&jsonrpc10.OperationWithDefaultsOutput{})
+		m := protocol.Frame(encodeOperationWithDefaultsOutput(&jsonrpc10.OperationWithDefaultsOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"defaultString\": \"hi\",\n    \"defaultBoolean\": true,\n    \"defaultList\": [],\n    \"defaultDocumentMap\": {},\n    \"defaultDocumentString\": \"hi\",\n    \"defaultDocumentBoolean\": true,\n    \"defaultDocumentList\": [],\n    \"defaultTimestamp\": 0,\n    \"defaultBlob\": \"YWJj\",\n    \"defaultByte\": 1,\n    \"defaultShort\": 1,\n    \"defaultInteger\": 10,\n    \"defaultLong\": 100,\n    \"defaultFloat\": 1.0,\n    \"defaultDouble\": 1.0,\n    \"defaultMap\": {},\n    \"defaultEnum\": \"FOO\",\n    \"defaultIntEnum\": 1,\n    \"emptyString\": \"\",\n    \"falseBoolean\": false,\n    \"emptyBlob\": \"\",\n    \"zeroByte\": 0,\n    \"zeroShort\": 0,\n    \"zeroInteger\": 0,\n    \"zeroLong\": 0,\n    \"zeroFloat\": 0.0,\n    \"zeroDouble\": 0.0\n}", "application/json")
 	})
 	t.Run("AwsJson10ServerPopulatesNestedDefaultValuesWhenMissingInInResponseParams", func(t *testing.T) {
-		m := encodeOperationWithNestedStructureOutput(&jsonrpc10.OperationWithNestedStructureOutput{
+		m := protocol.Frame(encodeOperationWithNestedStructureOutput(&jsonrpc10.OperationWithNestedStructureOutput{
 			Dialog: &types.Dialog{Language: ptr("en")},
 			DialogList: []types.Dialog{types.Dialog{}, types.Dialog{Farewell: &types.Farewell{}}, types.Dialog{
 				Farewell: &types.Farewell{Phrase: ptr("arrivederci")},
@@ -542,43 +542,43 @@ func TestServerProtocolResponses(t *testing.T) {
 					Language: ptr("en"),
 				},
 			},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"dialog\": {\n        \"language\": \"en\",\n        \"greeting\": \"hi\"\n    },\n    \"dialogList\": [\n        {\n            \"greeting\": \"hi\"\n        },\n        {\n            \"greeting\": \"hi\",\n            \"farewell\": {\n                \"phrase\": \"bye\"\n            }\n        },\n        {\n            \"language\": \"it\",\n            \"greeting\": \"ciao\",\n            \"farewell\": {\n                \"phrase\": \"arrivederci\"\n            }\n        }\n    ],\n    \"dialogMap\": {\n        \"emptyDialog\": {\n            \"greeting\": \"hi\"\n        },\n        \"partialEmptyDialog\": {\n            \"language\": \"en\",\n            \"greeting\": \"hi\",\n            \"farewell\": {\n                \"phrase\": \"bye\"\n            }\n        },\n        \"nonEmptyDialog\": {\n            \"greeting\": \"konnichiwa\",\n            \"farewell\": {\n                \"phrase\": \"sayonara\"\n            }\n        }\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10SupportsNaNFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&jsonrpc10.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&jsonrpc10.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.NaN())),
 			FloatValue:  ptr(float32(math.NaN())),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"floatValue\": \"NaN\",\n    \"doubleValue\": \"NaN\"\n}", "application/json")
 	})
 	t.Run("AwsJson10SupportsInfinityFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&jsonrpc10.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&jsonrpc10.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(1))),
 			FloatValue:  ptr(float32(math.Inf(1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"floatValue\": \"Infinity\",\n    \"doubleValue\": \"Infinity\"\n}", "application/json")
 	})
 	t.Run("AwsJson10SupportsNegativeInfinityFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&jsonrpc10.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&jsonrpc10.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(-1))),
 			FloatValue:  ptr(float32(math.Inf(-1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"floatValue\": \"-Infinity\",\n    \"doubleValue\": \"-Infinity\"\n}", "application/json")
 	})
 	t.Run("AwsJson10ComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{
 			Nested:   &types.ComplexNestedErrorData{Foo: ptr("bar")},
 			TopLevel: ptr("Top level"),
-		})
+		}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"__type\": \"aws.protocoltests.json10#ComplexError\",\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Foo\": \"bar\"\n    }\n}", "application/json")
 	})
 	t.Run("AwsJson10EmptyComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{})
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"__type\": \"aws.protocoltests.json10#ComplexError\"\n}", "application/json")
 	})
 	t.Run("AwsJson10InvalidGreetingError", func(t *testing.T) {
-		m := encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"__type\": \"aws.protocoltests.json10#InvalidGreeting\",\n    \"Message\": \"Hi\"\n}", "application/json")
 	})
 }

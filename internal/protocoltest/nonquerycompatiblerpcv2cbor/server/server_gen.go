@@ -204,7 +204,6 @@ func encodeNonQueryCompatibleOperationOutput(out *nonquerycompatiblerpcv2protoco
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	return m
 }
 

@@ -46,14 +46,14 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("QueryCompatibleAwsJson10CustomCodeError", func(t *testing.T) {
-		m := encodeErrorCustomCodeError(&types.CustomCodeError{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorCustomCodeError(&types.CustomCodeError{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":       "application/x-amz-json-1.0",
 			"x-amzn-query-error": "Customized;Sender",
 		}, "{\n    \"__type\": \"aws.protocoltests.json10#CustomCodeError\",\n    \"message\": \"Hi\"\n}", "application/json")
 	})
 	t.Run("QueryCompatibleAwsJson10NoCustomCodeError", func(t *testing.T) {
-		m := encodeErrorNoCustomCodeError(&types.NoCustomCodeError{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorNoCustomCodeError(&types.NoCustomCodeError{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{"Content-Type": "application/x-amz-json-1.0"}, "{\n    \"__type\": \"aws.protocoltests.json10#NoCustomCodeError\",\n    \"message\": \"Hi\"\n}", "application/json")
 	})
 }

@@ -47,7 +47,7 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("QueryCompatibleRpcV2CborCustomCodeError", func(t *testing.T) {
-		m := encodeErrorCustomCodeError(&types.CustomCodeError{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorCustomCodeError(&types.CustomCodeError{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":       "application/cbor",
 			"smithy-protocol":    "rpc-v2-cbor",
@@ -55,7 +55,7 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "\xb9\x00\x02f__typex+aws.protocoltests.rpcv2cbor#CustomCodeErrorgmessagebHi", "application/cbor")
 	})
 	t.Run("QueryCompatibleRpcV2CborNoCustomCodeError", func(t *testing.T) {
-		m := encodeErrorNoCustomCodeError(&types.NoCustomCodeError{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorNoCustomCodeError(&types.NoCustomCodeError{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",

@@ -205,7 +205,6 @@ func encodeQueryCompatibleOperationOutput(out *querycompatiblerpcv2protocol.Quer
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	return m
 }
 
@@ -215,7 +214,6 @@ func encodeErrorCustomCodeError(v *types.CustomCodeError) *serve.ResponseMessage
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	m.Header.Set("X-Amzn-Query-Error", "Customized;Sender")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
@@ -237,7 +235,6 @@ func encodeErrorNoCustomCodeError(v *types.NoCustomCodeError) *serve.ResponseMes
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")

@@ -2152,129 +2152,129 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("DocumentOutput", func(t *testing.T) {
-		m := encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
+		m := protocol.Frame(encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
 			DocumentValue: types.Document("{\"foo\":\"bar\"}"),
 			StringValue:   ptr("string"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringValue\": \"string\",\n    \"documentValue\": {\n        \"foo\": \"bar\"\n    }\n}", "application/json")
 	})
 	t.Run("DocumentOutputString", func(t *testing.T) {
-		m := encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
+		m := protocol.Frame(encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
 			DocumentValue: types.Document("\"hello\""),
 			StringValue:   ptr("string"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringValue\": \"string\",\n    \"documentValue\": \"hello\"\n}", "application/json")
 	})
 	t.Run("DocumentOutputNumber", func(t *testing.T) {
-		m := encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
+		m := protocol.Frame(encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
 			DocumentValue: types.Document("10"),
 			StringValue:   ptr("string"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringValue\": \"string\",\n    \"documentValue\": 10\n}", "application/json")
 	})
 	t.Run("DocumentOutputBoolean", func(t *testing.T) {
-		m := encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
+		m := protocol.Frame(encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
 			DocumentValue: types.Document("false"),
 			StringValue:   ptr("string"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringValue\": \"string\",\n    \"documentValue\": false\n}", "application/json")
 	})
 	t.Run("DocumentOutputArray", func(t *testing.T) {
-		m := encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
+		m := protocol.Frame(encodeDocumentTypeOutput(&restjsonprotocol.DocumentTypeOutput{
 			DocumentValue: types.Document("[true,false]"),
 			StringValue:   ptr("string"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringValue\": \"string\",\n    \"documentValue\": [\n        true,\n        false\n    ]\n}", "application/json")
 	})
 	t.Run("DocumentTypeAsMapValueOutput", func(t *testing.T) {
-		m := encodeDocumentTypeAsMapValueOutput(&restjsonprotocol.DocumentTypeAsMapValueOutput{DocValuedMap: map[string]types.Document{
+		m := protocol.Frame(encodeDocumentTypeAsMapValueOutput(&restjsonprotocol.DocumentTypeAsMapValueOutput{DocValuedMap: map[string]types.Document{
 			"bar": types.Document("[\"b\",\"a\",\"r\"]"),
 			"baz": types.Document("\"BAZ\""),
 			"foo": types.Document("{\"f\":1,\"o\":2}"),
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"docValuedMap\": {\n        \"foo\": { \"f\": 1, \"o\": 2 },\n        \"bar\": [ \"b\", \"a\", \"r\" ],\n        \"baz\": \"BAZ\"\n    }\n}", "application/json")
 	})
 	t.Run("DocumentTypeAsPayloadOutput", func(t *testing.T) {
-		m := encodeDocumentTypeAsPayloadOutput(&restjsonprotocol.DocumentTypeAsPayloadOutput{DocumentValue: types.Document("{\"foo\":\"bar\"}")})
+		m := protocol.Frame(encodeDocumentTypeAsPayloadOutput(&restjsonprotocol.DocumentTypeAsPayloadOutput{DocumentValue: types.Document("{\"foo\":\"bar\"}")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"foo\": \"bar\"\n}", "application/json")
 	})
 	t.Run("DocumentTypeAsPayloadOutputString", func(t *testing.T) {
-		m := encodeDocumentTypeAsPayloadOutput(&restjsonprotocol.DocumentTypeAsPayloadOutput{DocumentValue: types.Document("\"hello\"")})
+		m := protocol.Frame(encodeDocumentTypeAsPayloadOutput(&restjsonprotocol.DocumentTypeAsPayloadOutput{DocumentValue: types.Document("\"hello\"")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "\"hello\"", "application/json")
 	})
 	t.Run("RestJsonEmptyInputAndEmptyOutput", func(t *testing.T) {
-		m := encodeEmptyInputAndEmptyOutputOutput(&restjsonprotocol.EmptyInputAndEmptyOutputOutput{})
+		m := protocol.Frame(encodeEmptyInputAndEmptyOutputOutput(&restjsonprotocol.EmptyInputAndEmptyOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonGreetingWithErrors", func(t *testing.T) {
-		m := encodeGreetingWithErrorsOutput(&restjsonprotocol.GreetingWithErrorsOutput{Greeting: ptr("Hello")})
+		m := protocol.Frame(encodeGreetingWithErrorsOutput(&restjsonprotocol.GreetingWithErrorsOutput{Greeting: ptr("Hello")}))
 		checkResponse(t, m, 200, map[string]string{"X-Greeting": "Hello"}, "{}", "application/json")
 	})
 	t.Run("RestJsonHttpEmptyPrefixHeadersResponseServer", func(t *testing.T) {
-		m := encodeHttpEmptyPrefixHeadersOutput(&restjsonprotocol.HttpEmptyPrefixHeadersOutput{
+		m := protocol.Frame(encodeHttpEmptyPrefixHeadersOutput(&restjsonprotocol.HttpEmptyPrefixHeadersOutput{
 			PrefixHeaders: map[string]string{
 				"hello": "Hello",
 				"x-foo": "Foo",
 			},
 			SpecificHeader: ptr("There"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"hello": "There",
 			"x-foo": "Foo",
 		}, "", "-")
 	})
 	t.Run("RestJsonEnumPayloadResponse", func(t *testing.T) {
-		m := encodeHttpEnumPayloadOutput(&restjsonprotocol.HttpEnumPayloadOutput{Payload: types.StringEnum("enumvalue")})
+		m := protocol.Frame(encodeHttpEnumPayloadOutput(&restjsonprotocol.HttpEnumPayloadOutput{Payload: types.StringEnum("enumvalue")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "text/plain"}, "enumvalue", "")
 	})
 	t.Run("RestJsonHttpPayloadTraitsWithBlob", func(t *testing.T) {
-		m := encodeHttpPayloadTraitsOutput(&restjsonprotocol.HttpPayloadTraitsOutput{
+		m := protocol.Frame(encodeHttpPayloadTraitsOutput(&restjsonprotocol.HttpPayloadTraitsOutput{
 			Blob: []byte("blobby blob blob"),
 			Foo:  ptr("Foo"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"X-Foo": "Foo"}, "blobby blob blob", "application/octet-stream")
 	})
 	t.Run("RestJsonHttpPayloadTraitsWithNoBlobBody", func(t *testing.T) {
-		m := encodeHttpPayloadTraitsOutput(&restjsonprotocol.HttpPayloadTraitsOutput{Foo: ptr("Foo")})
+		m := protocol.Frame(encodeHttpPayloadTraitsOutput(&restjsonprotocol.HttpPayloadTraitsOutput{Foo: ptr("Foo")}))
 		checkResponse(t, m, 200, map[string]string{"X-Foo": "Foo"}, "", "application/octet-stream")
 	})
 	t.Run("RestJsonHttpPayloadTraitsWithMediaTypeWithBlob", func(t *testing.T) {
-		m := encodeHttpPayloadTraitsWithMediaTypeOutput(&restjsonprotocol.HttpPayloadTraitsWithMediaTypeOutput{
+		m := protocol.Frame(encodeHttpPayloadTraitsWithMediaTypeOutput(&restjsonprotocol.HttpPayloadTraitsWithMediaTypeOutput{
 			Blob: []byte("blobby blob blob"),
 			Foo:  ptr("Foo"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type": "text/plain",
 			"X-Foo":        "Foo",
 		}, "blobby blob blob", "application/octet-stream")
 	})
 	t.Run("RestJsonHttpPayloadWithStructure", func(t *testing.T) {
-		m := encodeHttpPayloadWithStructureOutput(&restjsonprotocol.HttpPayloadWithStructureOutput{Nested: &types.NestedPayload{
+		m := protocol.Frame(encodeHttpPayloadWithStructureOutput(&restjsonprotocol.HttpPayloadWithStructureOutput{Nested: &types.NestedPayload{
 			Greeting: ptr("hello"),
 			Name:     ptr("Phreddy"),
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"greeting\": \"hello\",\n    \"name\": \"Phreddy\"\n}", "application/json")
 	})
 	t.Run("RestJsonHttpPayloadWithStructureAndEmptyResponseBody", func(t *testing.T) {
-		m := encodeHttpPayloadWithStructureOutput(&restjsonprotocol.HttpPayloadWithStructureOutput{})
+		m := protocol.Frame(encodeHttpPayloadWithStructureOutput(&restjsonprotocol.HttpPayloadWithStructureOutput{}))
 		checkResponse(t, m, 200, nil, "", "")
 	})
 	t.Run("RestJsonHttpPayloadWithUnion", func(t *testing.T) {
-		m := encodeHttpPayloadWithUnionOutput(&restjsonprotocol.HttpPayloadWithUnionOutput{Nested: &types.UnionPayloadMemberGreeting{Value: "hello"}})
+		m := protocol.Frame(encodeHttpPayloadWithUnionOutput(&restjsonprotocol.HttpPayloadWithUnionOutput{Nested: &types.UnionPayloadMemberGreeting{Value: "hello"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"greeting\": \"hello\"\n}", "application/json")
 	})
 	t.Run("RestJsonHttpPayloadWithUnsetUnion", func(t *testing.T) {
-		m := encodeHttpPayloadWithUnionOutput(&restjsonprotocol.HttpPayloadWithUnionOutput{})
+		m := protocol.Frame(encodeHttpPayloadWithUnionOutput(&restjsonprotocol.HttpPayloadWithUnionOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Length": "0"}, "", "")
 	})
 	t.Run("RestJsonHttpPrefixHeadersArePresent", func(t *testing.T) {
-		m := encodeHttpPrefixHeadersOutput(&restjsonprotocol.HttpPrefixHeadersOutput{
+		m := protocol.Frame(encodeHttpPrefixHeadersOutput(&restjsonprotocol.HttpPrefixHeadersOutput{
 			Foo: ptr("Foo"),
 			FooMap: map[string]string{
 				"abc": "Abc value",
 				"def": "Def value",
 			},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"x-foo":     "Foo",
 			"x-foo-abc": "Abc value",
@@ -2282,37 +2282,37 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "", "-")
 	})
 	t.Run("HttpPrefixHeadersResponse", func(t *testing.T) {
-		m := encodeHttpPrefixHeadersInResponseOutput(&restjsonprotocol.HttpPrefixHeadersInResponseOutput{PrefixHeaders: map[string]string{
+		m := protocol.Frame(encodeHttpPrefixHeadersInResponseOutput(&restjsonprotocol.HttpPrefixHeadersInResponseOutput{PrefixHeaders: map[string]string{
 			"hello": "Hello",
 			"x-foo": "Foo",
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"hello": "Hello",
 			"x-foo": "Foo",
 		}, "", "-")
 	})
 	t.Run("RestJsonHttpResponseCode", func(t *testing.T) {
-		m := encodeHttpResponseCodeOutput(&restjsonprotocol.HttpResponseCodeOutput{Status: ptr(int32(int64(201)))})
+		m := protocol.Frame(encodeHttpResponseCodeOutput(&restjsonprotocol.HttpResponseCodeOutput{Status: ptr(int32(int64(201)))}))
 		checkResponse(t, m, 201, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonHttpResponseCodeDefaultsToModeledCode", func(t *testing.T) {
-		m := encodeHttpResponseCodeOutput(&restjsonprotocol.HttpResponseCodeOutput{})
+		m := protocol.Frame(encodeHttpResponseCodeOutput(&restjsonprotocol.HttpResponseCodeOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonStringPayloadResponse", func(t *testing.T) {
-		m := encodeHttpStringPayloadOutput(&restjsonprotocol.HttpStringPayloadOutput{Payload: ptr("rawstring")})
+		m := protocol.Frame(encodeHttpStringPayloadOutput(&restjsonprotocol.HttpStringPayloadOutput{Payload: ptr("rawstring")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "text/plain"}, "rawstring", "text/plain")
 	})
 	t.Run("RestJsonIgnoreQueryParamsInResponse", func(t *testing.T) {
-		m := encodeIgnoreQueryParamsInResponseOutput(&restjsonprotocol.IgnoreQueryParamsInResponseOutput{Baz: ptr("bam")})
+		m := protocol.Frame(encodeIgnoreQueryParamsInResponseOutput(&restjsonprotocol.IgnoreQueryParamsInResponseOutput{Baz: ptr("bam")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\"baz\":\"bam\"}", "application/json")
 	})
 	t.Run("RestJsonInputAndOutputWithStringHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderString:     ptr("Hello"),
 			HeaderStringList: []string{"a", "b", "c"},
 			HeaderStringSet:  []string{"a", "b", "c"},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-String":     "Hello",
 			"X-StringList": "a, b, c",
@@ -2320,11 +2320,11 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "", "-")
 	})
 	t.Run("RestJsonInputAndOutputWithQuotedStringHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{HeaderStringList: []string{"b,c", "\"def\"", "a"}})
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{HeaderStringList: []string{"b,c", "\"def\"", "a"}}))
 		checkResponse(t, m, 200, map[string]string{"X-StringList": "\"b,c\", \"\\\"def\\\"\", a"}, "", "-")
 	})
 	t.Run("RestJsonInputAndOutputWithNumericHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderByte:        ptr(int8(int64(1))),
 			HeaderDouble:      ptr(float64(1.1)),
 			HeaderFloat:       ptr(float32(1.1)),
@@ -2332,7 +2332,7 @@ func TestServerProtocolResponses(t *testing.T) {
 			HeaderIntegerList: []int32{int32(int64(1)), int32(int64(2)), int32(int64(3))},
 			HeaderLong:        ptr(int64(int64(123))),
 			HeaderShort:       ptr(int16(int64(123))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-Byte":        "1",
 			"X-Double":      "1.1",
@@ -2344,11 +2344,11 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "", "-")
 	})
 	t.Run("RestJsonInputAndOutputWithBooleanHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderBooleanList: []bool{true, false, true},
 			HeaderFalseBool:   ptr(false),
 			HeaderTrueBool:    ptr(true),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-Boolean1":    "true",
 			"X-Boolean2":    "false",
@@ -2356,65 +2356,65 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "", "-")
 	})
 	t.Run("RestJsonInputAndOutputWithTimestampHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{HeaderTimestampList: []time.Time{time.Unix(int64(1576540098), int64(0)).UTC(), time.Unix(int64(1576540098), int64(0)).UTC()}})
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{HeaderTimestampList: []time.Time{time.Unix(int64(1576540098), int64(0)).UTC(), time.Unix(int64(1576540098), int64(0)).UTC()}}))
 		checkResponse(t, m, 200, map[string]string{"X-TimestampList": "Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT"}, "", "-")
 	})
 	t.Run("RestJsonInputAndOutputWithEnumHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderEnum:     types.FooEnum("Foo"),
 			HeaderEnumList: []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("Bar"), types.FooEnum("Baz")},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-Enum":     "Foo",
 			"X-EnumList": "Foo, Bar, Baz",
 		}, "", "-")
 	})
 	t.Run("RestJsonInputAndOutputWithIntEnumHeaders", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderIntegerEnum:     ptr(types.IntegerEnum(int64(1))),
 			HeaderIntegerEnumList: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2)), types.IntegerEnum(int64(3))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-IntegerEnum":     "1",
 			"X-IntegerEnumList": "1, 2, 3",
 		}, "", "-")
 	})
 	t.Run("RestJsonSupportsNaNFloatHeaderOutputs", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderDouble: ptr(float64(math.NaN())),
 			HeaderFloat:  ptr(float32(math.NaN())),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-Double": "NaN",
 			"X-Float":  "NaN",
 		}, "", "-")
 	})
 	t.Run("RestJsonSupportsInfinityFloatHeaderOutputs", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderDouble: ptr(float64(math.Inf(1))),
 			HeaderFloat:  ptr(float32(math.Inf(1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-Double": "Infinity",
 			"X-Float":  "Infinity",
 		}, "", "-")
 	})
 	t.Run("RestJsonSupportsNegativeInfinityFloatHeaderOutputs", func(t *testing.T) {
-		m := encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
+		m := protocol.Frame(encodeInputAndOutputWithHeadersOutput(&restjsonprotocol.InputAndOutputWithHeadersOutput{
 			HeaderDouble: ptr(float64(math.Inf(-1))),
 			HeaderFloat:  ptr(float32(math.Inf(-1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-Double": "-Infinity",
 			"X-Float":  "-Infinity",
 		}, "", "-")
 	})
 	t.Run("RestJsonJsonBlobs", func(t *testing.T) {
-		m := encodeJsonBlobsOutput(&restjsonprotocol.JsonBlobsOutput{Data: []byte("value")})
+		m := protocol.Frame(encodeJsonBlobsOutput(&restjsonprotocol.JsonBlobsOutput{Data: []byte("value")}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"data\": \"dmFsdWU=\"\n}", "application/json")
 	})
 	t.Run("RestJsonJsonEnums", func(t *testing.T) {
-		m := encodeJsonEnumsOutput(&restjsonprotocol.JsonEnumsOutput{
+		m := protocol.Frame(encodeJsonEnumsOutput(&restjsonprotocol.JsonEnumsOutput{
 			FooEnum1:    types.FooEnum("Foo"),
 			FooEnum2:    types.FooEnum("0"),
 			FooEnum3:    types.FooEnum("1"),
@@ -2424,11 +2424,11 @@ func TestServerProtocolResponses(t *testing.T) {
 				"zero": types.FooEnum("0"),
 			},
 			FooEnumSet: []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("0")},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"fooEnum1\": \"Foo\",\n    \"fooEnum2\": \"0\",\n    \"fooEnum3\": \"1\",\n    \"fooEnumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumSet\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"fooEnumMap\": {\n        \"hi\": \"Foo\",\n        \"zero\": \"0\"\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonJsonIntEnums", func(t *testing.T) {
-		m := encodeJsonIntEnumsOutput(&restjsonprotocol.JsonIntEnumsOutput{
+		m := protocol.Frame(encodeJsonIntEnumsOutput(&restjsonprotocol.JsonIntEnumsOutput{
 			IntegerEnum1:    ptr(types.IntegerEnum(int64(1))),
 			IntegerEnum2:    ptr(types.IntegerEnum(int64(2))),
 			IntegerEnum3:    ptr(types.IntegerEnum(int64(3))),
@@ -2438,11 +2438,11 @@ func TestServerProtocolResponses(t *testing.T) {
 				"def": types.IntegerEnum(int64(2)),
 			},
 			IntegerEnumSet: []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"integerEnum1\": 1,\n    \"integerEnum2\": 2,\n    \"integerEnum3\": 3,\n    \"integerEnumList\": [\n        1,\n        2,\n        3\n    ],\n    \"integerEnumSet\": [\n        1,\n        2\n    ],\n    \"integerEnumMap\": {\n        \"abc\": 1,\n        \"def\": 2\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonLists", func(t *testing.T) {
-		m := encodeJsonListsOutput(&restjsonprotocol.JsonListsOutput{
+		m := protocol.Frame(encodeJsonListsOutput(&restjsonprotocol.JsonListsOutput{
 			BooleanList:      []bool{true, false},
 			EnumList:         []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("0")},
 			IntEnumList:      []types.IntegerEnum{types.IntegerEnum(int64(1)), types.IntegerEnum(int64(2))},
@@ -2458,133 +2458,133 @@ func TestServerProtocolResponses(t *testing.T) {
 				B: ptr("4"),
 			}},
 			TimestampList: []time.Time{time.Unix(int64(1398796238), int64(0)).UTC(), time.Unix(int64(1398796238), int64(0)).UTC()},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringList\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"stringSet\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"integerList\": [\n        1,\n        2\n    ],\n    \"booleanList\": [\n        true,\n        false\n    ],\n    \"timestampList\": [\n        1398796238,\n        1398796238\n    ],\n    \"enumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"nestedStringList\": [\n        [\n            \"foo\",\n            \"bar\"\n        ],\n        [\n            \"baz\",\n            \"qux\"\n        ]\n    ],\n    \"myStructureList\": [\n        {\n            \"value\": \"1\",\n            \"other\": \"2\"\n        },\n        {\n            \"value\": \"3\",\n            \"other\": \"4\"\n        }\n    ]\n}", "application/json")
 	})
 	t.Run("RestJsonListsEmpty", func(t *testing.T) {
-		m := encodeJsonListsOutput(&restjsonprotocol.JsonListsOutput{StringList: []string{}})
+		m := protocol.Frame(encodeJsonListsOutput(&restjsonprotocol.JsonListsOutput{StringList: []string{}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"stringList\": []\n}", "application/json")
 	})
 	t.Run("RestJsonJsonMaps", func(t *testing.T) {
-		m := encodeJsonMapsOutput(&restjsonprotocol.JsonMapsOutput{DenseStructMap: map[string]types.GreetingStruct{
+		m := protocol.Frame(encodeJsonMapsOutput(&restjsonprotocol.JsonMapsOutput{DenseStructMap: map[string]types.GreetingStruct{
 			"baz": types.GreetingStruct{Hi: ptr("bye")},
 			"foo": types.GreetingStruct{Hi: ptr("there")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"denseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializesZeroValuesInMaps", func(t *testing.T) {
-		m := encodeJsonMapsOutput(&restjsonprotocol.JsonMapsOutput{
+		m := protocol.Frame(encodeJsonMapsOutput(&restjsonprotocol.JsonMapsOutput{
 			DenseBooleanMap: map[string]bool{"x": false},
 			DenseNumberMap:  map[string]int32{"x": int32(int64(0))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"denseNumberMap\": {\n        \"x\": 0\n    },\n    \"denseBooleanMap\": {\n        \"x\": false\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializesDenseSetMap", func(t *testing.T) {
-		m := encodeJsonMapsOutput(&restjsonprotocol.JsonMapsOutput{DenseSetMap: map[string][]string{
+		m := protocol.Frame(encodeJsonMapsOutput(&restjsonprotocol.JsonMapsOutput{DenseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"denseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestamps", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{Normal: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{Normal: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"normal\": 1398796238\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestampsWithDateTimeFormat", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{DateTime: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{DateTime: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"dateTime\": \"2014-04-29T18:30:38Z\"\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestampsWithDateTimeOnTargetFormat", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{DateTimeOnTarget: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{DateTimeOnTarget: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"dateTimeOnTarget\": \"2014-04-29T18:30:38Z\"\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestampsWithEpochSecondsFormat", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{EpochSeconds: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{EpochSeconds: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"epochSeconds\": 1398796238\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestampsWithEpochSecondsOnTargetFormat", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{EpochSecondsOnTarget: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{EpochSecondsOnTarget: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"epochSecondsOnTarget\": 1398796238\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestampsWithHttpDateFormat", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{HttpDate: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{HttpDate: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"httpDate\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}", "application/json")
 	})
 	t.Run("RestJsonJsonTimestampsWithHttpDateOnTargetFormat", func(t *testing.T) {
-		m := encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{HttpDateOnTarget: ptr(time.Unix(int64(1398796238), int64(0)).UTC())})
+		m := protocol.Frame(encodeJsonTimestampsOutput(&restjsonprotocol.JsonTimestampsOutput{HttpDateOnTarget: ptr(time.Unix(int64(1398796238), int64(0)).UTC())}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"httpDateOnTarget\": \"Tue, 29 Apr 2014 18:30:38 GMT\"\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeStringUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStringValue{Value: "foo"}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStringValue{Value: "foo"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"stringValue\": \"foo\"\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeBooleanUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBooleanValue{Value: true}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBooleanValue{Value: true}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"booleanValue\": true\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeNumberUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberNumberValue{Value: int32(int64(1))}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberNumberValue{Value: int32(int64(1))}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"numberValue\": 1\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeBlobUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBlobValue{Value: []byte("foo")}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberBlobValue{Value: []byte("foo")}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"blobValue\": \"Zm9v\"\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeTimestampUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberTimestampValue{Value: time.Unix(int64(1398796238), int64(0)).UTC()}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberTimestampValue{Value: time.Unix(int64(1398796238), int64(0)).UTC()}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"timestampValue\": 1398796238\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeEnumUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberEnumValue{Value: types.FooEnum("Foo")}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberEnumValue{Value: types.FooEnum("Foo")}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"enumValue\": \"Foo\"\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeListUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberListValue{Value: []string{"foo", "bar"}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberListValue{Value: []string{"foo", "bar"}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"listValue\": [\"foo\", \"bar\"]\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeMapUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberMapValue{Value: map[string]string{
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberMapValue{Value: map[string]string{
 			"foo":  "bar",
 			"spam": "eggs",
-		}}})
+		}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"mapValue\": {\n            \"foo\": \"bar\",\n            \"spam\": \"eggs\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeStructureUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: ptr("hello")}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberStructureValue{Value: types.GreetingStruct{Hi: ptr("hello")}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"structureValue\": {\n            \"hi\": \"hello\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializeNestedUnionValue", func(t *testing.T) {
-		m := encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberUnionValue{Value: &types.NestedUnionMemberStringValue{Value: "foo"}}})
+		m := protocol.Frame(encodeJsonUnionsOutput(&restjsonprotocol.JsonUnionsOutput{Contents: &types.MyUnionMemberUnionValue{Value: &types.NestedUnionMemberStringValue{Value: "foo"}}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"contents\": {\n        \"unionValue\": {\n            \"stringValue\": \"foo\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("MediaTypeHeaderOutputBase64", func(t *testing.T) {
-		m := encodeMediaTypeHeaderOutput(&restjsonprotocol.MediaTypeHeaderOutput{Json: ptr("true")})
+		m := protocol.Frame(encodeMediaTypeHeaderOutput(&restjsonprotocol.MediaTypeHeaderOutput{Json: ptr("true")}))
 		checkResponse(t, m, 200, map[string]string{"X-Json": "dHJ1ZQ=="}, "", "-")
 	})
 	t.Run("RestJsonNoInputAndNoOutput", func(t *testing.T) {
-		m := encodeNoInputAndNoOutputOutput(&restjsonprotocol.NoInputAndNoOutputOutput{})
+		m := protocol.Frame(encodeNoInputAndNoOutputOutput(&restjsonprotocol.NoInputAndNoOutputOutput{}))
 		checkResponse(t, m, 200, nil, "", "")
 	})
 	t.Run("RestJsonNoInputAndOutputWithJson", func(t *testing.T) {
-		m := encodeNoInputAndOutputOutput(&restjsonprotocol.NoInputAndOutputOutput{})
+		m := protocol.Frame(encodeNoInputAndOutputOutput(&restjsonprotocol.NoInputAndOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonNullAndEmptyHeaders", func(t *testing.T) {
-		m := encodeNullAndEmptyHeadersServerOutput(&restjsonprotocol.NullAndEmptyHeadersServerOutput{
+		m := protocol.Frame(encodeNullAndEmptyHeadersServerOutput(&restjsonprotocol.NullAndEmptyHeadersServerOutput{
 			B: ptr(""),
 			C: []string{},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-B": "",
 			"X-C": "",
 		}, "", "-")
 	})
 	t.Run("RestJsonServerPopulatesDefaultsInResponseWhenMissingInParams", func(t *testing.T) {
-		m := encodeOperationWithDefaultsOutput(&restjsonprotocol.OperationWithDefaultsOutput{})
+		m := protocol.Frame(encodeOperationWithDefaultsOutput(&restjsonprotocol.OperationWithDefaultsOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"defaultString\": \"hi\",\n    \"defaultBoolean\": true,\n    \"defaultList\": [],\n    \"defaultDocumentMap\": {},\n    \"defaultDocumentString\": \"hi\",\n    \"defaultDocumentBoolean\": true,\n    \"defaultDocumentList\": [],\n    \"defaultTimestamp\": 0,\n    \"defaultBlob\": \"YWJj\",\n    \"defaultByte\": 1,\n    \"defaultShort\": 1,\n    \"defaultInteger\": 10,\n    \"defaultLong\": 100,\n    \"defaultFloat\": 1.0,\n    \"defaultDouble\": 1.0,\n    \"defaultMap\": {},\n    \"defaultEnum\": \"FOO\",\n    \"defaultIntEnum\": 1,\n    \"emptyString\": \"\",\n    \"falseBoolean\": false,\n    \"emptyBlob\": \"\",\n    \"zeroByte\": 0,\n    \"zeroShort\": 0,\n    \"zeroInteger\": 0,\n    \"zeroLong\": 0,\n    \"zeroFloat\": 0.0,\n    \"zeroDouble\": 0.0\n}", "application/json")
 	})
 	t.Run("RestJsonServerPopulatesNestedDefaultValuesWhenMissingInInResponseParams", func(t *testing.T) {
-		m := encodeOperationWithNestedStructureOutput(&restjsonprotocol.OperationWithNestedStructureOutput{
+		m := protocol.Frame(encodeOperationWithNestedStructureOutput(&restjsonprotocol.OperationWithNestedStructureOutput{
 			Dialog: &types.Dialog{Language: ptr("en")},
 			DialogList: []types.Dialog{types.Dialog{}, types.Dialog{Farewell: &types.Farewell{}}, types.Dialog{
 				Farewell: &types.Farewell{Phrase: ptr("arrivederci")},
@@ -2602,27 +2602,27 @@ func TestServerProtocolResponses(t *testing.T) {
 					Language: ptr("en"),
 				},
 			},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"dialog\": {\n        \"language\": \"en\",\n        \"greeting\": \"hi\"\n    },\n    \"dialogList\": [\n        {\n            \"greeting\": \"hi\"\n        },\n        {\n            \"greeting\": \"hi\",\n            \"farewell\": {\n                \"phrase\": \"bye\"\n            }\n        },\n        {\n            \"language\": \"it\",\n            \"greeting\": \"ciao\",\n            \"farewell\": {\n                \"phrase\": \"arrivederci\"\n            }\n        }\n    ],\n    \"dialogMap\": {\n        \"emptyDialog\": {\n            \"greeting\": \"hi\"\n        },\n        \"partialEmptyDialog\": {\n            \"language\": \"en\",\n            \"greeting\": \"hi\",\n            \"farewell\": {\n                \"phrase\": \"bye\"\n            }\n        },\n        \"nonEmptyDialog\": {\n            \"greeting\": \"konnichiwa\",\n            \"farewell\": {\n                \"phrase\": \"sayonara\"\n            }\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonOutputUnionWithUnitMember", func(t *testing.T) {
-		m := encodePostPlayerActionOutput(&restjsonprotocol.PostPlayerActionOutput{Action: &types.PlayerActionMemberQuit{}})
+		m := protocol.Frame(encodePostPlayerActionOutput(&restjsonprotocol.PostPlayerActionOutput{Action: &types.PlayerActionMemberQuit{}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"action\": {\n        \"quit\": {}\n    }\n}", "application/json")
 	})
 	t.Run("PostUnionWithJsonNameResponse1", func(t *testing.T) {
-		m := encodePostUnionWithJsonNameOutput(&restjsonprotocol.PostUnionWithJsonNameOutput{Value: &types.UnionWithJsonNameMemberFoo{Value: "hi"}})
+		m := protocol.Frame(encodePostUnionWithJsonNameOutput(&restjsonprotocol.PostUnionWithJsonNameOutput{Value: &types.UnionWithJsonNameMemberFoo{Value: "hi"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"value\": {\n        \"FOO\": \"hi\"\n    }\n}", "application/json")
 	})
 	t.Run("PostUnionWithJsonNameResponse2", func(t *testing.T) {
-		m := encodePostUnionWithJsonNameOutput(&restjsonprotocol.PostUnionWithJsonNameOutput{Value: &types.UnionWithJsonNameMemberBaz{Value: "hi"}})
+		m := protocol.Frame(encodePostUnionWithJsonNameOutput(&restjsonprotocol.PostUnionWithJsonNameOutput{Value: &types.UnionWithJsonNameMemberBaz{Value: "hi"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"value\": {\n        \"_baz\": \"hi\"\n    }\n}", "application/json")
 	})
 	t.Run("PostUnionWithJsonNameResponse3", func(t *testing.T) {
-		m := encodePostUnionWithJsonNameOutput(&restjsonprotocol.PostUnionWithJsonNameOutput{Value: &types.UnionWithJsonNameMemberBar{Value: "hi"}})
+		m := protocol.Frame(encodePostUnionWithJsonNameOutput(&restjsonprotocol.PostUnionWithJsonNameOutput{Value: &types.UnionWithJsonNameMemberBar{Value: "hi"}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"value\": {\n        \"bar\": \"hi\"\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonRecursiveShapes", func(t *testing.T) {
-		m := encodeRecursiveShapesOutput(&restjsonprotocol.RecursiveShapesOutput{Nested: &types.RecursiveShapesInputOutputNested1{
+		m := protocol.Frame(encodeRecursiveShapesOutput(&restjsonprotocol.RecursiveShapesOutput{Nested: &types.RecursiveShapesInputOutputNested1{
 			Foo: ptr("Foo1"),
 			Nested: &types.RecursiveShapesInputOutputNested2{
 				Bar: ptr("Bar1"),
@@ -2631,19 +2631,19 @@ func TestServerProtocolResponses(t *testing.T) {
 					Nested: &types.RecursiveShapesInputOutputNested2{Bar: ptr("Bar2")},
 				},
 			},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"nested\": {\n        \"foo\": \"Foo1\",\n        \"nested\": {\n            \"bar\": \"Bar1\",\n            \"recursiveMember\": {\n                \"foo\": \"Foo2\",\n                \"nested\": {\n                    \"bar\": \"Bar2\"\n                }\n            }\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonHttpResponseCodeNotSetFallsBackToHttpCode", func(t *testing.T) {
-		m := encodeResponseCodeHttpFallbackOutput(&restjsonprotocol.ResponseCodeHttpFallbackOutput{})
+		m := protocol.Frame(encodeResponseCodeHttpFallbackOutput(&restjsonprotocol.ResponseCodeHttpFallbackOutput{}))
 		checkResponse(t, m, 201, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonHttpResponseCodeRequired", func(t *testing.T) {
-		m := encodeResponseCodeRequiredOutput(&restjsonprotocol.ResponseCodeRequiredOutput{ResponseCode: ptr(int32(int64(201)))})
+		m := protocol.Frame(encodeResponseCodeRequiredOutput(&restjsonprotocol.ResponseCodeRequiredOutput{ResponseCode: ptr(int32(int64(201)))}))
 		checkResponse(t, m, 201, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonSimpleScalarProperties", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
 			ByteValue:         ptr(int8(int64(1))),
 			DoubleValue:       ptr(float64(6.5)),
 			FalseBooleanValue: ptr(false),
@@ -2654,108 +2654,108 @@ func TestServerProtocolResponses(t *testing.T) {
 			ShortValue:        ptr(int16(int64(2))),
 			StringValue:       ptr("string"),
 			TrueBooleanValue:  ptr(true),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type": "application/json",
 			"X-Foo":        "Foo",
 		}, "{\n    \"stringValue\": \"string\",\n    \"trueBooleanValue\": true,\n    \"falseBooleanValue\": false,\n    \"byteValue\": 1,\n    \"shortValue\": 2,\n    \"integerValue\": 3,\n    \"longValue\": 4,\n    \"floatValue\": 5.5,\n    \"DoubleDribble\": 6.5\n}", "application/json")
 	})
 	t.Run("RestJsonServersDontSerializeNullStructureValues", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{})
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{}", "application/json")
 	})
 	t.Run("RestJsonSupportsNaNFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.NaN())),
 			FloatValue:  ptr(float32(math.NaN())),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"floatValue\": \"NaN\",\n    \"DoubleDribble\": \"NaN\"\n}", "application/json")
 	})
 	t.Run("RestJsonSupportsInfinityFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(1))),
 			FloatValue:  ptr(float32(math.Inf(1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"floatValue\": \"Infinity\",\n    \"DoubleDribble\": \"Infinity\"\n}", "application/json")
 	})
 	t.Run("RestJsonSupportsNegativeInfinityFloatInputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&restjsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(-1))),
 			FloatValue:  ptr(float32(math.Inf(-1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"floatValue\": \"-Infinity\",\n    \"DoubleDribble\": \"-Infinity\"\n}", "application/json")
 	})
 	t.Run("RestJsonSparseListsSerializeNull", func(t *testing.T) {
-		m := encodeSparseJsonListsOutput(&restjsonprotocol.SparseJsonListsOutput{
+		m := protocol.Frame(encodeSparseJsonListsOutput(&restjsonprotocol.SparseJsonListsOutput{
 			SparseShortList:  []*int16{nil, ptr(int16(int64(2)))},
 			SparseStringList: []*string{nil, ptr("hi")},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"sparseStringList\": [\n        null,\n        \"hi\"\n    ],\n    \"sparseShortList\": [\n        null,\n        2\n    ]\n}", "application/json")
 	})
 	t.Run("RestJsonSparseJsonMaps", func(t *testing.T) {
-		m := encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{SparseStructMap: map[string]*types.GreetingStruct{
+		m := protocol.Frame(encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{SparseStructMap: map[string]*types.GreetingStruct{
 			"baz": &types.GreetingStruct{Hi: ptr("bye")},
 			"foo": &types.GreetingStruct{Hi: ptr("there")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"sparseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n   }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializesSparseNullMapValues", func(t *testing.T) {
-		m := encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{
+		m := protocol.Frame(encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{
 			SparseBooleanMap: map[string]*bool{"x": nil},
 			SparseNumberMap:  map[string]*int32{"x": nil},
 			SparseStringMap:  map[string]*string{"x": nil},
 			SparseStructMap:  map[string]*types.GreetingStruct{"x": nil},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializesZeroValuesInSparseMaps", func(t *testing.T) {
-		m := encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{
+		m := protocol.Frame(encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{
 			SparseBooleanMap: map[string]*bool{"x": ptr(false)},
 			SparseNumberMap:  map[string]*int32{"x": ptr(int32(int64(0)))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"sparseNumberMap\": {\n        \"x\": 0\n    },\n    \"sparseBooleanMap\": {\n        \"x\": false\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializesSparseSetMap", func(t *testing.T) {
-		m := encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{SparseSetMap: map[string][]string{
+		m := protocol.Frame(encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{SparseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonDeserializesSparseSetMapAndRetainsNull", func(t *testing.T) {
-		m := encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{SparseSetMap: map[string][]string{
+		m := protocol.Frame(encodeSparseJsonMapsOutput(&restjsonprotocol.SparseJsonMapsOutput{SparseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
 			"z": nil,
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{"Content-Type": "application/json"}, "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonStreamingTraitsWithBlob", func(t *testing.T) {
-		m := encodeStreamingTraitsOutput(&restjsonprotocol.StreamingTraitsOutput{
+		m := protocol.Frame(encodeStreamingTraitsOutput(&restjsonprotocol.StreamingTraitsOutput{
 			Blob: io.NopCloser(strings.NewReader("blobby blob blob")),
 			Foo:  ptr("Foo"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type": "application/octet-stream",
 			"X-Foo":        "Foo",
 		}, "blobby blob blob", "application/octet-stream")
 	})
 	t.Run("RestJsonStreamingTraitsWithNoBlobBody", func(t *testing.T) {
-		m := encodeStreamingTraitsOutput(&restjsonprotocol.StreamingTraitsOutput{Foo: ptr("Foo")})
+		m := protocol.Frame(encodeStreamingTraitsOutput(&restjsonprotocol.StreamingTraitsOutput{Foo: ptr("Foo")}))
 		checkResponse(t, m, 200, map[string]string{"X-Foo": "Foo"}, "", "application/octet-stream")
 	})
 	t.Run("RestJsonStreamingTraitsWithMediaTypeWithBlob", func(t *testing.T) {
-		m := encodeStreamingTraitsWithMediaTypeOutput(&restjsonprotocol.StreamingTraitsWithMediaTypeOutput{
+		m := protocol.Frame(encodeStreamingTraitsWithMediaTypeOutput(&restjsonprotocol.StreamingTraitsWithMediaTypeOutput{
 			Blob: io.NopCloser(strings.NewReader("blobby blob blob")),
 			Foo:  ptr("Foo"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type": "text/plain",
 			"X-Foo":        "Foo",
 		}, "blobby blob blob", "application/octet-stream")
 	})
 	t.Run("RestJsonTimestampFormatHeaders", func(t *testing.T) {
-		m := encodeTimestampFormatHeadersOutput(&restjsonprotocol.TimestampFormatHeadersOutput{
+		m := protocol.Frame(encodeTimestampFormatHeadersOutput(&restjsonprotocol.TimestampFormatHeadersOutput{
 			DefaultFormat:      ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
 			MemberDateTime:     ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
 			MemberEpochSeconds: ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
@@ -2763,7 +2763,7 @@ func TestServerProtocolResponses(t *testing.T) {
 			TargetDateTime:     ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
 			TargetEpochSeconds: ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
 			TargetHttpDate:     ptr(time.Unix(int64(1576540098), int64(0)).UTC()),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"X-defaultFormat":      "Mon, 16 Dec 2019 23:48:18 GMT",
 			"X-memberDateTime":     "2019-12-16T23:48:18Z",
@@ -2775,15 +2775,15 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "", "-")
 	})
 	t.Run("RestJsonUnitInputAndOutputNoOutput", func(t *testing.T) {
-		m := encodeUnitInputAndOutputOutput(&restjsonprotocol.UnitInputAndOutputOutput{})
+		m := protocol.Frame(encodeUnitInputAndOutputOutput(&restjsonprotocol.UnitInputAndOutputOutput{}))
 		checkResponse(t, m, 200, nil, "", "")
 	})
 	t.Run("RestJsonComplexErrorWithNoMessage", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{
 			Header:   ptr("Header"),
 			Nested:   &types.ComplexNestedErrorData{Foo: ptr("bar")},
 			TopLevel: ptr("Top level"),
-		})
+		}))
 		checkResponse(t, m, 403, map[string]string{
 			"Content-Type":     "application/json",
 			"X-Amzn-Errortype": "ComplexError",
@@ -2791,14 +2791,14 @@ func TestServerProtocolResponses(t *testing.T) {
 		}, "{\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Fooooo\": \"bar\"\n    }\n}", "application/json")
 	})
 	t.Run("RestJsonEmptyComplexErrorWithNoMessage", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{})
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{}))
 		checkResponse(t, m, 403, map[string]string{
 			"Content-Type":     "application/json",
 			"X-Amzn-Errortype": "ComplexError",
 		}, "{}", "application/json")
 	})
 	t.Run("RestJsonInvalidGreetingError", func(t *testing.T) {
-		m := encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":     "application/json",
 			"X-Amzn-Errortype": "InvalidGreeting",

@@ -713,32 +713,32 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("empty_output", func(t *testing.T) {
-		m := encodeEmptyInputOutputOutput(&rpcv2protocol.EmptyInputOutputOutput{})
+		m := protocol.Frame(encodeEmptyInputOutputOutput(&rpcv2protocol.EmptyInputOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbf\xff", "application/cbor")
 	})
 	t.Run("no_output", func(t *testing.T) {
-		m := encodeNoInputOutputOutput(&rpcv2protocol.NoInputOutputOutput{})
+		m := protocol.Frame(encodeNoInputOutputOutput(&rpcv2protocol.NoInputOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"smithy-protocol": "rpc-v2-cbor"}, "", "application/cbor")
 	})
 	t.Run("RpcV2CborServerPopulatesDefaultsInResponseWhenMissingInParams", func(t *testing.T) {
-		m := encodeOperationWithDefaultsOutput(&rpcv2protocol.OperationWithDefaultsOutput{})
+		m := protocol.Frame(encodeOperationWithDefaultsOutput(&rpcv2protocol.OperationWithDefaultsOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfmdefaultStringbhindefaultBoolean\xf5kdefaultList\x80pdefaultTimestamp\xc1\xfb\x00\x00\x00\x00\x00\x00\x00\x00kdefaultBlobCabckdefaultByte\x01ldefaultShort\x01ndefaultInteger\nkdefaultLong\x18dldefaultFloat\xfa?\x80\x00\x00mdefaultDouble\xfb?\xf0\x00\x00\x00\x00\x00\x00jdefaultMap\xa0kdefaultEnumcFOOndefaultIntEnum\x01kemptyString`lfalseBoolean\xf4iemptyBlob@hzeroByte\x00izeroShort\x00kzeroInteger\x00hzeroLong\x00izeroFloat\xfa\x00\x00\x00\x00jzeroDouble\xfb\x00\x00\x00\x00\x00\x00\x00\x00\xff", "application/cbor")
 	})
 	t.Run("optional_output", func(t *testing.T) {
-		m := encodeOptionalInputOutputOutput(&rpcv2protocol.OptionalInputOutputOutput{})
+		m := protocol.Frame(encodeOptionalInputOutputOutput(&rpcv2protocol.OptionalInputOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbf\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborRecursiveShapes", func(t *testing.T) {
-		m := encodeRecursiveShapesOutput(&rpcv2protocol.RecursiveShapesOutput{Nested: &types.RecursiveShapesInputOutputNested1{
+		m := protocol.Frame(encodeRecursiveShapesOutput(&rpcv2protocol.RecursiveShapesOutput{Nested: &types.RecursiveShapesInputOutputNested1{
 			Foo: ptr("Foo1"),
 			Nested: &types.RecursiveShapesInputOutputNested2{
 				Bar: ptr("Bar1"),
@@ -747,44 +747,44 @@ func TestServerProtocolResponses(t *testing.T) {
 					Nested: &types.RecursiveShapesInputOutputNested2{Bar: ptr("Bar2")},
 				},
 			},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbffnested\xbfcfoodFoo1fnested\xbfcbardBar1orecursiveMember\xbfcfoodFoo2fnested\xbfcbardBar2\xff\xff\xff\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborMaps", func(t *testing.T) {
-		m := encodeRpcV2CborDenseMapsOutput(&rpcv2protocol.RpcV2CborDenseMapsOutput{DenseStructMap: map[string]types.GreetingStruct{
+		m := protocol.Frame(encodeRpcV2CborDenseMapsOutput(&rpcv2protocol.RpcV2CborDenseMapsOutput{DenseStructMap: map[string]types.GreetingStruct{
 			"baz": types.GreetingStruct{Hi: ptr("bye")},
 			"foo": types.GreetingStruct{Hi: ptr("there")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xa1ndenseStructMap\xa2cfoo\xa1bhietherecbaz\xa1bhicbye", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesZeroValuesInMaps", func(t *testing.T) {
-		m := encodeRpcV2CborDenseMapsOutput(&rpcv2protocol.RpcV2CborDenseMapsOutput{
+		m := protocol.Frame(encodeRpcV2CborDenseMapsOutput(&rpcv2protocol.RpcV2CborDenseMapsOutput{
 			DenseBooleanMap: map[string]bool{"x": false},
 			DenseNumberMap:  map[string]int32{"x": int32(int64(0))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xa2ndenseNumberMap\xa1ax\x00odenseBooleanMap\xa1ax\xf4", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesDenseSetMap", func(t *testing.T) {
-		m := encodeRpcV2CborDenseMapsOutput(&rpcv2protocol.RpcV2CborDenseMapsOutput{DenseSetMap: map[string][]string{
+		m := protocol.Frame(encodeRpcV2CborDenseMapsOutput(&rpcv2protocol.RpcV2CborDenseMapsOutput{DenseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xa1kdenseSetMap\xa2ax\x80ay\x82aaab", "application/cbor")
 	})
 	t.Run("RpcV2CborLists", func(t *testing.T) {
-		m := encodeRpcV2CborListsOutput(&rpcv2protocol.RpcV2CborListsOutput{
+		m := protocol.Frame(encodeRpcV2CborListsOutput(&rpcv2protocol.RpcV2CborListsOutput{
 			BlobList:         [][]byte{[]byte("foo"), []byte("bar")},
 			BooleanList:      []bool{true, false},
 			EnumList:         []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("0")},
@@ -801,94 +801,94 @@ func TestServerProtocolResponses(t *testing.T) {
 				B: ptr("4"),
 			}},
 			TimestampList: []time.Time{time.Unix(int64(1398796238), int64(0)).UTC(), time.Unix(int64(1398796238), int64(0)).UTC()},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfjstringList\x9fcfoocbar\xffistringSet\x9fcfoocbar\xffkintegerList\x9f\x01\x02\xffkbooleanList\x9f\xf5\xf4\xffmtimestampList\x9f\xc1\xfbA\xd4\xd7\xfb\xf3\x80\x00\x00\xc1\xfbA\xd4\xd7\xfb\xf3\x80\x00\x00\xffhenumList\x9fcFooa0\xffkintEnumList\x9f\x01\x02\xffpnestedStringList\x9f\x9fcfoocbar\xff\x9fcbazcqux\xff\xffmstructureList\x9f\xbfaaa1aba2\xff\xbfaaa3aba4\xff\xffhblobList\x9fCfooCbar\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborListsEmpty", func(t *testing.T) {
-		m := encodeRpcV2CborListsOutput(&rpcv2protocol.RpcV2CborListsOutput{StringList: []string{}})
+		m := protocol.Frame(encodeRpcV2CborListsOutput(&rpcv2protocol.RpcV2CborListsOutput{StringList: []string{}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfjstringList\x9f\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborSparseJsonMaps", func(t *testing.T) {
-		m := encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{SparseStructMap: map[string]*types.GreetingStruct{
+		m := protocol.Frame(encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{SparseStructMap: map[string]*types.GreetingStruct{
 			"baz": &types.GreetingStruct{Hi: ptr("bye")},
 			"foo": &types.GreetingStruct{Hi: ptr("there")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfosparseStructMap\xbfcfoo\xbfbhiethere\xffcbaz\xbfbhicbye\xff\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesNullMapValues", func(t *testing.T) {
-		m := encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{
+		m := protocol.Frame(encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{
 			SparseBooleanMap: map[string]*bool{"x": nil},
 			SparseNumberMap:  map[string]*int32{"x": nil},
 			SparseStringMap:  map[string]*string{"x": nil},
 			SparseStructMap:  map[string]*types.GreetingStruct{"x": nil},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfpsparseBooleanMap\xbfax\xf6\xffosparseNumberMap\xbfax\xf6\xffosparseStringMap\xbfax\xf6\xffosparseStructMap\xbfax\xf6\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesSparseSetMap", func(t *testing.T) {
-		m := encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{SparseSetMap: map[string][]string{
+		m := protocol.Frame(encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{SparseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbflsparseSetMap\xbfay\x9faaab\xffax\x9f\xff\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesSparseSetMapAndRetainsNull", func(t *testing.T) {
-		m := encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{SparseSetMap: map[string][]string{
+		m := protocol.Frame(encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{SparseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
 			"z": nil,
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbflsparseSetMap\xbfax\x9f\xffay\x9faaab\xffaz\xf6\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesZeroValuesInSparseMaps", func(t *testing.T) {
-		m := encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{
+		m := protocol.Frame(encodeRpcV2CborSparseMapsOutput(&rpcv2protocol.RpcV2CborSparseMapsOutput{
 			SparseBooleanMap: map[string]*bool{"x": ptr(false)},
 			SparseNumberMap:  map[string]*int32{"x": ptr(int32(int64(0)))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfosparseNumberMap\xbfax\x00\xffpsparseBooleanMap\xbfax\xf4\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesUnionValue", func(t *testing.T) {
-		m := encodeRpcV2CborUnionsOutput(&rpcv2protocol.RpcV2CborUnionsOutput{
+		m := protocol.Frame(encodeRpcV2CborUnionsOutput(&rpcv2protocol.RpcV2CborUnionsOutput{
 			Contents:   &types.RpcV2CborUnionMemberStringValue{Value: "foo"},
 			OtherValue: ptr("bar"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xa2hcontents\xa1kstringValuecfoojotherValuecbar", "application/cbor")
 	})
 	t.Run("RpcV2CborDeserializesNestedUnionValue", func(t *testing.T) {
-		m := encodeRpcV2CborUnionsOutput(&rpcv2protocol.RpcV2CborUnionsOutput{
+		m := protocol.Frame(encodeRpcV2CborUnionsOutput(&rpcv2protocol.RpcV2CborUnionsOutput{
 			Contents:   &types.RpcV2CborUnionMemberUnionValue{Value: &types.RpcV2CborNestedUnionMemberStringValue{Value: "foo"}},
 			OtherValue: ptr("bar"),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xa2hcontents\xa1junionValue\xa1kstringValuecfoojotherValuecbar", "application/cbor")
 	})
 	t.Run("RpcV2CborSimpleScalarProperties", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
 			BlobValue:         []byte("foo"),
 			ByteValue:         ptr(int8(int64(5))),
 			DoubleValue:       ptr(float64(1.889)),
@@ -898,82 +898,82 @@ func TestServerProtocolResponses(t *testing.T) {
 			ShortValue:        ptr(int16(int64(9898))),
 			StringValue:       ptr("simple"),
 			TrueBooleanValue:  ptr(true),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfptrueBooleanValue\xf5qfalseBooleanValue\xf4ibyteValue\x05kdoubleValue\xfb?\xfe9X\x10bM\xd3jfloatValue\xfa@\xf4\x00\x00lintegerValue\x19\x01\x00jshortValue\x19&\xaakstringValuefsimpleiblobValueCfoo\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborServerDoesntSerializeNullStructureValues", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{})
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbf\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborSupportsNaNFloatOutputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.NaN())),
 			FloatValue:  ptr(float32(math.NaN())),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfkdoubleValue\xfb\x7f\xf8\x00\x00\x00\x00\x00\x00jfloatValue\xfa\x7f\xc0\x00\x00\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborSupportsInfinityFloatOutputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(1))),
 			FloatValue:  ptr(float32(math.Inf(1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfkdoubleValue\xfb\x7f\xf0\x00\x00\x00\x00\x00\x00jfloatValue\xfa\x7f\x80\x00\x00\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborSupportsNegativeInfinityFloatOutputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2protocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(-1))),
 			FloatValue:  ptr(float32(math.Inf(-1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfkdoubleValue\xfb\xff\xf0\x00\x00\x00\x00\x00\x00jfloatValue\xfa\xff\x80\x00\x00\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborSparseMapsDeserializeNullValues", func(t *testing.T) {
-		m := encodeSparseNullsOperationOutput(&rpcv2protocol.SparseNullsOperationOutput{SparseStringMap: map[string]*string{"foo": nil}})
+		m := protocol.Frame(encodeSparseNullsOperationOutput(&rpcv2protocol.SparseNullsOperationOutput{SparseStringMap: map[string]*string{"foo": nil}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfosparseStringMap\xbfcfoo\xf6\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborSparseListsDeserializeNull", func(t *testing.T) {
-		m := encodeSparseNullsOperationOutput(&rpcv2protocol.SparseNullsOperationOutput{SparseStringList: []*string{nil}})
+		m := protocol.Frame(encodeSparseNullsOperationOutput(&rpcv2protocol.SparseNullsOperationOutput{SparseStringList: []*string{nil}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbfpsparseStringList\x9f\xf6\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{
 			Nested:   &types.ComplexNestedErrorData{Foo: ptr("bar")},
 			TopLevel: ptr("Top level"),
-		})
+		}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbff__typex+smithy.protocoltests.rpcv2Cbor#ComplexErrorhTopLeveliTop levelfNested\xbfcFoocbar\xff\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborEmptyComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{})
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",
 		}, "\xbff__typex+smithy.protocoltests.rpcv2Cbor#ComplexError\xff", "application/cbor")
 	})
 	t.Run("RpcV2CborInvalidGreetingError", func(t *testing.T) {
-		m := encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/cbor",
 			"smithy-protocol": "rpc-v2-cbor",

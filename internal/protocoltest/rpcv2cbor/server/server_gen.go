@@ -332,7 +332,6 @@ func encodeEmptyInputOutputOutput(out *rpcv2protocol.EmptyInputOutputOutput) *se
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	// An output structure without body members is an empty CBOR object.
 	m.Body = []byte("\xa0")
 	m.Header.Set("Content-Type", "application/cbor")
@@ -376,7 +375,6 @@ func encodeFloat16Output(out *rpcv2protocol.Float16Output) *serve.ResponseMessag
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Value != nil {
@@ -426,7 +424,6 @@ func encodeFractionalSecondsOutput(out *rpcv2protocol.FractionalSecondsOutput) *
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Datetime != nil {
@@ -476,7 +473,6 @@ func encodeGreetingWithErrorsOutput(out *rpcv2protocol.GreetingWithErrorsOutput)
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Greeting != nil {
@@ -526,7 +522,6 @@ func encodeNoInputOutputOutput(out *rpcv2protocol.NoInputOutputOutput) *serve.Re
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	return m
 }
 
@@ -601,7 +596,6 @@ func encodeOperationWithDefaultsOutput(out *rpcv2protocol.OperationWithDefaultsO
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.DefaultString != nil {
@@ -784,7 +778,6 @@ func encodeOptionalInputOutputOutput(out *rpcv2protocol.OptionalInputOutputOutpu
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Value != nil {
@@ -852,7 +845,6 @@ func encodeRecursiveShapesOutput(out *rpcv2protocol.RecursiveShapesOutput) *serv
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Nested != nil {
@@ -926,7 +918,6 @@ func encodeRpcV2CborDenseMapsOutput(out *rpcv2protocol.RpcV2CborDenseMapsOutput)
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.DenseStructMap != nil {
@@ -1026,7 +1017,6 @@ func encodeRpcV2CborListsOutput(out *rpcv2protocol.RpcV2CborListsOutput) *serve.
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.StringList != nil {
@@ -1136,7 +1126,6 @@ func encodeRpcV2CborSparseMapsOutput(out *rpcv2protocol.RpcV2CborSparseMapsOutpu
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.SparseStructMap != nil {
@@ -1220,7 +1209,6 @@ func encodeRpcV2CborUnionsOutput(out *rpcv2protocol.RpcV2CborUnionsOutput) *serv
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Contents != nil {
@@ -1309,7 +1297,6 @@ func encodeSimpleScalarPropertiesOutput(out *rpcv2protocol.SimpleScalarPropertie
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.TrueBooleanValue != nil {
@@ -1413,7 +1400,6 @@ func encodeSparseNullsOperationOutput(out *rpcv2protocol.SparseNullsOperationOut
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.SparseStringList != nil {
@@ -1436,7 +1422,6 @@ func encodeErrorComplexError(v *types.ComplexError) *serve.ResponseMessage {
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")
@@ -1461,7 +1446,6 @@ func encodeErrorInvalidGreeting(v *types.InvalidGreeting) *serve.ResponseMessage
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")
@@ -1482,7 +1466,6 @@ func encodeErrorValidationException(v *types.ValidationException) *serve.Respons
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-cbor")
 	e := cbor.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")

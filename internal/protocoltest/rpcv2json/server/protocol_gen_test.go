@@ -673,21 +673,21 @@ func TestServerProtocolRequests(t *testing.T) {
 // TestServerProtocolResponses runs the model's smithy.test#httpResponseTests that apply to servers.
 func TestServerProtocolResponses(t *testing.T) {
 	t.Run("RpcV2JsonResponseBigDecimalSimpleValue", func(t *testing.T) {
-		m := encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("1.5")})
+		m := protocol.Frame(encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("1.5")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"value\": \"1.5\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseBigDecimalHighPrecision", func(t *testing.T) {
-		m := encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("0.100000000000000000000001")})
+		m := protocol.Frame(encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("0.100000000000000000000001")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"value\": \"0.100000000000000000000001\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseBigDecimalNegativeHighPrecision", func(t *testing.T) {
-		m := encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("-0.100000000000000000000001")})
+		m := protocol.Frame(encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("-0.100000000000000000000001")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
@@ -695,60 +695,60 @@ func TestServerProtocolResponses(t *testing.T) {
 	})
 	t.Run("RpcV2JsonResponseBigDecimalLargeWithFraction", func(t *testing.T) {
 		t.Skip("not supported: a *big.Float keeps no decimal scale, so 100000000000000000000001.0 is sent as the string \"100000000000000000000001\", the same number without its trailing \".0\"")
-		m := encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("100000000000000000000001.0")})
+		m := protocol.Frame(encodeBigDecimalOperationOutput(&rpcv2jsonprotocol.BigDecimalOperationOutput{Value: mustBigFloat("100000000000000000000001.0")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"value\": \"100000000000000000000001.0\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseBigIntegerSimpleValue", func(t *testing.T) {
-		m := encodeBigIntegerOperationOutput(&rpcv2jsonprotocol.BigIntegerOperationOutput{Value: mustBigInt("42")})
+		m := protocol.Frame(encodeBigIntegerOperationOutput(&rpcv2jsonprotocol.BigIntegerOperationOutput{Value: mustBigInt("42")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"value\": \"42\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseBigIntegerExceedingLongRange", func(t *testing.T) {
-		m := encodeBigIntegerOperationOutput(&rpcv2jsonprotocol.BigIntegerOperationOutput{Value: mustBigInt("9223372036854775808")})
+		m := protocol.Frame(encodeBigIntegerOperationOutput(&rpcv2jsonprotocol.BigIntegerOperationOutput{Value: mustBigInt("9223372036854775808")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"value\": \"9223372036854775808\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseBigIntegerNegativeLargeValue", func(t *testing.T) {
-		m := encodeBigIntegerOperationOutput(&rpcv2jsonprotocol.BigIntegerOperationOutput{Value: mustBigInt("-9223372036854775809")})
+		m := protocol.Frame(encodeBigIntegerOperationOutput(&rpcv2jsonprotocol.BigIntegerOperationOutput{Value: mustBigInt("-9223372036854775809")}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"value\": \"-9223372036854775809\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseEmptyOutput", func(t *testing.T) {
-		m := encodeEmptyInputOutputOutput(&rpcv2jsonprotocol.EmptyInputOutputOutput{})
+		m := protocol.Frame(encodeEmptyInputOutputOutput(&rpcv2jsonprotocol.EmptyInputOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseNoOutput", func(t *testing.T) {
-		m := encodeNoInputOutputOutput(&rpcv2jsonprotocol.NoInputOutputOutput{})
+		m := protocol.Frame(encodeNoInputOutputOutput(&rpcv2jsonprotocol.NoInputOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{"smithy-protocol": "rpc-v2-json"}, "", "application/json")
 	})
 	t.Run("RpcV2JsonResponseServerPopulatesDefaultsInResponseWhenMissingInParams", func(t *testing.T) {
-		m := encodeOperationWithDefaultsOutput(&rpcv2jsonprotocol.OperationWithDefaultsOutput{})
+		m := protocol.Frame(encodeOperationWithDefaultsOutput(&rpcv2jsonprotocol.OperationWithDefaultsOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"defaultString\": \"hi\",\n    \"defaultBoolean\": true,\n    \"defaultList\": [],\n    \"defaultTimestamp\": 0,\n    \"defaultBlob\": \"YWJj\",\n    \"defaultByte\": 1,\n    \"defaultShort\": 1,\n    \"defaultInteger\": 10,\n    \"defaultLong\": 100,\n    \"defaultFloat\": 1.0,\n    \"defaultDouble\": 1.0,\n    \"defaultMap\": {},\n    \"defaultEnum\": \"FOO\",\n    \"defaultIntEnum\": 1,\n    \"emptyString\": \"\",\n    \"falseBoolean\": false,\n    \"emptyBlob\": \"\",\n    \"zeroByte\": 0,\n    \"zeroShort\": 0,\n    \"zeroInteger\": 0,\n    \"zeroLong\": 0,\n    \"zeroFloat\": 0.0,\n    \"zeroDouble\": 0.0\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseOptionalOutput", func(t *testing.T) {
-		m := encodeOptionalInputOutputOutput(&rpcv2jsonprotocol.OptionalInputOutputOutput{})
+		m := protocol.Frame(encodeOptionalInputOutputOutput(&rpcv2jsonprotocol.OptionalInputOutputOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseRecursiveShapes", func(t *testing.T) {
-		m := encodeRecursiveShapesOutput(&rpcv2jsonprotocol.RecursiveShapesOutput{Nested: &types.RecursiveShapesInputOutputNested1{
+		m := protocol.Frame(encodeRecursiveShapesOutput(&rpcv2jsonprotocol.RecursiveShapesOutput{Nested: &types.RecursiveShapesInputOutputNested1{
 			Foo: ptr("Foo1"),
 			Nested: &types.RecursiveShapesInputOutputNested2{
 				Bar: ptr("Bar1"),
@@ -757,44 +757,44 @@ func TestServerProtocolResponses(t *testing.T) {
 					Nested: &types.RecursiveShapesInputOutputNested2{Bar: ptr("Bar2")},
 				},
 			},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"nested\": {\n        \"foo\": \"Foo1\",\n        \"nested\": {\n            \"bar\": \"Bar1\",\n            \"recursiveMember\": {\n                \"foo\": \"Foo2\",\n                \"nested\": {\n                    \"bar\": \"Bar2\"\n                }\n            }\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseMaps", func(t *testing.T) {
-		m := encodeRpcV2JsonDenseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonDenseMapsOutput{DenseStructMap: map[string]types.GreetingStruct{
+		m := protocol.Frame(encodeRpcV2JsonDenseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonDenseMapsOutput{DenseStructMap: map[string]types.GreetingStruct{
 			"baz": types.GreetingStruct{Hi: ptr("bye")},
 			"foo": types.GreetingStruct{Hi: ptr("there")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"denseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseDeserializesZeroValuesInMaps", func(t *testing.T) {
-		m := encodeRpcV2JsonDenseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonDenseMapsOutput{
+		m := protocol.Frame(encodeRpcV2JsonDenseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonDenseMapsOutput{
 			DenseBooleanMap: map[string]bool{"x": false},
 			DenseNumberMap:  map[string]int32{"x": int32(int64(0))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"denseNumberMap\": {\n        \"x\": 0\n    },\n    \"denseBooleanMap\": {\n        \"x\": false\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseDeserializesDenseSetMap", func(t *testing.T) {
-		m := encodeRpcV2JsonDenseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonDenseMapsOutput{DenseSetMap: map[string][]string{
+		m := protocol.Frame(encodeRpcV2JsonDenseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonDenseMapsOutput{DenseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"denseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseLists", func(t *testing.T) {
-		m := encodeRpcV2JsonListsOutput(&rpcv2jsonprotocol.RpcV2JsonListsOutput{
+		m := protocol.Frame(encodeRpcV2JsonListsOutput(&rpcv2jsonprotocol.RpcV2JsonListsOutput{
 			BlobList:         [][]byte{[]byte("foo"), []byte("bar")},
 			BooleanList:      []bool{true, false},
 			EnumList:         []types.FooEnum{types.FooEnum("Foo"), types.FooEnum("0")},
@@ -811,74 +811,74 @@ func TestServerProtocolResponses(t *testing.T) {
 				B: ptr("4"),
 			}},
 			TimestampList: []time.Time{time.Unix(int64(1398796238), int64(0)).UTC(), time.Unix(int64(1398796238), int64(0)).UTC()},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"stringList\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"stringSet\": [\n        \"foo\",\n        \"bar\"\n    ],\n    \"integerList\": [\n        1,\n        2\n    ],\n    \"booleanList\": [\n        true,\n        false\n    ],\n    \"timestampList\": [\n        1398796238,\n        1398796238\n    ],\n    \"enumList\": [\n        \"Foo\",\n        \"0\"\n    ],\n    \"intEnumList\": [\n        1,\n        2\n    ],\n    \"nestedStringList\": [\n        [\n            \"foo\",\n            \"bar\"\n        ],\n        [\n            \"baz\",\n            \"qux\"\n        ]\n    ],\n    \"structureList\": [\n        {\n            \"a\": \"1\",\n            \"b\": \"2\"\n        },\n        {\n            \"a\": \"3\",\n            \"b\": \"4\"\n        }\n    ],\n    \"blobList\": [\n        \"Zm9v\",\n        \"YmFy\"\n    ]\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseListsEmpty", func(t *testing.T) {
-		m := encodeRpcV2JsonListsOutput(&rpcv2jsonprotocol.RpcV2JsonListsOutput{StringList: []string{}})
+		m := protocol.Frame(encodeRpcV2JsonListsOutput(&rpcv2jsonprotocol.RpcV2JsonListsOutput{StringList: []string{}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"stringList\": []\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSparseJsonMaps", func(t *testing.T) {
-		m := encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{SparseStructMap: map[string]*types.GreetingStruct{
+		m := protocol.Frame(encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{SparseStructMap: map[string]*types.GreetingStruct{
 			"baz": &types.GreetingStruct{Hi: ptr("bye")},
 			"foo": &types.GreetingStruct{Hi: ptr("there")},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseStructMap\": {\n        \"foo\": {\n            \"hi\": \"there\"\n        },\n        \"baz\": {\n            \"hi\": \"bye\"\n        }\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseDeserializesNullMapValues", func(t *testing.T) {
-		m := encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{
+		m := protocol.Frame(encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{
 			SparseBooleanMap: map[string]*bool{"x": nil},
 			SparseNumberMap:  map[string]*int32{"x": nil},
 			SparseStringMap:  map[string]*string{"x": nil},
 			SparseStructMap:  map[string]*types.GreetingStruct{"x": nil},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseBooleanMap\": {\n        \"x\": null\n    },\n    \"sparseNumberMap\": {\n        \"x\": null\n    },\n    \"sparseStringMap\": {\n        \"x\": null\n    },\n    \"sparseStructMap\": {\n        \"x\": null\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseDeserializesSparseSetMap", func(t *testing.T) {
-		m := encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{SparseSetMap: map[string][]string{
+		m := protocol.Frame(encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{SparseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"]\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseDeserializesSparseSetMapAndRetainsNull", func(t *testing.T) {
-		m := encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{SparseSetMap: map[string][]string{
+		m := protocol.Frame(encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{SparseSetMap: map[string][]string{
 			"x": []string{},
 			"y": []string{"a", "b"},
 			"z": nil,
-		}})
+		}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseSetMap\": {\n        \"x\": [],\n        \"y\": [\"a\", \"b\"],\n        \"z\": null\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseDeserializesZeroValuesInSparseMaps", func(t *testing.T) {
-		m := encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{
+		m := protocol.Frame(encodeRpcV2JsonSparseMapsOutput(&rpcv2jsonprotocol.RpcV2JsonSparseMapsOutput{
 			SparseBooleanMap: map[string]*bool{"x": ptr(false)},
 			SparseNumberMap:  map[string]*int32{"x": ptr(int32(int64(0)))},
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseNumberMap\": {\n        \"x\": 0\n    },\n    \"sparseBooleanMap\": {\n        \"x\": false\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSimpleScalarProperties", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
 			BlobValue:         []byte("foo"),
 			ByteValue:         ptr(int8(int64(5))),
 			DoubleValue:       ptr(float64(1.889)),
@@ -888,94 +888,94 @@ func TestServerProtocolResponses(t *testing.T) {
 			ShortValue:        ptr(int16(int64(9898))),
 			StringValue:       ptr("simple"),
 			TrueBooleanValue:  ptr(true),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"trueBooleanValue\": true,\n    \"falseBooleanValue\": false,\n    \"byteValue\": 5,\n    \"doubleValue\": 1.889,\n    \"floatValue\": 7.625,\n    \"integerValue\": 256,\n    \"shortValue\": 9898,\n    \"stringValue\": \"simple\",\n    \"blobValue\": \"Zm9v\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseServerDoesntSerializeNullStructureValues", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{})
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSupportsNaNFloatOutputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.NaN())),
 			FloatValue:  ptr(float32(math.NaN())),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"doubleValue\": \"NaN\",\n    \"floatValue\": \"NaN\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSupportsInfinityFloatOutputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(1))),
 			FloatValue:  ptr(float32(math.Inf(1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"doubleValue\": \"Infinity\",\n    \"floatValue\": \"Infinity\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSupportsNegativeInfinityFloatOutputs", func(t *testing.T) {
-		m := encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
+		m := protocol.Frame(encodeSimpleScalarPropertiesOutput(&rpcv2jsonprotocol.SimpleScalarPropertiesOutput{
 			DoubleValue: ptr(float64(math.Inf(-1))),
 			FloatValue:  ptr(float32(math.Inf(-1))),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"doubleValue\": \"-Infinity\",\n    \"floatValue\": \"-Infinity\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSparseMapsDeserializeNullValues", func(t *testing.T) {
-		m := encodeSparseNullsOperationOutput(&rpcv2jsonprotocol.SparseNullsOperationOutput{SparseStringMap: map[string]*string{"foo": nil}})
+		m := protocol.Frame(encodeSparseNullsOperationOutput(&rpcv2jsonprotocol.SparseNullsOperationOutput{SparseStringMap: map[string]*string{"foo": nil}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseStringMap\": {\n        \"foo\": null\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseSparseListsDeserializeNull", func(t *testing.T) {
-		m := encodeSparseNullsOperationOutput(&rpcv2jsonprotocol.SparseNullsOperationOutput{SparseStringList: []*string{nil}})
+		m := protocol.Frame(encodeSparseNullsOperationOutput(&rpcv2jsonprotocol.SparseNullsOperationOutput{SparseStringList: []*string{nil}}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"sparseStringList\": [\n        null\n    ]\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseTimestampFormatIgnored", func(t *testing.T) {
-		m := encodeTimestampFormatIgnoredOutput(&rpcv2jsonprotocol.TimestampFormatIgnoredOutput{
+		m := protocol.Frame(encodeTimestampFormatIgnoredOutput(&rpcv2jsonprotocol.TimestampFormatIgnoredOutput{
 			DateTime:     ptr(time.Unix(int64(946845296), int64(0)).UTC()),
 			EpochSeconds: ptr(time.Unix(int64(946845296), int64(0)).UTC()),
 			HttpDate:     ptr(time.Unix(int64(946845296), int64(0)).UTC()),
 			Normal:       ptr(time.Unix(int64(946845296), int64(0)).UTC()),
-		})
+		}))
 		checkResponse(t, m, 200, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"dateTime\": 946845296,\n    \"httpDate\": 946845296,\n    \"epochSeconds\": 946845296,\n    \"normal\": 946845296\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{
 			Nested:   &types.ComplexNestedErrorData{Foo: ptr("bar")},
 			TopLevel: ptr("Top level"),
-		})
+		}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"__type\": \"smithy.protocoltests.rpcv2Json#ComplexError\",\n    \"TopLevel\": \"Top level\",\n    \"Nested\": {\n        \"Foo\": \"bar\"\n    }\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseEmptyComplexError", func(t *testing.T) {
-		m := encodeErrorComplexError(&types.ComplexError{})
+		m := protocol.Frame(encodeErrorComplexError(&types.ComplexError{}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",
 		}, "{\n    \"__type\": \"smithy.protocoltests.rpcv2Json#ComplexError\"\n}", "application/json")
 	})
 	t.Run("RpcV2JsonResponseInvalidGreetingError", func(t *testing.T) {
-		m := encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")})
+		m := protocol.Frame(encodeErrorInvalidGreeting(&types.InvalidGreeting{Message: ptr("Hi")}))
 		checkResponse(t, m, 400, map[string]string{
 			"Content-Type":    "application/json",
 			"smithy-protocol": "rpc-v2-json",

@@ -348,7 +348,6 @@ func encodeBigDecimalOperationOutput(out *rpcv2jsonprotocol.BigDecimalOperationO
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Value != nil {
@@ -414,7 +413,6 @@ func encodeBigIntegerOperationOutput(out *rpcv2jsonprotocol.BigIntegerOperationO
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Value != nil {
@@ -464,7 +462,6 @@ func encodeEmptyInputOutputOutput(out *rpcv2jsonprotocol.EmptyInputOutputOutput)
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	// An output structure without body members is an empty JSON object.
 	m.Body = []byte("{}")
 	m.Header.Set("Content-Type", "application/json")
@@ -508,7 +505,6 @@ func encodeFractionalSecondsOutput(out *rpcv2jsonprotocol.FractionalSecondsOutpu
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Datetime != nil {
@@ -558,7 +554,6 @@ func encodeGreetingWithErrorsOutput(out *rpcv2jsonprotocol.GreetingWithErrorsOut
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Greeting != nil {
@@ -608,7 +603,6 @@ func encodeNoInputOutputOutput(out *rpcv2jsonprotocol.NoInputOutputOutput) *serv
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	return m
 }
 
@@ -683,7 +677,6 @@ func encodeOperationWithDefaultsOutput(out *rpcv2jsonprotocol.OperationWithDefau
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.DefaultString != nil {
@@ -866,7 +859,6 @@ func encodeOptionalInputOutputOutput(out *rpcv2jsonprotocol.OptionalInputOutputO
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Value != nil {
@@ -934,7 +926,6 @@ func encodeRecursiveShapesOutput(out *rpcv2jsonprotocol.RecursiveShapesOutput) *
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.Nested != nil {
@@ -1008,7 +999,6 @@ func encodeRpcV2JsonDenseMapsOutput(out *rpcv2jsonprotocol.RpcV2JsonDenseMapsOut
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.DenseStructMap != nil {
@@ -1108,7 +1098,6 @@ func encodeRpcV2JsonListsOutput(out *rpcv2jsonprotocol.RpcV2JsonListsOutput) *se
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.StringList != nil {
@@ -1218,7 +1207,6 @@ func encodeRpcV2JsonSparseMapsOutput(out *rpcv2jsonprotocol.RpcV2JsonSparseMapsO
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.SparseStructMap != nil {
@@ -1319,7 +1307,6 @@ func encodeSimpleScalarPropertiesOutput(out *rpcv2jsonprotocol.SimpleScalarPrope
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.TrueBooleanValue != nil {
@@ -1423,7 +1410,6 @@ func encodeSparseNullsOperationOutput(out *rpcv2jsonprotocol.SparseNullsOperatio
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.SparseStringList != nil {
@@ -1500,7 +1486,6 @@ func encodeTimestampFormatIgnoredOutput(out *rpcv2jsonprotocol.TimestampFormatIg
 		Header: http.Header{},
 		Status: 200,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	if out.DateTime != nil {
@@ -1531,7 +1516,6 @@ func encodeErrorComplexError(v *types.ComplexError) *serve.ResponseMessage {
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")
@@ -1556,7 +1540,6 @@ func encodeErrorInvalidGreeting(v *types.InvalidGreeting) *serve.ResponseMessage
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")
@@ -1577,7 +1560,6 @@ func encodeErrorValidationException(v *types.ValidationException) *serve.Respons
 		Header: http.Header{},
 		Status: 400,
 	}
-	m.Header.Set("Smithy-Protocol", "rpc-v2-json")
 	e := jsonwire.NewEncoder(make([]byte, 0, 256))
 	e.BeginObject()
 	e.Key("__type")
